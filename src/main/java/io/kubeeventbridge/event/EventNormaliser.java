@@ -1,0 +1,185 @@
+package io.kubeeventbridge.event;
+
+import io.cloudevents.CloudEvent;
+import io.cloudevents.core.builder.CloudEventBuilder;
+import io.cloudevents.core.data.BytesCloudEventData;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.OffsetDateTime;
+import java.util.HexFormat;
+import java.util.Objects;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.ObjectWriter;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Turns one observed change of a Kubernetes object into a CloudEvent as the event contract in DESIGN.md defines
+ * it. A pure function, safe to share between threads; it never modifies the given object, which belongs to the
+ * informer cache.
+ *
+ * <p>apiVersion and kind come from the object, or from the resource type when the object lacks them (as list
+ * items from an API server often do); the {@code apiversion} and {@code kind} extensions always match the data.
+ *
+ * <p>The id is {@code uid/resourceVersion}, with {@code /deleted} appended for deletes. An object without uid or
+ * resourceVersion (one not read from an API server) gets {@code sha256:<hex digest of the data>} instead, which is
+ * just as deterministic: the same serialised state always gets the same id, and different states different ids.
+ */
+public final class EventNormaliser {
+
+    private static final String TYPE_PREFIX = "io.k8s.";
+    private static final String SOURCE_SCHEME = "k8s://";
+    private static final String DELETED_ID_SUFFIX = "/deleted";
+    private static final String DIGEST_ID_PREFIX = "sha256:";
+    private static final String APPLICATION_JSON = "application/json";
+
+    private final String clusterName;
+    private final URI source;
+    private final JsonMapper jsonMapper;
+    private final ObjectWriter compactWriter;
+
+    /**
+     * @param clusterName the configured cluster name; must be usable as the authority of {@code k8s://{cluster}}
+     * @param jsonMapper a Jackson 3 mapper able to serialise fabric8 models (a plain {@code JsonMapper} is)
+     */
+    public EventNormaliser(String clusterName, JsonMapper jsonMapper) {
+        this.clusterName = Objects.requireNonNull(clusterName, "clusterName");
+        this.source = sourceOf(clusterName);
+        this.jsonMapper = Objects.requireNonNull(jsonMapper, "jsonMapper");
+        // The data must be compact whatever the shared mapper is configured to do.
+        this.compactWriter = jsonMapper.writer().without(SerializationFeature.INDENT_OUTPUT);
+    }
+
+    /**
+     * @param object the object's state after the change; for deletes, its last known state
+     * @param observedAt when the bridge observed the change
+     * @throws EventNormalisationException naming the object, when no valid event can be made of it
+     */
+    public CloudEvent normalise(
+            ResourceType type, Operation operation, GenericKubernetesResource object, OffsetDateTime observedAt) {
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(operation, "operation");
+        Objects.requireNonNull(object, "object");
+        Objects.requireNonNull(observedAt, "observedAt");
+        try {
+            return toEvent(type, operation, object, observedAt);
+        } catch (IllegalArgumentException | JacksonException e) {
+            throw new EventNormalisationException(
+                    "Cannot normalise " + operation.typeSegment() + " " + type + " " + ObjectIdentity.describe(object)
+                            + ": " + e.getMessage(),
+                    e);
+        }
+    }
+
+    /** The partition key and Kafka record key of an object: {@code namespace/name}, or {@code name}. */
+    public static String partitionKey(String namespace, String name) {
+        Objects.requireNonNull(name, "name");
+        return namespace == null || namespace.isEmpty() ? name : namespace + "/" + name;
+    }
+
+    private CloudEvent toEvent(
+            ResourceType type, Operation operation, GenericKubernetesResource object, OffsetDateTime observedAt) {
+        ObjectIdentity identity = ObjectIdentity.of(type, object);
+        // List items from an API server often lack apiVersion and kind; the resource type knows them.
+        String apiVersion = orElse(object.getApiVersion(), type.apiVersion());
+        String kind = orElse(object.getKind(), type.kind());
+        byte[] data = data(object, apiVersion, kind);
+
+        CloudEventBuilder event = CloudEventBuilder.v1()
+                .withId(id(identity, operation, data))
+                .withSource(source)
+                .withType(TYPE_PREFIX + type.groupName() + "." + type.lowerCaseKind() + "." + operation.typeSegment())
+                .withSubject(subject(type, identity))
+                .withTime(observedAt)
+                .withData(APPLICATION_JSON, BytesCloudEventData.wrap(data))
+                .withExtension(EventExtensions.API_VERSION, apiVersion)
+                .withExtension(EventExtensions.KIND, kind)
+                .withExtension(EventExtensions.NAME, identity.name())
+                .withExtension(EventExtensions.CLUSTER, clusterName)
+                .withExtension(EventExtensions.PARTITION_KEY, partitionKey(identity.namespace(), identity.name()));
+        if (identity.namespace() != null) {
+            event.withExtension(EventExtensions.NAMESPACE, identity.namespace());
+        }
+        if (identity.uid() != null) {
+            event.withExtension(EventExtensions.UID, identity.uid());
+        }
+        if (identity.resourceVersion() != null) {
+            event.withExtension(EventExtensions.RESOURCE_VERSION, identity.resourceVersion());
+        }
+        return event.build();
+    }
+
+    /** The object as compact JSON: apiVersion and kind filled in, managedFields dropped. */
+    private byte[] data(GenericKubernetesResource object, String apiVersion, String kind) {
+        // A fresh tree: what we remove or add here never reaches the cached object.
+        ObjectNode tree = jsonMapper.valueToTree(object);
+        if (tree.get("metadata") instanceof ObjectNode metadata) {
+            metadata.remove("managedFields");
+        }
+        if (!apiVersion.equals(object.getApiVersion()) || !kind.equals(object.getKind())) {
+            tree = withTypeFirst(tree, apiVersion, kind);
+        }
+        return compactWriter.writeValueAsBytes(tree);
+    }
+
+    // Kubernetes writes apiVersion and kind first; readers of the raw payload expect to find them there.
+    private static ObjectNode withTypeFirst(ObjectNode tree, String apiVersion, String kind) {
+        ObjectNode typed = tree.objectNode().put("apiVersion", apiVersion).put("kind", kind);
+        tree.properties().forEach(property -> {
+            if (!typed.has(property.getKey())) {
+                typed.set(property.getKey(), property.getValue());
+            }
+        });
+        return typed;
+    }
+
+    private static String id(ObjectIdentity identity, Operation operation, byte[] data) {
+        String stateId = identity.hasVersionedUid()
+                ? identity.uid() + "/" + identity.resourceVersion()
+                : DIGEST_ID_PREFIX + sha256Hex(data);
+        return operation == Operation.DELETED ? stateId + DELETED_ID_SUFFIX : stateId;
+    }
+
+    private static String subject(ResourceType type, ObjectIdentity identity) {
+        StringBuilder path = new StringBuilder(type.groupVersionPath());
+        if (identity.namespace() != null) {
+            path.append("/namespaces/").append(identity.namespace());
+        }
+        return path.append('/')
+                .append(type.plural())
+                .append('/')
+                .append(identity.name())
+                .toString();
+    }
+
+    private static URI sourceOf(String clusterName) {
+        if (!clusterName.isBlank()) {
+            try {
+                URI source = new URI(SOURCE_SCHEME + clusterName);
+                if (clusterName.equals(source.getRawAuthority())) {
+                    return source;
+                }
+            } catch (URISyntaxException e) {
+                // rejected below, with the same message as every other unusable name
+            }
+        }
+        throw new IllegalArgumentException("Cluster name '" + clusterName + "' cannot form the event source "
+                + SOURCE_SCHEME + "{cluster-name}; use letters, digits, '-' and '.'");
+    }
+
+    private static String orElse(String value, String fallback) {
+        return value == null || value.isBlank() ? fallback : value;
+    }
+
+    private static String sha256Hex(byte[] data) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every Java runtime provides SHA-256", e);
+        }
+    }
+}
