@@ -1,0 +1,286 @@
+package io.kubeeventbridge.helm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+
+import com.marcnuri.helm.DryRun;
+import com.marcnuri.helm.Helm;
+import com.marcnuri.helm.LintResult;
+import com.marcnuri.helm.Release;
+import com.marcnuri.helm.TemplateCommand;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.KubernetesResource;
+import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
+import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding;
+import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.assertj.core.groups.Tuple;
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
+
+/** Renders the chart in {@code helm/} with the Helm library bundled by helm-java; no cluster needed. */
+class HelmChartTest {
+
+    private static final Path CHART = Path.of("helm");
+    private static final Path TEST_VALUES = Path.of("src/test/resources/helm");
+    private static final String RELEASE = "bridge";
+    private static final String NAMESPACE = "monitoring";
+    private static final List<String> READ_ONLY = List.of("get", "list", "watch");
+
+    private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
+
+    @Test
+    void chartPassesStrictLint() {
+        LintResult result = new Helm(CHART).lint().strict().call();
+
+        assertThat(result.isFailed())
+                .as("lint messages: %s", result.getMessages())
+                .isFalse();
+    }
+
+    @Test
+    void defaultValuesRenderOnlyKubernetesObjects() {
+        assertThat(renderDefaults())
+                .extracting(HasMetadata::getKind)
+                .containsExactlyInAnyOrder(
+                        "ServiceAccount", "ConfigMap", "ClusterRole", "ClusterRoleBinding", "Service", "Deployment");
+    }
+
+    @Test
+    void defaultValuesGrantGetListWatchOnPodsAndDeploymentsOnly() {
+        assertThat(rulesOf(renderDefaults()))
+                .containsExactlyInAnyOrder(readOnly("", "pods"), readOnly("apps", "deployments"));
+    }
+
+    @Test
+    void customValuesGrantGetListWatchOnExactlyTheConfiguredResources() {
+        List<HasMetadata> objects = render("custom-resources-values.yaml");
+
+        assertThat(rulesOf(objects))
+                .containsExactlyInAnyOrder(
+                        readOnly("example.com", "widgets"),
+                        readOnly("rbac.authorization.k8s.io", "clusterroles"),
+                        readOnly("", "pods"));
+    }
+
+    @Test
+    void kindsArePluralisedWithKubernetesRulesAndEachResourceIsGrantedOnce() {
+        List<HasMetadata> objects = render("plural-values.yaml");
+
+        assertThat(rulesOf(objects))
+                .containsExactlyInAnyOrder(
+                        readOnly("example.com", "networkpolicies"),
+                        readOnly("example.com", "gateways"),
+                        readOnly("example.com", "ingresses"),
+                        readOnly("example.com", "boxes"),
+                        readOnly("example.com", "quizes"),
+                        readOnly("example.com", "batches"),
+                        readOnly("example.com", "meshes"),
+                        readOnly("example.com", "widgets"),
+                        readOnly("", "endpoints"),
+                        readOnly("", "pods"));
+    }
+
+    @Test
+    void entryWithNeitherResourceNorKindFailsRenderingNamingTheEntry() {
+        assertThatThrownBy(() -> render("missing-resource-values.yaml"))
+                .hasMessageContaining("bridge.resources[1] (apps/v1): give either resource")
+                .hasMessageContaining("or kind");
+    }
+
+    @Test
+    void clusterRoleIsBoundToTheBridgeServiceAccountInTheReleaseNamespace() {
+        List<HasMetadata> objects = renderDefaults();
+        ClusterRole role = only(objects, ClusterRole.class);
+        ClusterRoleBinding binding = only(objects, ClusterRoleBinding.class);
+        String serviceAccount = only(objects, Deployment.class)
+                .getSpec()
+                .getTemplate()
+                .getSpec()
+                .getServiceAccountName();
+
+        assertThat(binding.getRoleRef().getKind()).isEqualTo("ClusterRole");
+        assertThat(binding.getRoleRef().getName()).isEqualTo(role.getMetadata().getName());
+        assertThat(binding.getSubjects())
+                .extracting(s -> s.getKind(), s -> s.getName(), s -> s.getNamespace())
+                .containsExactly(tuple("ServiceAccount", serviceAccount, NAMESPACE));
+    }
+
+    @Test
+    void configMapCarriesTheConfiguredBridgeSectionAndKafkaBrokers() throws IOException {
+        String valuesFile = "custom-resources-values.yaml";
+        Map<String, Object> values = new Yaml().load(Files.readString(TEST_VALUES.resolve(valuesFile)));
+        Map<String, Object> configuredBridge = child(values, "bridge");
+
+        Map<String, Object> applicationYaml = applicationYaml(render(valuesFile));
+
+        Map<String, Object> bridge = child(applicationYaml, "bridge");
+        assertThat(bridge.get("resources")).isEqualTo(configuredBridge.get("resources"));
+        assertThat(bridge).containsEntry("cluster-name", "prod-eu-1");
+        assertThat(child(bridge, "kafka")).containsEntry("topic-template", "k8s.{group}.{kind}");
+        assertThat(child(child(applicationYaml, "spring"), "kafka"))
+                .containsEntry("bootstrap-servers", "broker-0.kafka:9092,broker-1.kafka:9092");
+    }
+
+    @Test
+    void extraConfigAddsSpringPropertiesWithoutOverridingTheChartManagedOnes() {
+        Map<String, Object> applicationYaml = applicationYaml(render("extra-config-values.yaml"));
+
+        assertThat(child(child(applicationYaml, "spring"), "kafka"))
+                .containsEntry("bootstrap-servers", "kafka.shared:9093")
+                .containsEntry("security", Map.of("protocol", "SSL"));
+        assertThat(child(applicationYaml, "management")).isNotEmpty();
+        assertThat(child(applicationYaml, "bridge")).containsKey("resources");
+    }
+
+    @Test
+    void deploymentMountsTheConfigMapWhereSpringLooksForIt() {
+        List<HasMetadata> objects = renderDefaults();
+        PodSpec pod = podSpec(objects);
+        Container bridge = pod.getContainers().get(0);
+
+        assertThat(bridge.getEnv())
+                .extracting(EnvVar::getName, EnvVar::getValue)
+                .contains(tuple("SPRING_CONFIG_ADDITIONAL_LOCATION", "optional:file:/config/"));
+        assertThat(bridge.getVolumeMounts())
+                .extracting(m -> m.getName(), m -> m.getMountPath())
+                .contains(tuple("config", "/config"), tuple("tmp", "/tmp"));
+        assertThat(pod.getVolumes())
+                .filteredOn(v -> v.getName().equals("config"))
+                .singleElement()
+                .extracting(v -> v.getConfigMap().getName())
+                .isEqualTo(only(objects, ConfigMap.class).getMetadata().getName());
+        assertThat(pod.getVolumes())
+                .filteredOn(v -> v.getName().equals("tmp"))
+                .singleElement()
+                .extracting(v -> v.getEmptyDir())
+                .isNotNull();
+    }
+
+    @Test
+    void configurationChangeChangesThePodTemplateChecksum() {
+        String before = configChecksum(renderDefaults());
+        String after = configChecksum(render("custom-resources-values.yaml"));
+
+        assertThat(before).isNotBlank().isNotEqualTo(after);
+        assertThat(configChecksum(renderDefaults())).isEqualTo(before);
+    }
+
+    @Test
+    void bridgeRunsAsNonRootOnReadOnlyRootFilesystemWithoutCapabilities() {
+        PodSpec pod = podSpec(renderDefaults());
+        Container bridge = pod.getContainers().get(0);
+
+        assertThat(pod.getSecurityContext().getRunAsNonRoot()).isTrue();
+        assertThat(pod.getSecurityContext().getSeccompProfile().getType()).isEqualTo("RuntimeDefault");
+        assertThat(bridge.getSecurityContext().getReadOnlyRootFilesystem()).isTrue();
+        assertThat(bridge.getSecurityContext().getAllowPrivilegeEscalation()).isFalse();
+        assertThat(bridge.getSecurityContext().getCapabilities().getDrop()).containsExactly("ALL");
+        assertThat(bridge.getLivenessProbe().getHttpGet().getPath()).isEqualTo("/actuator/health/liveness");
+        assertThat(bridge.getReadinessProbe().getHttpGet().getPath()).isEqualTo("/actuator/health/readiness");
+    }
+
+    @Test
+    void notesShowHowToPortForwardAndQueryTheCachedPods() {
+        Release release = new Helm(CHART)
+                .install()
+                .withName(RELEASE)
+                .withNamespace(NAMESPACE)
+                .clientOnly()
+                .dryRun()
+                .withDryRunOption(DryRun.CLIENT)
+                .call();
+
+        assertThat(release.getOutput())
+                .contains("kubectl --namespace monitoring port-forward service/bridge-kube-event-bridge 8080:8080")
+                .contains("curl http://localhost:8080/k8s/api/v1/pods");
+    }
+
+    private static List<HasMetadata> renderDefaults() {
+        return parse(template().call());
+    }
+
+    private static List<HasMetadata> render(String valuesFile) {
+        return parse(template().withValuesFile(TEST_VALUES.resolve(valuesFile)).call());
+    }
+
+    private static TemplateCommand template() {
+        return new Helm(CHART).template().withName(RELEASE).withNamespace(NAMESPACE);
+    }
+
+    /** Parses every rendered document as a typed Kubernetes object, failing on anything else. */
+    private static List<HasMetadata> parse(String manifests) {
+        List<HasMetadata> objects = new ArrayList<>();
+        for (Object document : new Yaml().loadAll(manifests)) {
+            if (document == null) {
+                continue;
+            }
+            KubernetesResource object = SERIALIZATION.convertValue(document, KubernetesResource.class);
+            assertThat(object)
+                    .as("rendered document %s", document)
+                    .isInstanceOf(HasMetadata.class)
+                    .isNotInstanceOf(GenericKubernetesResource.class);
+            objects.add((HasMetadata) object);
+        }
+        return objects;
+    }
+
+    private static List<Tuple> rulesOf(List<HasMetadata> objects) {
+        List<PolicyRule> rules = only(objects, ClusterRole.class).getRules();
+        assertThat(rules).allSatisfy(rule -> {
+            assertThat(rule.getResourceNames()).isNullOrEmpty();
+            assertThat(rule.getNonResourceURLs()).isNullOrEmpty();
+        });
+        return rules.stream()
+                .map(rule -> tuple(rule.getApiGroups(), rule.getResources(), rule.getVerbs()))
+                .toList();
+    }
+
+    private static Tuple readOnly(String apiGroup, String resource) {
+        return tuple(List.of(apiGroup), List.of(resource), READ_ONLY);
+    }
+
+    private static <T extends HasMetadata> T only(List<HasMetadata> objects, Class<T> type) {
+        List<T> matches =
+                objects.stream().filter(type::isInstance).map(type::cast).toList();
+        assertThat(matches).as("rendered %s objects", type.getSimpleName()).hasSize(1);
+        return matches.get(0);
+    }
+
+    private static PodSpec podSpec(List<HasMetadata> objects) {
+        return only(objects, Deployment.class).getSpec().getTemplate().getSpec();
+    }
+
+    private static String configChecksum(List<HasMetadata> objects) {
+        return only(objects, Deployment.class)
+                .getSpec()
+                .getTemplate()
+                .getMetadata()
+                .getAnnotations()
+                .get("checksum/config");
+    }
+
+    private static Map<String, Object> applicationYaml(List<HasMetadata> objects) {
+        String applicationYaml = only(objects, ConfigMap.class).getData().get("application.yaml");
+        return new Yaml().load(applicationYaml);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> child(Map<String, Object> map, String key) {
+        assertThat(map).containsKey(key);
+        return (Map<String, Object>) map.get(key);
+    }
+}
