@@ -1,0 +1,41 @@
+package io.kubeeventbridge.bridge;
+
+import io.kubeeventbridge.config.BridgeProperties;
+import io.kubeeventbridge.discovery.ResourceResolver;
+import io.kubeeventbridge.event.EventNormaliser;
+import io.kubeeventbridge.health.EventMetrics;
+import io.kubeeventbridge.informer.SharedInformers;
+import io.kubeeventbridge.publish.EventPublisher;
+import io.kubeeventbridge.publish.TopicNames;
+import java.time.Clock;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import tools.jackson.databind.json.JsonMapper;
+
+@Configuration(proxyBeanMethods = false)
+class BridgeConfiguration {
+
+    @Bean
+    EventNormaliser eventNormaliser(BridgeProperties properties) {
+        return new EventNormaliser(
+                properties.clusterName(), JsonMapper.builder().build());
+    }
+
+    @Bean
+    WatchCoordinator watchCoordinator(
+            BridgeProperties properties,
+            ResourceResolver resolver,
+            SharedInformers informers,
+            EventNormaliser normaliser,
+            EventPublisher publisher,
+            TopicNames topics,
+            EventMetrics metrics) {
+        Clock clock = Clock.systemUTC();
+        return new WatchCoordinator(
+                properties,
+                resolver,
+                informers,
+                (entry, type) ->
+                        new ChangeHandler(type, topics.topicFor(entry, type), normaliser, publisher, metrics, clock));
+    }
+}

@@ -1,0 +1,71 @@
+package io.kubeeventbridge.config;
+
+import io.kubeeventbridge.selector.FieldSelector;
+import io.kubeeventbridge.selector.LabelSelector;
+import io.kubeeventbridge.selector.SelectorSyntaxException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.springframework.validation.Errors;
+import org.springframework.validation.Validator;
+
+/**
+ * The checks of {@link BridgeProperties} that need more than one field or a parser. Single-field syntax is checked
+ * by the jakarta constraints on the records; Spring Boot reports both the same way, naming the property.
+ */
+final class BridgePropertiesValidator implements Validator {
+
+    @Override
+    public boolean supports(Class<?> type) {
+        return BridgeProperties.class.isAssignableFrom(type);
+    }
+
+    @Override
+    public void validate(Object target, Errors errors) {
+        BridgeProperties properties = (BridgeProperties) target;
+        List<ResourceProperties> resources = properties.resources();
+        Map<String, Integer> firstIndexByIdentity = new HashMap<>();
+        for (int index = 0; index < resources.size(); index++) {
+            String path = "resources[" + index + "]";
+            ResourceProperties resource = resources.get(index);
+            if (resource.resource() == null && resource.kind() == null) {
+                errors.rejectValue(
+                        path,
+                        "resourceOrKind",
+                        "names nothing to watch; set resource (the plural, such as \"pods\") or kind (such as \"Pod\")");
+                continue;
+            }
+            checkSyntax(resource.labelSelector(), LabelSelector::parse, path + ".labelSelector", errors);
+            checkSyntax(resource.fieldSelector(), FieldSelector::parse, path + ".fieldSelector", errors);
+            Integer first = firstIndexByIdentity.putIfAbsent(identity(resource), index);
+            if (first != null) {
+                errors.rejectValue(
+                        path,
+                        "duplicate",
+                        "watches " + resource.displayName() + " again (already resources[" + first + "]); "
+                                + "merge the two entries, listing every namespace under namespaces");
+            }
+        }
+        TopicTemplate.problem(properties.kafka().topicTemplate())
+                .ifPresent(problem -> errors.rejectValue("kafka.topicTemplate", "topicTemplate", problem));
+    }
+
+    private static void checkSyntax(String selector, Consumer<String> parser, String path, Errors errors) {
+        if (selector == null) {
+            return;
+        }
+        try {
+            parser.accept(selector);
+        } catch (SelectorSyntaxException e) {
+            errors.rejectValue(path, "selector", e.getMessage());
+        }
+    }
+
+    // Entries naming one by plural and one by kind are caught after discovery, when both resolve to one type.
+    private static String identity(ResourceProperties resource) {
+        String name = resource.resource() != null ? resource.resource() : resource.kind();
+        return resource.apiVersion() + "|" + name.toLowerCase(Locale.ROOT);
+    }
+}

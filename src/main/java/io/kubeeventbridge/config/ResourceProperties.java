@@ -1,0 +1,64 @@
+package io.kubeeventbridge.config;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+
+/**
+ * One resource type to watch. Give {@code resource} (the plural) or {@code kind}; discovery fills in the other.
+ *
+ * @param apiVersion {@code v1} for the core group, {@code group/version} otherwise (e.g. {@code apps/v1})
+ * @param resource plural resource name as in URLs, e.g. {@code pods}
+ * @param kind object kind, e.g. {@code Pod}
+ * @param namespaces namespaces to watch; empty watches all namespaces (ignored for cluster-scoped resources)
+ * @param labelSelector Kubernetes label selector limiting the watched objects, e.g. {@code app in (web,api),!canary}
+ * @param fieldSelector Kubernetes field selector limiting the watched objects, e.g. {@code status.phase!=Succeeded}
+ * @param topic Kafka topic for this resource's events; overrides {@code bridge.kafka.topic-template}
+ */
+public record ResourceProperties(
+        @NotBlank(message = "is missing; use \"v1\" for the core group or \"group/version\" such as \"apps/v1\"")
+        @Pattern(
+                regexp = API_VERSION,
+                message = "is not an API version; use \"v1\" for the core group or \"group/version\" "
+                        + "such as \"apps/v1\"")
+        String apiVersion,
+
+        @Pattern(
+                regexp = "[a-z0-9]([-a-z0-9]*[a-z0-9])?",
+                message = "must be the lower-case plural resource name as in URLs, such as \"pods\"")
+        String resource,
+
+        @Pattern(regexp = "[A-Za-z][A-Za-z0-9]*", message = "must be an object kind such as \"Deployment\"")
+        String kind,
+
+        List<
+                        @Pattern(
+                                regexp = "[a-z0-9]([-a-z0-9]*[a-z0-9])?",
+                                message = "must be a namespace name (lower-case letters, digits and '-')")
+                        @Size(max = 63, message = "must be a namespace name of at most 63 characters") String>
+                namespaces,
+        String labelSelector,
+        String fieldSelector,
+
+        @Pattern(regexp = TopicTemplate.LEGAL_TOPIC, message = TopicTemplate.LEGAL_TOPIC_RULE)
+        @Size(max = TopicTemplate.MAX_TOPIC_LENGTH, message = TopicTemplate.LEGAL_TOPIC_RULE)
+        String topic) {
+
+    static final String API_VERSION =
+            "(v[0-9]+((alpha|beta)[0-9]+)?|[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*"
+                    + "/v[0-9]+((alpha|beta)[0-9]+)?)";
+
+    public ResourceProperties {
+        namespaces = namespaces == null ? List.of() : List.copyOf(namespaces);
+    }
+
+    /** The name this entry is known by before discovery: its plural, or else its kind. */
+    public String displayName() {
+        return resource != null ? apiVersion + "/" + resource : apiVersion + ", kind " + kind;
+    }
+
+    public boolean watchesAllNamespaces() {
+        return namespaces.isEmpty();
+    }
+}

@@ -1,0 +1,48 @@
+package io.kubeeventbridge.informer;
+
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
+import io.kubeeventbridge.event.Operation;
+import java.util.Objects;
+
+/**
+ * Adapts fabric8's callbacks to a {@link ChangeListener}. fabric8 delivers the adds of the first list as one batch
+ * just before the first {@code onList}, so every add before it is a snapshot and every later one a creation
+ * (including adds found by a relist after a broken watch: those objects appeared while the watch was down).
+ */
+final class ChangeClassifier implements ResourceEventHandler<GenericKubernetesResource> {
+
+    private final ChangeListener listener;
+    private volatile boolean firstListDone;
+
+    ChangeClassifier(ChangeListener listener) {
+        this.listener = listener;
+    }
+
+    @Override
+    public void onList(String resourceVersion, boolean remainedEmpty) {
+        firstListDone = true;
+    }
+
+    @Override
+    public void onAdd(GenericKubernetesResource object) {
+        listener.onChange(firstListDone ? Operation.CREATED : Operation.SNAPSHOT, object);
+    }
+
+    @Override
+    public void onUpdate(GenericKubernetesResource previous, GenericKubernetesResource current) {
+        if (!Objects.equals(resourceVersion(previous), resourceVersion(current))) {
+            listener.onChange(Operation.UPDATED, current);
+        }
+    }
+
+    @Override
+    public void onDelete(GenericKubernetesResource lastKnownState, boolean finalStateUnknown) {
+        // With finalStateUnknown the delete happened while the watch was down; the object is still its last state.
+        listener.onChange(Operation.DELETED, lastKnownState);
+    }
+
+    private static String resourceVersion(GenericKubernetesResource object) {
+        return object.getMetadata() == null ? null : object.getMetadata().getResourceVersion();
+    }
+}

@@ -1,0 +1,26 @@
+package io.kubeeventbridge.informer;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.kubeeventbridge.config.BridgeProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+class InformerConfiguration {
+
+    /**
+     * Configured the standard fabric8 way: kubeconfig, the in-cluster service account, or the
+     * {@code KUBERNETES_MASTER} environment variable and {@code kubernetes.*} system properties.
+     */
+    @Bean(destroyMethod = "close")
+    KubernetesClient kubernetesClient() {
+        return new KubernetesClientBuilder().build();
+    }
+
+    // Closed by the WatchCoordinator's lifecycle, before the client and the publisher.
+    @Bean(destroyMethod = "")
+    SharedInformers sharedInformers(KubernetesClient client, BridgeProperties properties) {
+        return new SharedInformers(client, properties.informer().resyncPeriod());
+    }
+}

@@ -1,0 +1,24 @@
+package io.kubeeventbridge.informer;
+
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.kubeeventbridge.event.ResourceType;
+import java.util.List;
+import java.util.Optional;
+
+/** A read-only view of the cached objects of one watched resource type, across all its informers. */
+public interface ResourceCache {
+
+    ResourceType type();
+
+    /** Whether every informer behind this cache has completed its first full list. */
+    boolean synced();
+
+    /** The cached objects of {@code namespace}, or of all namespaces when it is {@code null}. */
+    List<GenericKubernetesResource> list(String namespace);
+
+    /** One cached object; {@code namespace} is {@code null} for cluster-scoped resources. */
+    Optional<GenericKubernetesResource> get(String namespace, String name);
+
+    /** The newest resourceVersion the informers have listed or watched, or {@code ""} before the first list. */
+    String resourceVersion();
+}

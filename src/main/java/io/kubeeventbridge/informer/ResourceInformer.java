@@ -1,0 +1,116 @@
+package io.kubeeventbridge.informer;
+
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResourceList;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.FilterWatchListDeletable;
+import io.fabric8.kubernetes.client.dsl.MixedOperation;
+import io.fabric8.kubernetes.client.dsl.Resource;
+import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
+import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import io.fabric8.kubernetes.client.informers.cache.Cache;
+import io.kubeeventbridge.event.ResourceType;
+import io.kubeeventbridge.selector.FieldRequirement;
+import io.kubeeventbridge.selector.FieldSelector;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** One fabric8 informer over one {@link InformerTarget}: starts it, stops it, reads its cache, reports its state. */
+final class ResourceInformer {
+
+    private static final Logger log = LoggerFactory.getLogger(ResourceInformer.class);
+
+    private final InformerTarget target;
+    private final SharedIndexInformer<GenericKubernetesResource> informer;
+    private volatile String lastError;
+
+    ResourceInformer(KubernetesClient client, InformerTarget target, ChangeListener listener, Duration resync) {
+        this.target = target;
+        this.informer = scope(client, target).runnableInformer(resync.toMillis());
+        informer.addEventHandler(new ChangeClassifier(listener));
+        informer.exceptionHandler((started, error) -> {
+            // Keep retrying: a missing permission or an unreachable API server may be fixed without a restart.
+            lastError = String.valueOf(error.getMessage());
+            log.warn("Listing or watching {} failed, retrying: {}", target.describe(), lastError);
+            return true;
+        });
+    }
+
+    void start() {
+        log.info("Starting informer for {}", target.describe());
+        informer.start().thenRun(() -> {
+            lastError = null;
+            log.info(
+                    "Synced {}: {} objects cached",
+                    target.describe(),
+                    informer.getStore().list().size());
+        });
+    }
+
+    void stop() {
+        informer.stop();
+    }
+
+    InformerTarget target() {
+        return target;
+    }
+
+    boolean hasSynced() {
+        return informer.hasSynced();
+    }
+
+    String lastSyncResourceVersion() {
+        return informer.lastSyncResourceVersion();
+    }
+
+    InformerStatus status() {
+        return new InformerStatus(
+                target,
+                informer.hasSynced(),
+                informer.isRunning(),
+                informer.isWatching(),
+                informer.getStore().list().size(),
+                lastError);
+    }
+
+    List<GenericKubernetesResource> list(String namespace) {
+        return namespace == null
+                ? informer.getStore().list()
+                : informer.getIndexer().byIndex(Cache.NAMESPACE_INDEX, namespace);
+    }
+
+    Optional<GenericKubernetesResource> get(String namespace, String name) {
+        return Optional.ofNullable(informer.getStore().getByKey(Cache.namespaceKeyFunc(namespace, name)));
+    }
+
+    private static FilterWatchListDeletable<GenericKubernetesResource, GenericKubernetesResourceList, ?> scope(
+            KubernetesClient client, InformerTarget target) {
+        MixedOperation<GenericKubernetesResource, GenericKubernetesResourceList, Resource<GenericKubernetesResource>>
+                resources = client.genericKubernetesResources(definition(target.type()));
+        FilterWatchListDeletable<GenericKubernetesResource, GenericKubernetesResourceList, ?> scoped =
+                target.namespace() == null ? resources.inAnyNamespace() : resources.inNamespace(target.namespace());
+        if (target.labelSelector() != null) {
+            scoped = scoped.withLabelSelector(target.labelSelector());
+        }
+        for (FieldRequirement requirement :
+                FieldSelector.parse(target.fieldSelector()).requirements()) {
+            scoped = requirement.operator() == FieldRequirement.Operator.EQUALS
+                    ? scoped.withField(requirement.field(), requirement.value())
+                    : scoped.withoutField(requirement.field(), requirement.value());
+        }
+        return scoped;
+    }
+
+    private static ResourceDefinitionContext definition(ResourceType type) {
+        return new ResourceDefinitionContext.Builder()
+                .withGroup(type.group())
+                .withVersion(type.version())
+                .withPlural(type.plural())
+                .withKind(type.kind())
+                .withNamespaced(type.namespaced())
+                .build();
+    }
+}

@@ -1,0 +1,76 @@
+package io.kubeeventbridge.informer;
+
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.kubeeventbridge.event.ResourceType;
+import java.math.BigInteger;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** The {@link ResourceCache} of one type: one informer for all namespaces, or one per configured namespace. */
+final class TypeCache implements ResourceCache {
+
+    private final ResourceType type;
+    private final List<ResourceInformer> informers = new CopyOnWriteArrayList<>();
+
+    TypeCache(ResourceType type) {
+        this.type = type;
+    }
+
+    void add(ResourceInformer informer) {
+        informers.add(informer);
+    }
+
+    List<ResourceInformer> informers() {
+        return informers;
+    }
+
+    @Override
+    public ResourceType type() {
+        return type;
+    }
+
+    @Override
+    public boolean synced() {
+        return informers.stream().allMatch(ResourceInformer::hasSynced);
+    }
+
+    @Override
+    public List<GenericKubernetesResource> list(String namespace) {
+        return informers.stream()
+                .filter(informer -> covers(informer, namespace))
+                .flatMap(informer -> informer.list(namespace).stream())
+                .toList();
+    }
+
+    @Override
+    public Optional<GenericKubernetesResource> get(String namespace, String name) {
+        return informers.stream()
+                .filter(informer -> covers(informer, namespace))
+                .flatMap(informer -> informer.get(namespace, name).stream())
+                .findFirst();
+    }
+
+    @Override
+    public String resourceVersion() {
+        // resourceVersions are opaque strings, but etcd-backed servers issue increasing integers.
+        return informers.stream()
+                .map(ResourceInformer::lastSyncResourceVersion)
+                .filter(Objects::nonNull)
+                .max(Comparator.comparing(TypeCache::numeric).thenComparing(Comparator.naturalOrder()))
+                .orElse("");
+    }
+
+    private static boolean covers(ResourceInformer informer, String namespace) {
+        String watched = informer.target().namespace();
+        return watched == null || watched.equals(namespace);
+    }
+
+    private static BigInteger numeric(String resourceVersion) {
+        return resourceVersion.chars().allMatch(Character::isDigit) && !resourceVersion.isEmpty()
+                ? new BigInteger(resourceVersion)
+                : BigInteger.ZERO;
+    }
+}

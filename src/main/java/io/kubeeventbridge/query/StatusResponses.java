@@ -1,0 +1,60 @@
+package io.kubeeventbridge.query;
+
+import io.kubeeventbridge.event.ResourceType;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+/** Errors as Kubernetes {@code Status} objects, so kubectl and client libraries show them as they would the API's. */
+final class StatusResponses {
+
+    private StatusResponses() {}
+
+    static ResponseEntity<Object> notWatched(String group, String version, String plural) {
+        String apiVersion = group.isEmpty() ? version : group + "/" + version;
+        return status(
+                HttpStatus.NOT_FOUND,
+                "NotFound",
+                "the bridge does not watch " + plural + " in " + apiVersion,
+                Map.of("group", group, "kind", plural));
+    }
+
+    static ResponseEntity<Object> notFound(ResourceType type, String name) {
+        return status(
+                HttpStatus.NOT_FOUND,
+                "NotFound",
+                type.plural() + " \"" + name + "\" not found",
+                Map.of("name", name, "group", type.group(), "kind", type.plural()));
+    }
+
+    static ResponseEntity<Object> unavailable(ResourceType type) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, "1")
+                .body(body(
+                        HttpStatus.SERVICE_UNAVAILABLE,
+                        "ServiceUnavailable",
+                        "the cache of " + type + " has not synced yet",
+                        Map.of("group", type.group(), "kind", type.plural())));
+    }
+
+    private static ResponseEntity<Object> status(
+            HttpStatus code, String reason, String message, Map<String, String> details) {
+        return ResponseEntity.status(code).body(body(code, reason, message, details));
+    }
+
+    private static Map<String, Object> body(
+            HttpStatus code, String reason, String message, Map<String, String> details) {
+        Map<String, Object> status = new LinkedHashMap<>();
+        status.put("apiVersion", "v1");
+        status.put("kind", "Status");
+        status.put("metadata", Map.of());
+        status.put("status", "Failure");
+        status.put("message", message);
+        status.put("reason", reason);
+        status.put("details", details);
+        status.put("code", code.value());
+        return status;
+    }
+}

@@ -1,0 +1,133 @@
+package io.kubeeventbridge.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Objects;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.diagnostics.FailureAnalyzer;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.validation.autoconfigure.ValidationAutoConfiguration;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.io.support.SpringFactoriesLoader;
+import org.springframework.core.io.support.SpringFactoriesLoader.FailureHandler;
+
+/** Each configuration mistake stops startup with one message naming the property and the fix. */
+class BridgePropertiesValidationTest {
+
+    private static final String VALID_ENTRY = "bridge.resources[0].api-version=v1";
+
+    private final ApplicationContextRunner runner = new ApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(ValidationAutoConfiguration.class))
+            .withUserConfiguration(PropertiesOnly.class);
+
+    @Configuration(proxyBeanMethods = false)
+    @EnableConfigurationProperties(BridgeProperties.class)
+    @Import(ConfigurationValidation.class)
+    static class PropertiesOnly {}
+
+    static Stream<Arguments> mistakes() {
+        return Stream.of(
+                Arguments.of(
+                        new String[] {"bridge.resources[0].api-version=apps", "bridge.resources[0].resource=pods"},
+                        "bridge.resources[0].api-version",
+                        "is not an API version; use \"v1\" for the core group or \"group/version\""),
+                Arguments.of(
+                        new String[] {"bridge.resources[0].api-version=apps/v1"},
+                        "bridge.resources[0]",
+                        "names nothing to watch; set resource (the plural, such as \"pods\") or kind"),
+                Arguments.of(
+                        new String[] {
+                            VALID_ENTRY,
+                            "bridge.resources[0].resource=pods",
+                            "bridge.resources[0].label-selector=app in (web"
+                        },
+                        "bridge.resources[0].label-selector",
+                        "app in (web"),
+                Arguments.of(
+                        new String[] {
+                            VALID_ENTRY,
+                            "bridge.resources[0].resource=pods",
+                            "bridge.resources[0].field-selector=status.phase"
+                        },
+                        "bridge.resources[0].field-selector",
+                        "status.phase"),
+                Arguments.of(
+                        new String[] {
+                            VALID_ENTRY,
+                            "bridge.resources[0].resource=pods",
+                            "bridge.resources[1].api-version=v1",
+                            "bridge.resources[1].resource=pods"
+                        },
+                        "bridge.resources[1]",
+                        "watches v1/pods again (already resources[0]); merge the two entries"),
+                Arguments.of(
+                        new String[] {
+                            VALID_ENTRY,
+                            "bridge.resources[0].resource=pods",
+                            "bridge.kafka.topic-template=k8s/{group}/{kind}"
+                        },
+                        "bridge.kafka.topic-template",
+                        "yields the topic \"k8s/networking.internal.knative.dev/serverlessservice\""),
+                Arguments.of(
+                        new String[] {
+                            VALID_ENTRY,
+                            "bridge.resources[0].resource=pods",
+                            "bridge.kafka.topic-template=k8s.{namespace}"
+                        },
+                        "bridge.kafka.topic-template",
+                        "has the unknown placeholder {namespace}; use {group}, {version}, {kind} or {resource}"),
+                Arguments.of(
+                        new String[] {
+                            VALID_ENTRY, "bridge.resources[0].resource=pods", "bridge.resources[0].topic=pods and more"
+                        },
+                        "bridge.resources[0].topic",
+                        "must be a Kafka topic name"),
+                Arguments.of(new String[] {"bridge.cluster-name=x"}, "bridge.resources", "lists no resource to watch"));
+    }
+
+    @ParameterizedTest(name = "{1}")
+    @MethodSource("mistakes")
+    void mistakeStopsStartupNamingPropertyAndFix(String[] properties, String property, String message) {
+        runner.withPropertyValues(properties).run(context -> {
+            assertThat(context).hasFailed();
+            String description = analyse(context.getStartupFailure()).getDescription();
+            assertThat(description).contains("Property: " + property).contains(message);
+        });
+    }
+
+    @Test
+    void validConfigurationBindsWithDefaults() {
+        runner.withPropertyValues(VALID_ENTRY, "bridge.resources[0].resource=pods")
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    BridgeProperties properties = context.getBean(BridgeProperties.class);
+                    assertThat(properties.clusterName()).isEqualTo("default");
+                    assertThat(properties.kafka().topicTemplate()).isEqualTo("k8s.{group}.{kind}");
+                    assertThat(properties.kafka().contentMode()).isEqualTo(KafkaLayout.ContentMode.BINARY);
+                    assertThat(properties.kafka().tombstones()).isTrue();
+                    assertThat(properties.informer().missingResource())
+                            .isEqualTo(InformerSettings.MissingResourcePolicy.WAIT);
+                    assertThat(properties.resources().get(0).namespaces()).isEmpty();
+                });
+    }
+
+    /** What Spring Boot prints instead of a stack trace. */
+    private static FailureAnalysis analyse(Throwable failure) {
+        // Analyzers that need constructor arguments are skipped: the binding analyzers need none.
+        return SpringFactoriesLoader.forDefaultResourceLocation()
+                .load(FailureAnalyzer.class, null, FailureHandler.handleMessage((message, error) -> {}))
+                .stream()
+                .map(analyzer -> analyzer.analyze(failure))
+                .filter(Objects::nonNull)
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no failure analysis for " + failure));
+    }
+}

@@ -1,0 +1,89 @@
+package io.kubeeventbridge.informer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
+import io.kubeeventbridge.event.Operation;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class ChangeClassifierTest {
+
+    private record Change(Operation operation, String resourceVersion) {}
+
+    static Stream<Arguments> callbacks() {
+        GenericKubernetesResource v1 = object("1");
+        GenericKubernetesResource v2 = object("2");
+        return Stream.of(
+                Arguments.of(
+                        "add during the first list is a snapshot",
+                        callbacks(h -> h.onAdd(v1)),
+                        List.of(new Change(Operation.SNAPSHOT, "1"))),
+                Arguments.of(
+                        "add after the first list is a creation",
+                        callbacks(h -> {
+                            h.onList("1", true);
+                            h.onAdd(v1);
+                        }),
+                        List.of(new Change(Operation.CREATED, "1"))),
+                Arguments.of(
+                        "add found by a relist is a creation",
+                        callbacks(h -> {
+                            h.onList("1", false);
+                            h.onBeforeList("1");
+                            h.onAdd(v2);
+                        }),
+                        List.of(new Change(Operation.CREATED, "2"))),
+                Arguments.of(
+                        "update to a new resourceVersion is published",
+                        callbacks(h -> h.onUpdate(v1, v2)),
+                        List.of(new Change(Operation.UPDATED, "2"))),
+                Arguments.of(
+                        "resync with the same resourceVersion publishes nothing",
+                        callbacks(h -> h.onUpdate(v1, object("1"))),
+                        List.of()),
+                Arguments.of(
+                        "delete carries the last known state",
+                        callbacks(h -> h.onDelete(v2, false)),
+                        List.of(new Change(Operation.DELETED, "2"))),
+                Arguments.of(
+                        "delete missed by the watch still carries the last known state",
+                        callbacks(h -> h.onDelete(v2, true)),
+                        List.of(new Change(Operation.DELETED, "2"))));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("callbacks")
+    void classifiesCallbacks(String behaviour, Consumer<ChangeClassifier> callbacks, List<Change> expected) {
+        List<Change> changes = new ArrayList<>();
+        ChangeClassifier classifier = new ChangeClassifier((operation, object) ->
+                changes.add(new Change(operation, object.getMetadata().getResourceVersion())));
+
+        callbacks.accept(classifier);
+
+        assertThat(changes).containsExactlyElementsOf(expected);
+    }
+
+    private static Consumer<ChangeClassifier> callbacks(Consumer<ChangeClassifier> callbacks) {
+        return callbacks;
+    }
+
+    private static GenericKubernetesResource object(String resourceVersion) {
+        return new GenericKubernetesResourceBuilder()
+                .withApiVersion("v1")
+                .withKind("Pod")
+                .withNewMetadata()
+                .withNamespace("shop")
+                .withName("web-1")
+                .withUid("uid-1")
+                .withResourceVersion(resourceVersion)
+                .endMetadata()
+                .build();
+    }
+}

@@ -1,0 +1,78 @@
+package io.kubeeventbridge.support;
+
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionBuilder;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.ConfigBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.fabric8.mockwebserver.Context;
+import io.fabric8.mockwebserver.MockWebServer;
+import java.util.HashMap;
+import java.util.Locale;
+
+/**
+ * One mock API server in CRUD mode for the whole test JVM (and the local run), so that every test shares one
+ * Spring context. Tests keep out of each other's way by using their own namespaces and names.
+ */
+public final class MockKubernetes {
+
+    private static final GatedCrudDispatcher DISPATCHER = new GatedCrudDispatcher();
+    private static final KubernetesMockServer SERVER = start();
+    private static final KubernetesClient CLIENT = quickToRetry(SERVER.createClient());
+
+    private MockKubernetes() {}
+
+    public static KubernetesClient client() {
+        return CLIENT;
+    }
+
+    public static GatedCrudDispatcher gates() {
+        return DISPATCHER;
+    }
+
+    public static String url() {
+        return CLIENT.getConfiguration().getMasterUrl();
+    }
+
+    /** Installs a namespaced CRD with one served version, as {@code kubectl apply} of its definition would. */
+    public static void installCrd(String group, String version, String kind) {
+        String plural = kind.toLowerCase(Locale.ROOT) + "s";
+        CustomResourceDefinition crd = new CustomResourceDefinitionBuilder()
+                .withNewMetadata()
+                .withName(plural + "." + group)
+                .endMetadata()
+                .withNewSpec()
+                .withGroup(group)
+                .withScope("Namespaced")
+                .withNewNames()
+                .withKind(kind)
+                .withPlural(plural)
+                .withSingular(kind.toLowerCase(Locale.ROOT))
+                .endNames()
+                .addNewVersion()
+                .withName(version)
+                .withServed(true)
+                .withStorage(true)
+                .endVersion()
+                .endSpec()
+                .build();
+        CLIENT.apiextensions().v1().customResourceDefinitions().resource(crd).create();
+    }
+
+    // Informers back off exponentially up to 32 times this interval after a failure; keep that short in tests.
+    private static KubernetesClient quickToRetry(KubernetesClient client) {
+        Config config = new ConfigBuilder(client.getConfiguration())
+                .withWatchReconnectInterval(200)
+                .build();
+        return new KubernetesClientBuilder().withConfig(config).build();
+    }
+
+    private static KubernetesMockServer start() {
+        KubernetesMockServer server =
+                new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(), DISPATCHER, false);
+        server.init();
+        return server;
+    }
+}
