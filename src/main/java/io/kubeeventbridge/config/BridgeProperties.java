@@ -6,6 +6,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.NestedConfigurationProperty;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
@@ -31,8 +32,11 @@ public record BridgeProperties(
         @NotEmpty(message = "lists no resource to watch; add at least one entry with api-version and resource or kind")
         List<@Valid ResourceProperties> resources,
 
-        @DefaultValue @Valid @NotNull KafkaLayout kafka,
-        @DefaultValue @Valid @NotNull InformerSettings informer) {
+        @DefaultValue @Valid @NotNull @NestedConfigurationProperty
+        KafkaLayout kafka,
+
+        @DefaultValue @Valid @NotNull @NestedConfigurationProperty
+        InformerSettings informer) {
 
     public BridgeProperties {
         resources = resources == null ? List.of() : List.copyOf(resources);

@@ -15,6 +15,10 @@ public final class EventMetrics {
     static final String RECEIVED = "bridge.events.received";
     static final String PUBLISHED = "bridge.events.published";
     static final String FAILED = "bridge.events.failed";
+    private static final Map<String, String> DESCRIPTIONS = Map.of(
+            RECEIVED, "Changes received from informers",
+            PUBLISHED, "Events acknowledged by Kafka",
+            FAILED, "Events that could not be normalised or sent (sends are retried)");
 
     private final MeterRegistry registry;
     // Looked up on every event: cache the counters instead of rebuilding their ids each time.

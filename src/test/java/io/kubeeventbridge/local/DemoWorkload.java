@@ -32,6 +32,7 @@ final class DemoWorkload {
         return thread;
     });
     private int round;
+    private int podsCreated;
 
     DemoWorkload(KubernetesClient client) {
         this.client = client;
@@ -88,7 +89,7 @@ final class DemoWorkload {
     }
 
     private void createPod() {
-        String name = "web-" + (round * 10 + pods.size());
+        String name = "web-" + ++podsCreated;
         create(new PodBuilder()
                 .withNewMetadata()
                 .withName(name)

@@ -1,0 +1,82 @@
+package io.kubeeventbridge.bridge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatNoException;
+
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
+import io.kubeeventbridge.event.EventNormaliser;
+import io.kubeeventbridge.event.Operation;
+import io.kubeeventbridge.event.ResourceType;
+import io.kubeeventbridge.health.EventMetrics;
+import io.kubeeventbridge.publish.OutgoingEvent;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+
+class ChangeHandlerTest {
+
+    private static final ResourceType PODS = new ResourceType("", "v1", "pods", "Pod", true);
+
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    private final List<OutgoingEvent> published = new ArrayList<>();
+    private final ChangeHandler handler = new ChangeHandler(
+            PODS,
+            "k8s.core.pod",
+            new EventNormaliser("test", JsonMapper.builder().build()),
+            published::add,
+            new EventMetrics(registry),
+            Clock.fixed(Instant.parse("2026-01-02T03:04:05Z"), ZoneOffset.UTC));
+
+    @Test
+    void changeIsPublishedToTheTopicKeyedByObject() {
+        handler.onChange(Operation.CREATED, pod("shop", "web-1"));
+
+        assertThat(published).singleElement().satisfies(event -> {
+            assertThat(event.topic()).isEqualTo("k8s.core.pod");
+            assertThat(event.key()).isEqualTo("shop/web-1");
+            assertThat(event.operation()).isEqualTo(Operation.CREATED);
+            assertThat(event.event().getType()).isEqualTo("io.k8s.core.pod.created");
+        });
+        assertThat(registry.get("bridge.events.received")
+                        .tag("resource", "v1/pods")
+                        .tag("operation", "created")
+                        .counter()
+                        .count())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void objectThatCannotBecomeAnEventIsCountedAndNeverReachesTheInformer() {
+        GenericKubernetesResource withoutNamespace = pod(null, "web-1");
+
+        assertThatNoException().isThrownBy(() -> handler.onChange(Operation.UPDATED, withoutNamespace));
+
+        assertThat(published).isEmpty();
+        assertThat(registry.get("bridge.events.failed")
+                        .tag("resource", "v1/pods")
+                        .tag("operation", "updated")
+                        .tag("stage", "normalise")
+                        .counter()
+                        .count())
+                .isEqualTo(1);
+    }
+
+    private static GenericKubernetesResource pod(String namespace, String name) {
+        return new GenericKubernetesResourceBuilder()
+                .withApiVersion("v1")
+                .withKind("Pod")
+                .withNewMetadata()
+                .withNamespace(namespace)
+                .withName(name)
+                .withUid("uid-1")
+                .withResourceVersion("7")
+                .endMetadata()
+                .build();
+    }
+}
