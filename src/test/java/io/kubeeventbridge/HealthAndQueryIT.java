@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
+import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.kubeeventbridge.support.KafkaEvents;
@@ -44,12 +45,12 @@ class HealthAndQueryIT extends BridgeTestBase {
         assertThat(mvc.get().uri("/actuator/health/readiness")).hasStatus(HttpStatus.SERVICE_UNAVAILABLE);
         assertThat(mvc.get().uri("/actuator/health"))
                 .bodyJson()
-                .extractingPath("$.components.informers.details['v1/configmaps'].synced")
+                .extractingPath("$.components.informers.details['bridge.resources[5]'].synced")
                 .isEqualTo(false);
         assertThat(mvc.get().uri("/actuator/health"))
                 .bodyJson()
-                .extractingPath("$.components.informers.details['example.com/v1, kind Gadget'].missing")
-                .isEqualTo(true);
+                .extractingPath("$.components.informers.details['bridge.resources[4]'].state")
+                .isEqualTo("missing");
 
         MockKubernetes.gates().open(READINESS_GATE);
 
@@ -62,7 +63,7 @@ class HealthAndQueryIT extends BridgeTestBase {
         await().atMost(Duration.ofSeconds(30))
                 .untilAsserted(() -> assertThat(mvc.get().uri("/actuator/health"))
                         .bodyJson()
-                        .extractingPath("$.components.informers.details['example.com/v1/gadgets'].synced")
+                        .extractingPath("$.components.informers.details['bridge.resources[4]'].synced")
                         .isEqualTo(true));
         client.genericKubernetesResources(GADGETS)
                 .inNamespace("late")
@@ -99,6 +100,35 @@ class HealthAndQueryIT extends BridgeTestBase {
                 .extractingPath("$.metadata.resourceVersion")
                 .asString()
                 .isNotEmpty();
+    }
+
+    @Test
+    void listsEveryWatchedNamespaceWhenAskedForAll() {
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(mvc.get().uri("/k8s/apis/apps/v1/deployments"))
+                        .hasStatusOk());
+        client.apps()
+                .deployments()
+                .inNamespace("scoped-a")
+                .resource(new DeploymentBuilder()
+                        .withNewMetadata()
+                        .withName("listed")
+                        .addToLabels("tier", "web")
+                        .endMetadata()
+                        .build())
+                .create();
+
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(mvc.get().uri("/k8s/apis/apps/v1/deployments"))
+                        .bodyJson()
+                        .extractingPath("$.items[*].metadata.name")
+                        .asArray()
+                        .contains("listed"));
+        assertThat(mvc.get().uri("/k8s/apis/apps/v1/namespaces/scoped-b/deployments"))
+                .bodyJson()
+                .extractingPath("$.items")
+                .asArray()
+                .isEmpty();
     }
 
     @Test

@@ -1,10 +1,9 @@
 package io.kubeeventbridge.bridge;
 
 import io.kubeeventbridge.config.BridgeProperties;
-import io.kubeeventbridge.discovery.ResourceResolver;
 import io.kubeeventbridge.event.EventNormaliser;
 import io.kubeeventbridge.health.EventMetrics;
-import io.kubeeventbridge.informer.SharedInformers;
+import io.kubeeventbridge.informer.ChangeListenerFactory;
 import io.kubeeventbridge.publish.EventPublisher;
 import io.kubeeventbridge.publish.TopicNames;
 import java.time.Clock;
@@ -15,6 +14,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Configuration(proxyBeanMethods = false)
 class BridgeConfiguration {
 
+    /** A plain mapper of its own: spring.jackson.* settings must not change the event payload. */
     @Bean
     EventNormaliser eventNormaliser(BridgeProperties properties) {
         return new EventNormaliser(
@@ -22,20 +22,10 @@ class BridgeConfiguration {
     }
 
     @Bean
-    WatchCoordinator watchCoordinator(
-            BridgeProperties properties,
-            ResourceResolver resolver,
-            SharedInformers informers,
-            EventNormaliser normaliser,
-            EventPublisher publisher,
-            TopicNames topics,
-            EventMetrics metrics) {
+    ChangeListenerFactory changeHandlers(
+            EventNormaliser normaliser, EventPublisher publisher, TopicNames topics, EventMetrics metrics) {
         Clock clock = Clock.systemUTC();
-        return new WatchCoordinator(
-                properties,
-                resolver,
-                informers,
-                (entry, type) ->
-                        new ChangeHandler(type, topics.topicFor(entry, type), normaliser, publisher, metrics, clock));
+        return (entry, type) ->
+                new ChangeHandler(type, topics.topicFor(entry, type), normaliser, publisher, metrics, clock);
     }
 }

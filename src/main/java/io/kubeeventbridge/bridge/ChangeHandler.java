@@ -2,7 +2,8 @@ package io.kubeeventbridge.bridge;
 
 import io.cloudevents.CloudEvent;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.fabric8.kubernetes.api.model.ObjectMeta;
+import io.kubeeventbridge.event.EventExtensions;
+import io.kubeeventbridge.event.EventNormalisationException;
 import io.kubeeventbridge.event.EventNormaliser;
 import io.kubeeventbridge.event.Operation;
 import io.kubeeventbridge.event.ResourceType;
@@ -17,7 +18,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Turns each change of one resource type into a CloudEvent and hands it to the publisher. A change that cannot be
- * turned into an event is logged with the object's identity and counted; it never reaches the informer.
+ * turned into an event is logged with the object's identity and counted; the exception never reaches the informer.
  */
 final class ChangeHandler implements ChangeListener {
 
@@ -51,28 +52,22 @@ final class ChangeHandler implements ChangeListener {
         metrics.received(resource, operation);
         try {
             CloudEvent event = normaliser.normalise(type, operation, object, OffsetDateTime.now(clock));
-            String key = EventNormaliser.partitionKey(
-                    object.getMetadata().getNamespace(), object.getMetadata().getName());
+            String key = (String) event.getExtension(EventExtensions.PARTITION_KEY);
             publisher.publish(new OutgoingEvent(topic, key, event, resource, operation));
-        } catch (RuntimeException e) {
+        } catch (EventNormalisationException e) {
+            // The message names the object; its content stays out of the log.
             metrics.failed(resource, operation, "normalise");
+            log.error("Skipped a change: {}", e.getMessage());
+        } catch (RuntimeException e) {
+            metrics.failed(resource, operation, "publish");
             log.error(
-                    "Could not turn the {} of {} {} into an event; skipped it",
+                    "Could not hand the {} of {} {} to the publisher",
                     operation.typeSegment(),
                     resource,
-                    identity(object),
+                    EventNormaliser.partitionKey(
+                            object.getMetadata().getNamespace(),
+                            object.getMetadata().getName()),
                     e);
         }
-    }
-
-    private static String identity(GenericKubernetesResource object) {
-        ObjectMeta metadata = object.getMetadata();
-        if (metadata == null) {
-            return "(without metadata)";
-        }
-        String name = metadata.getNamespace() == null
-                ? metadata.getName()
-                : metadata.getNamespace() + "/" + metadata.getName();
-        return name + " (uid " + metadata.getUid() + ", resourceVersion " + metadata.getResourceVersion() + ")";
     }
 }

@@ -3,10 +3,13 @@ package io.kubeeventbridge.config;
 import io.kubeeventbridge.selector.FieldSelector;
 import io.kubeeventbridge.selector.LabelSelector;
 import io.kubeeventbridge.selector.SelectorSyntaxException;
+import java.time.Duration;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.springframework.validation.Errors;
 import org.springframework.validation.Validator;
@@ -38,6 +41,7 @@ final class BridgePropertiesValidator implements Validator {
                 continue;
             }
             checkSyntax(resource.labelSelector(), LabelSelector::parse, path + ".labelSelector", errors);
+            checkNamespacesUnique(resource.namespaces(), path + ".namespaces", errors);
             checkSyntax(resource.fieldSelector(), FieldSelector::parse, path + ".fieldSelector", errors);
             Integer first = firstIndexByIdentity.putIfAbsent(identity(resource), index);
             if (first != null) {
@@ -50,6 +54,23 @@ final class BridgePropertiesValidator implements Validator {
         }
         TopicTemplate.problem(properties.kafka().topicTemplate())
                 .ifPresent(problem -> errors.rejectValue("kafka.topicTemplate", "topicTemplate", problem));
+        Duration retryInterval = properties.informer().discoveryRetryInterval();
+        if (retryInterval.isNegative() || retryInterval.isZero()) {
+            errors.rejectValue("informer.discoveryRetryInterval", "positive", "must be positive, such as 5s");
+        }
+        if (properties.informer().resyncPeriod().isNegative()) {
+            errors.rejectValue("informer.resyncPeriod", "notNegative", "must be 0s (no resyncs) or positive");
+        }
+    }
+
+    // One informer per namespace: a namespace listed twice would publish every event twice.
+    private static void checkNamespacesUnique(List<String> namespaces, String path, Errors errors) {
+        Set<String> seen = new HashSet<>();
+        namespaces.stream()
+                .filter(namespace -> !seen.add(namespace))
+                .findFirst()
+                .ifPresent(namespace -> errors.rejectValue(
+                        path, "unique", "lists namespace \"" + namespace + "\" twice; list each namespace once"));
     }
 
     private static void checkSyntax(String selector, Consumer<String> parser, String path, Errors errors) {

@@ -7,17 +7,14 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.kubeeventbridge.config.ResourceProperties;
 import io.kubeeventbridge.event.ResourceType;
 import java.util.Optional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * Resolves a configured entry to its full {@link ResourceType} through the API server's discovery. When discovery
- * cannot answer for a group version, falls back to the built-in kinds fabric8's model knows; when it lists the group
- * version's resources without this one, the resource is missing (a CRD not installed yet, or a typo).
+ * Resolves a configured entry to its full {@link ResourceType} through the API server's discovery. Where discovery
+ * answers for a group version without listing any resource (partial discovery), falls back to the built-in kinds
+ * fabric8's model knows; where it does not serve the group version, or lists it without this resource, the
+ * resource is missing (a CRD not installed yet, or a typo).
  */
 public final class ResourceResolver {
-
-    private static final Logger log = LoggerFactory.getLogger(ResourceResolver.class);
 
     private final KubernetesClient client;
     private BuiltInResources builtIns;
@@ -26,11 +23,19 @@ public final class ResourceResolver {
         this.client = client;
     }
 
+    /**
+     * The entry's type, or empty when the API server does not serve it.
+     *
+     * @throws KubernetesClientException when discovery fails (no permission, API server unreachable)
+     */
     public Optional<ResourceType> resolve(ResourceProperties entry) {
-        APIResourceList discovered = discover(entry.apiVersion());
+        APIResourceList discovered = client.getApiResources(entry.apiVersion());
+        if (discovered == null) {
+            return Optional.empty(); // 404: the group version is not served
+        }
         // A real API server lists at least one resource for every group version it serves; an empty answer comes
         // from servers with partial discovery (such as the mock API server), and tells nothing either way.
-        if (discovered == null || discovered.getResources().isEmpty()) {
+        if (discovered.getResources().isEmpty()) {
             return builtIns().find(entry.apiVersion(), entry.resource(), entry.kind());
         }
         return discovered.getResources().stream()
@@ -38,15 +43,6 @@ public final class ResourceResolver {
                 .filter(resource -> matches(entry, resource))
                 .findFirst()
                 .map(resource -> toResourceType(entry.apiVersion(), resource));
-    }
-
-    private APIResourceList discover(String apiVersion) {
-        try {
-            return client.getApiResources(apiVersion);
-        } catch (KubernetesClientException e) {
-            log.debug("Discovery of {} failed ({}); falling back to built-in kinds", apiVersion, e.getMessage());
-            return null;
-        }
     }
 
     private static boolean matches(ResourceProperties entry, APIResource resource) {

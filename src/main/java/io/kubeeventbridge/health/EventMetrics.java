@@ -43,8 +43,10 @@ public final class EventMetrics {
     private Counter counter(String name, String resource, Operation operation, String stage) {
         String key = name + '|' + resource + '|' + operation + '|' + stage;
         return counters.computeIfAbsent(key, ignored -> {
-            Counter.Builder builder =
-                    Counter.builder(name).tag("resource", resource).tag("operation", operation.typeSegment());
+            Counter.Builder builder = Counter.builder(name)
+                    .description(DESCRIPTIONS.get(name))
+                    .tag("resource", resource)
+                    .tag("operation", operation.typeSegment());
             if (stage != null) {
                 builder.tag("stage", stage);
             }

@@ -1,6 +1,7 @@
 package io.kubeeventbridge.health;
 
-import io.kubeeventbridge.bridge.WatchCoordinator;
+import io.kubeeventbridge.informer.ResourceCaches;
+import io.kubeeventbridge.informer.WatchCoordinator;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -10,8 +11,8 @@ class HealthConfiguration {
 
     /** Registered as the {@code informers} contributor, which the readiness group includes. */
     @Bean
-    InformersHealthIndicator informersHealthIndicator(WatchCoordinator coordinator) {
-        return new InformersHealthIndicator(coordinator);
+    InformersHealthIndicator informersHealthIndicator(WatchCoordinator coordinator, ResourceCaches caches) {
+        return new InformersHealthIndicator(coordinator, caches);
     }
 
     @Bean

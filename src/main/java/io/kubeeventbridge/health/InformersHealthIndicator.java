@@ -1,10 +1,13 @@
 package io.kubeeventbridge.health;
 
-import io.kubeeventbridge.bridge.WatchCoordinator;
-import io.kubeeventbridge.bridge.WatchedEntry;
 import io.kubeeventbridge.informer.InformerStatus;
+import io.kubeeventbridge.informer.ResourceCaches;
+import io.kubeeventbridge.informer.WatchCoordinator;
+import io.kubeeventbridge.informer.WatchedEntry;
+import io.kubeeventbridge.informer.WatchedEntry.State;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
@@ -12,15 +15,18 @@ import org.springframework.boot.health.contributor.Health;
 /**
  * UP once every watched resource's informers have synced and are running; part of the readiness group. An entry the
  * API server does not serve yet (under the {@code wait} policy) shows as missing but does not hold readiness down:
- * one uninstalled CRD must not take the bridge out of rotation.
+ * one uninstalled CRD must not take the bridge out of rotation. Details are keyed by the entry's property, which
+ * stays the same while its state changes.
  */
 final class InformersHealthIndicator extends AbstractHealthIndicator {
 
     private final WatchCoordinator coordinator;
+    private final ResourceCaches caches;
 
-    InformersHealthIndicator(WatchCoordinator coordinator) {
+    InformersHealthIndicator(WatchCoordinator coordinator, ResourceCaches caches) {
         super("Informer health check failed");
         this.coordinator = coordinator;
+        this.caches = caches;
     }
 
     @Override
@@ -33,17 +39,18 @@ final class InformersHealthIndicator extends AbstractHealthIndicator {
         boolean ready = true;
         for (WatchedEntry entry : entries) {
             Map<String, Object> detail = new LinkedHashMap<>();
-            if (entry.isWatched()) {
-                ready &= describeInformers(coordinator.informers().statuses(entry.type()), detail);
+            detail.put(
+                    "resource",
+                    entry.type() == null
+                            ? entry.entry().displayName()
+                            : entry.type().toString());
+            detail.put("state", entry.state().name().toLowerCase(Locale.ROOT));
+            if (entry.state() == State.WATCHED) {
+                ready &= describeInformers(caches.statuses(entry.type()), detail);
             } else {
-                detail.put("missing", entry.isMissing());
                 detail.put("problem", entry.problem());
             }
-            builder.withDetail(
-                    entry.isMissing()
-                            ? entry.entry().displayName()
-                            : entry.type().toString(),
-                    detail);
+            builder.withDetail(entry.property(), detail);
         }
         if (ready) {
             builder.up();

@@ -13,15 +13,19 @@ import java.util.Objects;
 final class ChangeClassifier implements ResourceEventHandler<GenericKubernetesResource> {
 
     private final ChangeListener listener;
+    private final Runnable onListed;
     private volatile boolean firstListDone;
 
-    ChangeClassifier(ChangeListener listener) {
+    /** {@code onListed} runs after every completed full list, the first and each relist. */
+    ChangeClassifier(ChangeListener listener, Runnable onListed) {
         this.listener = listener;
+        this.onListed = onListed;
     }
 
     @Override
     public void onList(String resourceVersion, boolean remainedEmpty) {
         firstListDone = true;
+        onListed.run();
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.kubeeventbridge.informer;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.kubeeventbridge.config.BridgeProperties;
+import io.kubeeventbridge.discovery.ResourceResolver;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -18,9 +19,18 @@ class InformerConfiguration {
         return new KubernetesClientBuilder().build();
     }
 
-    // Closed by the WatchCoordinator's lifecycle, before the client and the publisher.
+    // Closed by the WatchCoordinator's lifecycle, which stops the informers before the client closes.
     @Bean(destroyMethod = "")
-    SharedInformers sharedInformers(KubernetesClient client, BridgeProperties properties) {
-        return new SharedInformers(client, properties.informer().resyncPeriod());
+    InformerRegistry informerRegistry(KubernetesClient client, BridgeProperties properties) {
+        return new InformerRegistry(client, properties.informer().resyncPeriod());
+    }
+
+    @Bean
+    WatchCoordinator watchCoordinator(
+            BridgeProperties properties,
+            ResourceResolver resolver,
+            InformerRegistry informers,
+            ChangeListenerFactory listeners) {
+        return new WatchCoordinator(properties, resolver, informers, listeners);
     }
 }

@@ -30,24 +30,22 @@ final class ResourceInformer {
     ResourceInformer(KubernetesClient client, InformerTarget target, ChangeListener listener, Duration resync) {
         this.target = target;
         this.informer = scope(client, target).runnableInformer(resync.toMillis());
-        informer.addEventHandler(new ChangeClassifier(listener));
+        informer.addEventHandler(new ChangeClassifier(listener, () -> lastError = null));
         informer.exceptionHandler((started, error) -> {
             // Keep retrying: a missing permission or an unreachable API server may be fixed without a restart.
+            // fabric8 logs the failure itself; keep it for health until the next successful list.
             lastError = String.valueOf(error.getMessage());
-            log.warn("Listing or watching {} failed, retrying: {}", target.describe(), lastError);
             return true;
         });
     }
 
     void start() {
         log.info("Starting informer for {}", target.describe());
-        informer.start().thenRun(() -> {
-            lastError = null;
-            log.info(
-                    "Synced {}: {} objects cached",
-                    target.describe(),
-                    informer.getStore().list().size());
-        });
+        informer.start()
+                .thenRun(() -> log.info(
+                        "Synced {}: {} objects cached",
+                        target.describe(),
+                        informer.getStore().list().size()));
     }
 
     void stop() {

@@ -65,7 +65,7 @@ final class TypeCache implements ResourceCache {
 
     private static boolean covers(ResourceInformer informer, String namespace) {
         String watched = informer.target().namespace();
-        return watched == null || watched.equals(namespace);
+        return namespace == null || watched == null || watched.equals(namespace);
     }
 
     private static BigInteger numeric(String resourceVersion) {

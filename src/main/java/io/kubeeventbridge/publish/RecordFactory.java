@@ -1,7 +1,6 @@
 package io.kubeeventbridge.publish;
 
 import io.cloudevents.core.format.EventFormat;
-import io.cloudevents.core.provider.EventFormatProvider;
 import io.cloudevents.jackson.JsonFormat;
 import io.cloudevents.kafka.KafkaMessageFactory;
 import io.kubeeventbridge.config.KafkaLayout.ContentMode;
@@ -13,9 +12,7 @@ final class RecordFactory {
     private final EventFormat structuredFormat;
 
     RecordFactory(ContentMode mode) {
-        this.structuredFormat = mode == ContentMode.STRUCTURED
-                ? EventFormatProvider.getInstance().resolveFormat(JsonFormat.CONTENT_TYPE)
-                : null;
+        this.structuredFormat = mode == ContentMode.STRUCTURED ? new JsonFormat() : null;
     }
 
     ProducerRecord<String, byte[]> event(OutgoingEvent event) {

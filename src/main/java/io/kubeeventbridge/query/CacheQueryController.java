@@ -2,7 +2,7 @@ package io.kubeeventbridge.query;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.kubeeventbridge.informer.ResourceCache;
-import io.kubeeventbridge.informer.SharedInformers;
+import io.kubeeventbridge.informer.ResourceCaches;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,27 +21,27 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping(path = "/k8s", produces = "application/json")
 final class CacheQueryController {
 
-    private final SharedInformers informers;
+    private final ResourceCaches caches;
 
-    CacheQueryController(SharedInformers informers) {
-        this.informers = informers;
+    CacheQueryController(ResourceCaches caches) {
+        this.caches = caches;
     }
 
     @GetMapping("/api/{version}/{plural}")
     ResponseEntity<Object> listCore(@PathVariable String version, @PathVariable String plural) {
-        return list("", version, plural, null);
+        return listFromCache("", version, plural, null);
     }
 
     @GetMapping("/api/{version}/namespaces/{namespace}/{plural}")
     ResponseEntity<Object> listCoreInNamespace(
             @PathVariable String version, @PathVariable String namespace, @PathVariable String plural) {
-        return list("", version, plural, namespace);
+        return listFromCache("", version, plural, namespace);
     }
 
     @GetMapping("/api/{version}/{plural}/{name}")
     ResponseEntity<Object> getCore(
             @PathVariable String version, @PathVariable String plural, @PathVariable String name) {
-        return get("", version, plural, null, name);
+        return getFromCache("", version, plural, null, name);
     }
 
     @GetMapping("/api/{version}/namespaces/{namespace}/{plural}/{name}")
@@ -50,12 +50,12 @@ final class CacheQueryController {
             @PathVariable String namespace,
             @PathVariable String plural,
             @PathVariable String name) {
-        return get("", version, plural, namespace, name);
+        return getFromCache("", version, plural, namespace, name);
     }
 
     @GetMapping("/apis/{group}/{version}/{plural}")
     ResponseEntity<Object> list(@PathVariable String group, @PathVariable String version, @PathVariable String plural) {
-        return list(group, version, plural, null);
+        return listFromCache(group, version, plural, null);
     }
 
     @GetMapping("/apis/{group}/{version}/namespaces/{namespace}/{plural}")
@@ -64,7 +64,7 @@ final class CacheQueryController {
             @PathVariable String version,
             @PathVariable String namespace,
             @PathVariable String plural) {
-        return list(group, version, plural, namespace);
+        return listFromCache(group, version, plural, namespace);
     }
 
     @GetMapping("/apis/{group}/{version}/{plural}/{name}")
@@ -73,7 +73,7 @@ final class CacheQueryController {
             @PathVariable String version,
             @PathVariable String plural,
             @PathVariable String name) {
-        return get(group, version, plural, null, name);
+        return getFromCache(group, version, plural, null, name);
     }
 
     @GetMapping("/apis/{group}/{version}/namespaces/{namespace}/{plural}/{name}")
@@ -83,52 +83,35 @@ final class CacheQueryController {
             @PathVariable String namespace,
             @PathVariable String plural,
             @PathVariable String name) {
-        return get(group, version, plural, namespace, name);
+        return getFromCache(group, version, plural, namespace, name);
     }
 
-    private ResponseEntity<Object> list(String group, String version, String plural, String namespace) {
-        return informers
-                .cache(group, version, plural)
-                .<ResponseEntity<Object>>map(cache ->
-                        cache.synced() ? ResponseEntity.ok(listOf(cache, cache.list(namespace))) : notSynced(cache))
+    private ResponseEntity<Object> listFromCache(String group, String version, String plural, String namespace) {
+        return caches.find(group, version, plural)
+                .map(cache -> cache.synced()
+                        ? ResponseEntity.<Object>ok(listOf(cache, cache.list(namespace)))
+                        : StatusResponses.unavailable(cache.type()))
                 .orElseGet(() -> StatusResponses.notWatched(group, version, plural));
     }
 
-    private ResponseEntity<Object> get(String group, String version, String plural, String namespace, String name) {
-        return informers
-                .cache(group, version, plural)
-                .<ResponseEntity<Object>>map(cache -> cache.get(namespace, name)
-                        .<ResponseEntity<Object>>map(object -> ResponseEntity.ok(withTypeMeta(cache, object)))
-                        .orElseGet(
-                                () -> cache.synced() ? StatusResponses.notFound(cache.type(), name) : notSynced(cache)))
+    private ResponseEntity<Object> getFromCache(
+            String group, String version, String plural, String namespace, String name) {
+        return caches.find(group, version, plural)
+                .map(cache -> cache.get(namespace, name)
+                        .map(ResponseEntity::<Object>ok)
+                        .orElseGet(() -> cache.synced()
+                                ? StatusResponses.notFound(cache.type(), name)
+                                : StatusResponses.unavailable(cache.type())))
                 .orElseGet(() -> StatusResponses.notWatched(group, version, plural));
     }
 
-    private static ResponseEntity<Object> notSynced(ResourceCache cache) {
-        return StatusResponses.unavailable(cache.type());
-    }
-
+    // fabric8 sets apiVersion and kind on every item of a generic list, so cached objects carry them.
     private static Map<String, Object> listOf(ResourceCache cache, List<GenericKubernetesResource> objects) {
         Map<String, Object> list = new LinkedHashMap<>();
         list.put("apiVersion", cache.type().apiVersion());
         list.put("kind", cache.type().kind() + "List");
         list.put("metadata", Map.of("resourceVersion", cache.resourceVersion()));
-        list.put(
-                "items",
-                objects.stream().map(object -> withTypeMeta(cache, object)).toList());
+        list.put("items", objects);
         return list;
-    }
-
-    // Objects from a list response often lack apiVersion and kind; clients expect them on every item.
-    private static GenericKubernetesResource withTypeMeta(ResourceCache cache, GenericKubernetesResource object) {
-        if (object.getApiVersion() != null && object.getKind() != null) {
-            return object;
-        }
-        GenericKubernetesResource typed = new GenericKubernetesResource();
-        typed.setApiVersion(cache.type().apiVersion());
-        typed.setKind(cache.type().kind());
-        typed.setMetadata(object.getMetadata());
-        typed.setAdditionalProperties(object.getAdditionalProperties());
-        return typed;
     }
 }

@@ -50,7 +50,7 @@ class BridgePropertiesValidationTest {
                             "bridge.resources[0].label-selector=app in (web"
                         },
                         "bridge.resources[0].label-selector",
-                        "app in (web"),
+                        "Reason: unexpected end of input at position 11 in \"app in (web\"; expected \",\" or \")\""),
                 Arguments.of(
                         new String[] {
                             VALID_ENTRY,
@@ -58,7 +58,23 @@ class BridgePropertiesValidationTest {
                             "bridge.resources[0].field-selector=status.phase"
                         },
                         "bridge.resources[0].field-selector",
-                        "status.phase"),
+                        "Reason: term \"status.phase\" at position 0 in \"status.phase\" has no operator"),
+                Arguments.of(
+                        new String[] {
+                            VALID_ENTRY,
+                            "bridge.resources[0].resource=pods",
+                            "bridge.resources[0].namespaces=shop,web,shop"
+                        },
+                        "bridge.resources[0].namespaces",
+                        "Reason: lists namespace \"shop\" twice; list each namespace once"),
+                Arguments.of(
+                        new String[] {
+                            VALID_ENTRY,
+                            "bridge.resources[0].resource=pods",
+                            "bridge.informer.discovery-retry-interval=0s"
+                        },
+                        "bridge.informer.discovery-retry-interval",
+                        "Reason: must be positive, such as 5s"),
                 Arguments.of(
                         new String[] {
                             VALID_ENTRY,

@@ -7,8 +7,10 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
 import io.kubeeventbridge.event.Operation;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -62,12 +64,27 @@ class ChangeClassifierTest {
     @MethodSource("callbacks")
     void classifiesCallbacks(String behaviour, Consumer<ChangeClassifier> callbacks, List<Change> expected) {
         List<Change> changes = new ArrayList<>();
-        ChangeClassifier classifier = new ChangeClassifier((operation, object) ->
-                changes.add(new Change(operation, object.getMetadata().getResourceVersion())));
+        ChangeClassifier classifier = new ChangeClassifier(
+                (operation, object) ->
+                        changes.add(new Change(operation, object.getMetadata().getResourceVersion())),
+                () -> {});
 
         callbacks.accept(classifier);
 
         assertThat(changes).containsExactlyElementsOf(expected);
+    }
+
+    @Test
+    void everyCompletedListIsReported() {
+        AtomicInteger lists = new AtomicInteger();
+        ChangeClassifier classifier = new ChangeClassifier((operation, object) -> {}, lists::incrementAndGet);
+
+        classifier.onBeforeList(null);
+        classifier.onList("1", true);
+        classifier.onBeforeList("1");
+        classifier.onList("5", false);
+
+        assertThat(lists).hasValue(2);
     }
 
     private static Consumer<ChangeClassifier> callbacks(Consumer<ChangeClassifier> callbacks) {

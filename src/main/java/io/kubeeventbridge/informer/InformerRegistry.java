@@ -3,7 +3,6 @@ package io.kubeeventbridge.informer;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.kubeeventbridge.event.ResourceType;
 import java.time.Duration;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -11,29 +10,34 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The bridge's one informer factory: every informer is created here over one shared {@link KubernetesClient} (one
- * connection pool, one event executor), and stopped together. fabric8's own {@code SharedInformerFactory} only
- * builds informers for typed classes across all namespaces, so it cannot serve generic resources with namespaces
- * and selectors; this class gives the same ownership over the client's informer DSL.
+ * connection pool, one event executor), and all are stopped together. fabric8's own {@code SharedInformerFactory}
+ * only builds informers for typed classes across all namespaces, so it cannot serve generic resources with
+ * namespaces and selectors; this class gives the same ownership over the client's informer DSL.
  */
-public final class SharedInformers implements AutoCloseable {
+final class InformerRegistry implements ResourceCaches {
 
     private final KubernetesClient client;
     private final Duration resyncPeriod;
     private final Map<ResourceType, TypeCache> caches = new ConcurrentHashMap<>();
+    private boolean closed;
 
-    public SharedInformers(KubernetesClient client, Duration resyncPeriod) {
+    InformerRegistry(KubernetesClient client, Duration resyncPeriod) {
         this.client = client;
         this.resyncPeriod = resyncPeriod;
     }
 
     /** Creates and starts an informer; returns at once, the first list completes in the background. */
-    public void watch(InformerTarget target, ChangeListener listener) {
+    synchronized void watch(InformerTarget target, ChangeListener listener) {
+        if (closed) {
+            throw new IllegalStateException("Informers are stopped; not watching " + target.describe());
+        }
         ResourceInformer informer = new ResourceInformer(client, target, listener, resyncPeriod);
         caches.computeIfAbsent(target.type(), TypeCache::new).add(informer);
         informer.start();
     }
 
-    public Optional<ResourceCache> cache(String group, String version, String plural) {
+    @Override
+    public Optional<ResourceCache> find(String group, String version, String plural) {
         return caches.values().stream()
                 .filter(cache -> cache.type().group().equals(group)
                         && cache.type().version().equals(version)
@@ -42,10 +46,7 @@ public final class SharedInformers implements AutoCloseable {
                 .findFirst();
     }
 
-    public Collection<? extends ResourceCache> caches() {
-        return List.copyOf(caches.values());
-    }
-
+    @Override
     public List<InformerStatus> statuses(ResourceType type) {
         TypeCache cache = caches.get(type);
         return cache == null
@@ -53,8 +54,8 @@ public final class SharedInformers implements AutoCloseable {
                 : cache.informers().stream().map(ResourceInformer::status).toList();
     }
 
-    @Override
-    public void close() {
+    synchronized void close() {
+        closed = true;
         caches.values().forEach(cache -> cache.informers().forEach(ResourceInformer::stop));
     }
 }

@@ -1,0 +1,15 @@
+package io.kubeeventbridge.informer;
+
+import io.kubeeventbridge.event.ResourceType;
+import java.util.List;
+import java.util.Optional;
+
+/** The read-only view of every watched resource's cache, for the query API. */
+public interface ResourceCaches {
+
+    /** The cache of the resource at {@code /apis/{group}/{version}/{plural}} (group empty for the core group). */
+    Optional<ResourceCache> find(String group, String version, String plural);
+
+    /** The informer states behind one watched resource, for health. */
+    List<InformerStatus> statuses(ResourceType type);
+}

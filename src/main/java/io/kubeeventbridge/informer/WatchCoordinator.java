@@ -1,0 +1,203 @@
+package io.kubeeventbridge.informer;
+
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.kubeeventbridge.config.BridgeProperties;
+import io.kubeeventbridge.config.InformerSettings.MissingResourcePolicy;
+import io.kubeeventbridge.config.ResourceProperties;
+import io.kubeeventbridge.discovery.ResourceResolver;
+import io.kubeeventbridge.event.ResourceType;
+import io.kubeeventbridge.informer.WatchedEntry.State;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * Turns the configured entries into running informers: resolves every entry through discovery, applies the
+ * missing-resource policy, then starts one informer per namespace (or one for all). Under the {@code wait} policy it
+ * keeps looking for entries the API server does not serve yet, so a CRD installed later is watched within one retry
+ * interval of appearing.
+ */
+public final class WatchCoordinator implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(WatchCoordinator.class);
+
+    private final BridgeProperties properties;
+    private final ResourceResolver resolver;
+    private final InformerRegistry informers;
+    private final ChangeListenerFactory listeners;
+    private final List<WatchedEntry> entries = new CopyOnWriteArrayList<>();
+    private ScheduledExecutorService retries;
+    private volatile boolean running;
+
+    WatchCoordinator(
+            BridgeProperties properties,
+            ResourceResolver resolver,
+            InformerRegistry informers,
+            ChangeListenerFactory listeners) {
+        this.properties = properties;
+        this.resolver = resolver;
+        this.informers = informers;
+        this.listeners = listeners;
+    }
+
+    /** The state of every configured entry, in configuration order; empty before start. */
+    public List<WatchedEntry> entries() {
+        return List.copyOf(entries);
+    }
+
+    @Override
+    public synchronized void start() {
+        List<ResourceProperties> configured = properties.resources();
+        for (int index = 0; index < configured.size(); index++) {
+            String property = "bridge.resources[" + index + "]";
+            entries.add(resolve(WatchedEntry.missing(property, configured.get(index), null)));
+        }
+        List<WatchedEntry> missing = inState(State.MISSING);
+        if (!missing.isEmpty() && properties.informer().missingResource() == MissingResourcePolicy.FAIL) {
+            throw new UnwatchableResourcesException(
+                    "The API server does not serve every configured resource, and "
+                            + "bridge.informer.missing-resource is 'fail'",
+                    missing.stream()
+                            .map(entry -> entry.describe() + " is " + entry.problem())
+                            .toList(),
+                    "Install the missing CustomResourceDefinitions, correct api-version, resource or kind of those "
+                            + "entries, or set bridge.informer.missing-resource=wait to start anyway and watch each "
+                            + "resource once it appears.");
+        }
+        rejectDuplicates();
+        List<WatchedEntry> rejected = inState(State.REJECTED);
+        if (!rejected.isEmpty()) {
+            throw new UnwatchableResourcesException(
+                    "Several entries resolve to the same resource",
+                    rejected.stream()
+                            .map(entry -> entry.describe() + " " + entry.problem())
+                            .toList(),
+                    "Keep one entry per resource; list every namespace to watch under its namespaces.");
+        }
+        inState(State.WATCHED).forEach(this::startInformers);
+        missing.forEach(entry -> log.warn(
+                "{} is {}; watching it as soon as it appears (looking again every {})",
+                entry.describe(),
+                entry.problem(),
+                properties.informer().discoveryRetryInterval()));
+        if (!missing.isEmpty()) {
+            long interval = properties.informer().discoveryRetryInterval().toMillis();
+            retries = Executors.newSingleThreadScheduledExecutor(runnable -> {
+                Thread thread = new Thread(runnable, "discovery-retry");
+                thread.setDaemon(true);
+                return thread;
+            });
+            retries.scheduleWithFixedDelay(this::retryMissing, interval, interval, TimeUnit.MILLISECONDS);
+        }
+        running = true;
+    }
+
+    private synchronized void retryMissing() {
+        if (!running) {
+            return;
+        }
+        for (int index = 0; index < entries.size(); index++) {
+            WatchedEntry entry = entries.get(index);
+            if (entry.state() != State.MISSING) {
+                continue;
+            }
+            WatchedEntry resolved = resolve(entry);
+            if (resolved.state() == State.WATCHED) {
+                entries.set(index, admitLate(resolved));
+            }
+        }
+        if (inState(State.MISSING).isEmpty()) {
+            retries.shutdown();
+        }
+    }
+
+    /** Starts watching an entry that appeared after startup, unless another entry already watches its type. */
+    private WatchedEntry admitLate(WatchedEntry resolved) {
+        Optional<WatchedEntry> sameType = duplicateOf(resolved);
+        if (sameType.isPresent()) {
+            WatchedEntry rejected = resolved.rejected(
+                    resolved.type(),
+                    "watches " + resolved.type() + " like " + sameType.get().property() + "; merge the two entries");
+            log.error("{} {}; ignoring it", rejected.describe(), rejected.problem());
+            return rejected;
+        }
+        log.info("{} is now served; watching it", resolved.describe());
+        startInformers(resolved);
+        return resolved;
+    }
+
+    private WatchedEntry resolve(WatchedEntry entry) {
+        try {
+            Optional<ResourceType> type = resolver.resolve(entry.entry());
+            return type.map(entry::watched)
+                    .orElseGet(() -> WatchedEntry.missing(entry.property(), entry.entry(), WatchedEntry.NOT_SERVED));
+        } catch (KubernetesClientException e) {
+            return WatchedEntry.missing(
+                    entry.property(), entry.entry(), "not resolved: discovery failed (" + e.getMessage() + ")");
+        }
+    }
+
+    /** Marks every watched entry whose type an earlier entry already watches. */
+    private void rejectDuplicates() {
+        for (int index = 0; index < entries.size(); index++) {
+            WatchedEntry entry = entries.get(index);
+            if (entry.state() != State.WATCHED) {
+                continue;
+            }
+            for (WatchedEntry earlier : entries.subList(0, index)) {
+                if (earlier.state() == State.WATCHED && earlier.type().equals(entry.type())) {
+                    entries.set(
+                            index,
+                            entry.rejected(entry.type(), "watches " + entry.type() + " like " + earlier.property()));
+                    break;
+                }
+            }
+        }
+    }
+
+    private Optional<WatchedEntry> duplicateOf(WatchedEntry candidate) {
+        return entries.stream()
+                .filter(other -> other.state() == State.WATCHED && other.type().equals(candidate.type()))
+                .findFirst();
+    }
+
+    private void startInformers(WatchedEntry entry) {
+        ResourceType type = entry.type();
+        ResourceProperties config = entry.entry();
+        if (!type.namespaced() && !config.namespaces().isEmpty()) {
+            log.warn("{} is cluster-scoped; ignoring its namespaces {}", entry.describe(), config.namespaces());
+        }
+        ChangeListener listener = listeners.listenerFor(config, type);
+        List<String> namespaces = type.namespaced() ? config.namespaces() : List.of();
+        List<String> scopes = namespaces.isEmpty() ? Collections.singletonList(null) : namespaces;
+        for (String namespace : scopes) {
+            informers.watch(
+                    new InformerTarget(type, namespace, config.labelSelector(), config.fieldSelector()), listener);
+        }
+    }
+
+    private List<WatchedEntry> inState(State state) {
+        return entries.stream().filter(entry -> entry.state() == state).toList();
+    }
+
+    @Override
+    public synchronized void stop() {
+        running = false;
+        if (retries != null) {
+            retries.shutdownNow();
+        }
+        informers.close();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+}

@@ -1,0 +1,97 @@
+package io.kubeeventbridge.informer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.tuple;
+
+import io.kubeeventbridge.config.BridgeProperties;
+import io.kubeeventbridge.config.InformerSettings;
+import io.kubeeventbridge.config.InformerSettings.MissingResourcePolicy;
+import io.kubeeventbridge.config.KafkaLayout;
+import io.kubeeventbridge.config.KafkaLayout.ContentMode;
+import io.kubeeventbridge.config.ResourceProperties;
+import io.kubeeventbridge.discovery.ResourceResolver;
+import io.kubeeventbridge.event.ResourceType;
+import io.kubeeventbridge.informer.WatchedEntry.State;
+import io.kubeeventbridge.support.MockKubernetes;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+
+class WatchCoordinatorTest {
+
+    private static final ResourceType PODS_TYPE = new ResourceType("", "v1", "pods", "Pod", true);
+    private static final ResourceProperties PODS =
+            new ResourceProperties("v1", "pods", null, List.of("coordinator-test"), null, null, null);
+    private static final ResourceProperties NOT_INSTALLED =
+            new ResourceProperties("nowhere.example.com/v1", null, "Phantom", null, null, null, null);
+
+    private final InformerRegistry registry = new InformerRegistry(MockKubernetes.client(), Duration.ZERO);
+    private WatchCoordinator coordinator;
+
+    @AfterEach
+    void stopInformers() {
+        registry.close();
+    }
+
+    @Test
+    void failPolicyStopsStartupNamingEachMissingEntryBeforeAnyInformerStarts() {
+        coordinator = coordinator(MissingResourcePolicy.FAIL, PODS, NOT_INSTALLED);
+
+        UnwatchableResourcesException failure = assertThatExceptionOfType(UnwatchableResourcesException.class)
+                .isThrownBy(coordinator::start)
+                .actual();
+
+        FailureAnalysis analysis = new UnwatchableResourcesFailureAnalyzer().analyze(failure);
+        assertThat(analysis.getDescription())
+                .contains("bridge.resources[1] (nowhere.example.com/v1, kind Phantom) is not served by the API server");
+        assertThat(analysis.getAction()).contains("bridge.informer.missing-resource=wait");
+        assertThat(registry.statuses(PODS_TYPE)).isEmpty();
+    }
+
+    @Test
+    void entriesResolvingToTheSameTypeStopStartup() {
+        ResourceProperties podsByKind =
+                new ResourceProperties("v1", null, "Pod", List.of("coordinator-test"), null, null, null);
+        coordinator = coordinator(MissingResourcePolicy.WAIT, PODS, podsByKind);
+
+        UnwatchableResourcesException failure = assertThatExceptionOfType(UnwatchableResourcesException.class)
+                .isThrownBy(coordinator::start)
+                .actual();
+
+        assertThat(new UnwatchableResourcesFailureAnalyzer().analyze(failure).getDescription())
+                .contains("bridge.resources[1] (v1, kind Pod) watches v1/pods like bridge.resources[0]");
+        assertThat(registry.statuses(PODS_TYPE)).isEmpty();
+    }
+
+    @Test
+    void waitPolicyWatchesTheRestAndReportsTheMissingEntry() {
+        coordinator = coordinator(MissingResourcePolicy.WAIT, PODS, NOT_INSTALLED);
+
+        coordinator.start();
+
+        assertThat(coordinator.entries())
+                .extracting(WatchedEntry::property, WatchedEntry::state, WatchedEntry::type)
+                .containsExactly(
+                        tuple("bridge.resources[0]", State.WATCHED, PODS_TYPE),
+                        tuple("bridge.resources[1]", State.MISSING, null));
+        assertThat(registry.statuses(PODS_TYPE))
+                .singleElement()
+                .satisfies(status -> assertThat(status.target().namespace()).isEqualTo("coordinator-test"));
+        coordinator.stop();
+        assertThat(coordinator.isRunning()).isFalse();
+    }
+
+    private WatchCoordinator coordinator(MissingResourcePolicy policy, ResourceProperties... entries) {
+        BridgeProperties properties = new BridgeProperties(
+                "test",
+                List.of(entries),
+                new KafkaLayout("k8s.{group}.{kind}", ContentMode.BINARY, true),
+                new InformerSettings(policy, Duration.ofSeconds(60), Duration.ZERO));
+        return new WatchCoordinator(
+                properties, new ResourceResolver(MockKubernetes.client()), registry, (entry, type) ->
+                        (operation, object) -> {});
+    }
+}
