@@ -2,8 +2,8 @@ package io.kubeeventbridge.bridge;
 
 import io.kubeeventbridge.config.BridgeProperties;
 import io.kubeeventbridge.event.EventNormaliser;
-import io.kubeeventbridge.health.EventMetrics;
 import io.kubeeventbridge.informer.ChangeListenerFactory;
+import io.kubeeventbridge.metrics.EventMetrics;
 import io.kubeeventbridge.publish.EventPublisher;
 import io.kubeeventbridge.publish.TopicNames;
 import java.time.Clock;

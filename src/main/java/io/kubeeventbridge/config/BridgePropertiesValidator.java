@@ -54,12 +54,18 @@ final class BridgePropertiesValidator implements Validator {
         }
         TopicTemplate.problem(properties.kafka().topicTemplate())
                 .ifPresent(problem -> errors.rejectValue("kafka.topicTemplate", "topicTemplate", problem));
-        Duration retryInterval = properties.informer().discoveryRetryInterval();
-        if (retryInterval.isNegative() || retryInterval.isZero()) {
-            errors.rejectValue("informer.discoveryRetryInterval", "positive", "must be positive, such as 5s");
-        }
+        requirePositive(
+                properties.informer().discoveryRetryInterval(), "informer.discoveryRetryInterval", "5s", errors);
+        requirePositive(properties.kafka().drainTimeout(), "kafka.drainTimeout", "20s", errors);
+        requirePositive(properties.kafka().unhealthyAfter(), "kafka.unhealthyAfter", "1m", errors);
         if (properties.informer().resyncPeriod().isNegative()) {
             errors.rejectValue("informer.resyncPeriod", "notNegative", "must be 0s (no resyncs) or positive");
+        }
+    }
+
+    private static void requirePositive(Duration duration, String path, String example, Errors errors) {
+        if (duration.isNegative() || duration.isZero()) {
+            errors.rejectValue(path, "positive", "must be positive, such as " + example);
         }
     }
 

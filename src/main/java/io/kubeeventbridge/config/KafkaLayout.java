@@ -1,6 +1,7 @@
 package io.kubeeventbridge.config;
 
 import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
@@ -12,11 +13,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     {@code structured} (one JSON envelope as value)
  * @param tombstones whether a record with a null value follows each delete event, so that compacted topics forget
  *     deleted objects
+ * @param drainTimeout how long shutdown waits for Kafka to acknowledge the events still queued
+ * @param unhealthyAfter how long sends may keep failing before the publisher reports DOWN in health (outside the
+ *     readiness group: an unreachable Kafka does not take the bridge out of rotation, its queue holds the changes)
  */
 public record KafkaLayout(
         @DefaultValue(TopicTemplate.DEFAULT) @NotNull String topicTemplate,
         @DefaultValue("binary") @NotNull ContentMode contentMode,
-        @DefaultValue("true") boolean tombstones) {
+        @DefaultValue("true") boolean tombstones,
+        @DefaultValue("20s") @NotNull Duration drainTimeout,
+        @DefaultValue("1m") @NotNull Duration unhealthyAfter) {
 
     /** The two content modes of the CloudEvents Kafka protocol binding. */
     public enum ContentMode {

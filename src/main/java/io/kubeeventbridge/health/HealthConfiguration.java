@@ -1,8 +1,10 @@
 package io.kubeeventbridge.health;
 
+import io.kubeeventbridge.config.BridgeProperties;
 import io.kubeeventbridge.informer.ResourceCaches;
 import io.kubeeventbridge.informer.WatchCoordinator;
-import io.micrometer.core.instrument.MeterRegistry;
+import io.kubeeventbridge.publish.PublisherState;
+import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -15,8 +17,9 @@ class HealthConfiguration {
         return new InformersHealthIndicator(coordinator, caches);
     }
 
+    /** Registered as the {@code kafkaPublisher} contributor, in no probe group. */
     @Bean
-    EventMetrics eventMetrics(MeterRegistry registry) {
-        return new EventMetrics(registry);
+    KafkaPublisherHealthIndicator kafkaPublisherHealthIndicator(PublisherState publisher, BridgeProperties properties) {
+        return new KafkaPublisherHealthIndicator(publisher, properties.kafka().unhealthyAfter(), Clock.systemUTC());
     }
 }

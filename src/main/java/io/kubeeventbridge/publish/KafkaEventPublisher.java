@@ -1,92 +1,191 @@
 package io.kubeeventbridge.publish;
 
 import io.kubeeventbridge.event.Operation;
-import io.kubeeventbridge.health.EventMetrics;
+import io.kubeeventbridge.metrics.EventMetrics;
+import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.producer.ProducerRecord;
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.kafka.core.KafkaTemplate;
 
 /**
- * Sends events on a thread of its own, so a slow or unreachable broker (the producer blocks while it waits for
- * metadata or buffer space) never holds up an informer. The producer retries each send until its delivery timeout;
- * a send that still fails is logged with the object's identity, counted, and sent again after a pause.
+ * Sends the events of the {@link PendingEvents} queue to Kafka on a thread of its own, so a slow or unreachable
+ * broker (the producer blocks while it waits for metadata or buffer space) never holds up an informer. A failed send
+ * puts its event back at the front of its object's queue and pauses sending with a growing backoff; nothing is
+ * dropped, and each object's events stay in order. On shutdown it stops taking events and drains the queue for a
+ * bounded time, after the informers have stopped and before the producer closes.
  */
-final class KafkaEventPublisher implements EventPublisher, AutoCloseable {
+final class KafkaEventPublisher implements EventPublisher, SmartLifecycle, PublisherState {
 
     private static final Logger log = LoggerFactory.getLogger(KafkaEventPublisher.class);
+    private static final Duration POLL = Duration.ofMillis(200);
+    private static final Duration FIRST_BACKOFF = Duration.ofMillis(100);
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(10);
 
     private final KafkaTemplate<String, byte[]> kafka;
     private final RecordFactory records;
+    private final PendingEvents queue;
     private final boolean tombstones;
+    private final Duration drainTimeout;
     private final EventMetrics metrics;
-    private final Duration retryDelay;
-    private final ScheduledExecutorService sender = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "event-publisher");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final Clock clock;
+    private final Backoff backoff;
+    private volatile Thread sender;
+    private volatile boolean accepting;
+    private volatile Instant failingSince;
+    private volatile String lastError;
 
     KafkaEventPublisher(
             KafkaTemplate<String, byte[]> kafka,
             RecordFactory records,
+            PendingEvents queue,
             boolean tombstones,
+            Duration drainTimeout,
             EventMetrics metrics,
-            Duration retryDelay) {
+            Clock clock) {
         this.kafka = kafka;
         this.records = records;
+        this.queue = queue;
         this.tombstones = tombstones;
+        this.drainTimeout = drainTimeout;
         this.metrics = metrics;
-        this.retryDelay = retryDelay;
+        this.clock = clock;
+        this.backoff = new Backoff(FIRST_BACKOFF, MAX_BACKOFF, clock);
     }
 
     @Override
     public void publish(OutgoingEvent event) {
-        sender.execute(() -> send(event));
+        if (!accepting) {
+            // Only during shutdown, after the informers stopped; the next start lists everything again.
+            log.warn("Publisher stopped; not sending {}", event.describe());
+            return;
+        }
+        queue.add(event);
     }
 
-    private void send(OutgoingEvent event) {
-        try {
-            send(event, records.event(event));
-            if (tombstones && event.operation() == Operation.DELETED) {
-                send(event, records.tombstone(event));
+    private void sendLoop() {
+        while (!Thread.currentThread().isInterrupted()) {
+            try {
+                backoff.awaitResume();
+                OutgoingEvent event = queue.take(POLL);
+                if (event != null) {
+                    send(event);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
-        } catch (RuntimeException e) {
-            // Serialisation and producer errors that surface synchronously: this event cannot be sent as it is.
-            metrics.failed(event.resource(), event.operation(), "send");
-            log.error("Could not send {} to {}", event.describe(), event.topic(), e);
         }
     }
 
-    private void send(OutgoingEvent event, ProducerRecord<String, byte[]> record) {
-        kafka.send(record).whenComplete((result, error) -> {
-            if (error == null) {
-                if (record.value() != null) {
-                    metrics.published(event.resource(), event.operation());
-                }
-                log.debug(
-                        "Published {} to {}",
-                        record.value() == null ? "tombstone of " + event.describe() : event.describe(),
-                        result.getRecordMetadata());
-                return;
+    private void send(OutgoingEvent event) {
+        CompletableFuture<?> sent;
+        try {
+            sent = kafka.send(records.event(event));
+            if (tombstones && event.operation() == Operation.DELETED) {
+                // Sent before the acknowledgement of the event: the producer keeps the order within the partition.
+                sent = CompletableFuture.allOf(sent, kafka.send(records.tombstone(event)));
             }
-            metrics.failed(event.resource(), event.operation(), "send");
-            log.warn(
-                    "Kafka did not acknowledge {} on {}; sending it again in {}: {}",
-                    record.value() == null ? "the tombstone of " + event.describe() : event.describe(),
-                    event.topic(),
-                    retryDelay,
-                    error.getMessage());
-            sender.schedule(() -> send(event, record), retryDelay.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RuntimeException e) {
+            // The producer gave up waiting for metadata or buffer space: Kafka is unreachable or overloaded.
+            failed(event, e);
+            return;
+        }
+        sent.whenComplete((result, error) -> {
+            if (error == null) {
+                acknowledged(event);
+            } else {
+                failed(event, error);
+            }
         });
     }
 
+    private void acknowledged(OutgoingEvent event) {
+        queue.acknowledged(event);
+        backoff.reset();
+        Instant outageStart = failingSince;
+        if (outageStart != null) {
+            failingSince = null;
+            log.info(
+                    "Kafka takes events again after {} of failures; {} events queued",
+                    Duration.between(outageStart, clock.instant()),
+                    queue.size());
+        }
+        metrics.published(event.resource(), event.operation());
+        if (event.event().getTime() != null) {
+            metrics.acknowledgedAfter(
+                    event.resource(), Duration.between(event.event().getTime().toInstant(), clock.instant()));
+        }
+        log.debug("Published {} to {}", event.describe(), event.topic());
+    }
+
+    private void failed(OutgoingEvent event, Throwable error) {
+        Throwable cause = error.getCause() != null ? error.getCause() : error;
+        metrics.failed(event.resource(), event.operation(), "send");
+        lastError = cause.getClass().getSimpleName() + ": " + cause.getMessage();
+        Duration delay = backoff.failed();
+        // One warning per outage, not one per object: the queue keeps every object's latest change meanwhile.
+        if (failingSince == null) {
+            failingSince = clock.instant();
+            log.warn(
+                    "Kafka did not take {} on {}; retrying with backoff, queueing changes meanwhile: {}",
+                    event.describe(),
+                    event.topic(),
+                    lastError);
+        } else {
+            log.debug("Kafka did not take {}; sending again in {}: {}", event.describe(), delay, lastError);
+        }
+        queue.failed(event);
+    }
+
     @Override
-    public void close() {
-        sender.shutdown();
+    public void start() {
+        accepting = true;
+        sender = new Thread(this::sendLoop, "event-publisher");
+        sender.setDaemon(true);
+        sender.start();
+    }
+
+    @Override
+    public void stop() {
+        accepting = false;
+        try {
+            if (queue.awaitEmpty(drainTimeout)) {
+                log.info("Published every queued event before stopping");
+            } else {
+                log.warn("Stopping with {} events not acknowledged by Kafka after {}", queue.size(), drainTimeout);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        sender.interrupt();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return sender != null && sender.isAlive();
+    }
+
+    // After the informers (default phase) stop and before the producer factory (the lowest phase) closes.
+    @Override
+    public int getPhase() {
+        return 0;
+    }
+
+    @Override
+    public int queuedEvents() {
+        return queue.size();
+    }
+
+    @Override
+    public Instant failingSince() {
+        return failingSince;
+    }
+
+    @Override
+    public String lastError() {
+        return lastError;
     }
 }

@@ -8,7 +8,7 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
 import io.kubeeventbridge.event.EventNormaliser;
 import io.kubeeventbridge.event.Operation;
 import io.kubeeventbridge.event.ResourceType;
-import io.kubeeventbridge.health.EventMetrics;
+import io.kubeeventbridge.metrics.EventMetrics;
 import io.kubeeventbridge.publish.OutgoingEvent;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;

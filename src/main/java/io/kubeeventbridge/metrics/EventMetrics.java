@@ -1,28 +1,35 @@
-package io.kubeeventbridge.health;
+package io.kubeeventbridge.metrics;
 
 import io.kubeeventbridge.event.Operation;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The event counters, tagged by resource ({@code apps/v1/deployments}) and operation: received from informers,
- * published to Kafka, and failed (with the stage that failed: {@code normalise} or {@code send}).
+ * The event meters, tagged by resource ({@code apps/v1/deployments}) and operation: received from informers,
+ * published to Kafka, failed (with the stage that failed: {@code normalise}, {@code publish} or {@code send}),
+ * coalesced in the per-object queue, and the latency from the informer's observation to Kafka's acknowledgement.
  */
 public final class EventMetrics {
 
     static final String RECEIVED = "bridge.events.received";
     static final String PUBLISHED = "bridge.events.published";
     static final String FAILED = "bridge.events.failed";
+    static final String COALESCED = "bridge.events.coalesced";
+    static final String LATENCY = "bridge.events.latency";
     private static final Map<String, String> DESCRIPTIONS = Map.of(
             RECEIVED, "Changes received from informers",
             PUBLISHED, "Events acknowledged by Kafka",
-            FAILED, "Events that could not be normalised or sent (sends are retried)");
+            FAILED, "Events that could not be normalised, or sends that failed (failed sends are retried)",
+            COALESCED, "Unsent events replaced by a newer state of the same object");
 
     private final MeterRegistry registry;
     // Looked up on every event: cache the counters instead of rebuilding their ids each time.
     private final Map<String, Counter> counters = new ConcurrentHashMap<>();
+    private final Map<String, Timer> timers = new ConcurrentHashMap<>();
 
     public EventMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -38,6 +45,22 @@ public final class EventMetrics {
 
     public void failed(String resource, Operation operation, String stage) {
         counter(FAILED, resource, operation, stage).increment();
+    }
+
+    public void coalesced(String resource, Operation operation) {
+        counter(COALESCED, resource, operation, null).increment();
+    }
+
+    /** Time from the informer's observation of a change to Kafka's acknowledgement of its event. */
+    public void acknowledgedAfter(String resource, Duration latency) {
+        timers.computeIfAbsent(
+                        resource,
+                        ignored -> Timer.builder(LATENCY)
+                                .description("From the informer observing a change to Kafka acknowledging its event")
+                                .tag("resource", resource)
+                                .publishPercentileHistogram()
+                                .register(registry))
+                .record(latency);
     }
 
     private Counter counter(String name, String resource, Operation operation, String stage) {

@@ -1,0 +1,49 @@
+package io.kubeeventbridge.publish;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * A pause after failed sends that doubles with each failure up to a maximum and ends with the first success, so an
+ * unreachable broker is retried promptly at first and gently afterwards.
+ */
+final class Backoff {
+
+    private final Duration first;
+    private final Duration max;
+    private final Clock clock;
+    private Duration current = Duration.ZERO;
+    private Instant resumeAt = Instant.MIN;
+
+    Backoff(Duration first, Duration max, Clock clock) {
+        this.first = first;
+        this.max = max;
+        this.clock = clock;
+    }
+
+    /** Records a failure and returns the pause it starts. */
+    synchronized Duration failed() {
+        current = current.isZero() ? first : min(current.multipliedBy(2), max);
+        resumeAt = clock.instant().plus(current);
+        return current;
+    }
+
+    synchronized void reset() {
+        current = Duration.ZERO;
+        resumeAt = Instant.MIN;
+        notifyAll();
+    }
+
+    /** Blocks the sending thread until the current pause is over (or a success ended it). */
+    synchronized void awaitResume() throws InterruptedException {
+        Duration remaining;
+        while (!(remaining = Duration.between(clock.instant(), resumeAt)).isNegative() && !remaining.isZero()) {
+            wait(Math.max(1, remaining.toMillis()));
+        }
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+}

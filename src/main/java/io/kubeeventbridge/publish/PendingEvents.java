@@ -1,0 +1,191 @@
+package io.kubeeventbridge.publish;
+
+import io.cloudevents.core.builder.CloudEventBuilder;
+import io.kubeeventbridge.event.Operation;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+
+/**
+ * The per-object queue between the informers and Kafka. Events of one object leave in order, one at a time (the
+ * next only after Kafka acknowledged the previous); different objects proceed independently. While an object's
+ * events wait, a newer state replaces an unsent older one, so memory is bounded by the number of objects, not by
+ * how long Kafka is away, and the final state of every object is always sent.
+ */
+final class PendingEvents {
+
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition readyOrEmpty = lock.newCondition();
+    private final Map<String, Deque<OutgoingEvent>> waiting = new HashMap<>();
+    private final Set<String> inFlight = new HashSet<>();
+    private final Deque<String> ready = new ArrayDeque<>();
+    private final Consumer<OutgoingEvent> onCoalesced;
+    private int size;
+
+    /** {@code onCoalesced} is told of every event a newer state replaced. */
+    PendingEvents(Consumer<OutgoingEvent> onCoalesced) {
+        this.onCoalesced = onCoalesced;
+    }
+
+    void add(OutgoingEvent event) {
+        String object = objectOf(event);
+        lock.lock();
+        try {
+            Deque<OutgoingEvent> events = waiting.computeIfAbsent(object, ignored -> new ArrayDeque<>());
+            boolean wasEmpty = events.isEmpty();
+            Optional<OutgoingEvent> merged =
+                    Optional.ofNullable(events.peekLast()).flatMap(last -> merge(last, event));
+            if (merged.isPresent()) {
+                onCoalesced.accept(events.pollLast());
+                events.addLast(merged.get());
+            } else {
+                events.addLast(event);
+                size++;
+            }
+            if (wasEmpty && !inFlight.contains(object)) {
+                ready.addLast(object);
+                readyOrEmpty.signalAll();
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The next event whose object has nothing in flight, waiting up to {@code timeout}; null if none came. */
+    OutgoingEvent take(Duration timeout) throws InterruptedException {
+        lock.lock();
+        try {
+            long nanos = timeout.toNanos();
+            while (ready.isEmpty()) {
+                if (nanos <= 0) {
+                    return null;
+                }
+                nanos = readyOrEmpty.awaitNanos(nanos);
+            }
+            String object = ready.pollFirst();
+            Deque<OutgoingEvent> events = waiting.get(object);
+            OutgoingEvent next = events.pollFirst();
+            if (events.isEmpty()) {
+                waiting.remove(object);
+            }
+            size--;
+            inFlight.add(object);
+            return next;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Kafka acknowledged {@code event}: its object's next event may go. */
+    void acknowledged(OutgoingEvent event) {
+        release(event, null);
+    }
+
+    /** Sending {@code event} failed: it goes back to the front of its object's queue, merged with newer states. */
+    void failed(OutgoingEvent event) {
+        release(event, event);
+    }
+
+    private void release(OutgoingEvent sent, OutgoingEvent requeue) {
+        String object = objectOf(sent);
+        lock.lock();
+        try {
+            inFlight.remove(object);
+            Deque<OutgoingEvent> events = waiting.get(object);
+            if (requeue != null) {
+                if (events == null) {
+                    events = new ArrayDeque<>();
+                    waiting.put(object, events);
+                }
+                Optional<OutgoingEvent> merged =
+                        Optional.ofNullable(events.peekFirst()).flatMap(first -> merge(requeue, first));
+                if (merged.isPresent()) {
+                    onCoalesced.accept(requeue);
+                    events.pollFirst();
+                    events.addFirst(merged.get());
+                } else {
+                    events.addFirst(requeue);
+                    size++;
+                }
+            }
+            if (events != null && !events.isEmpty()) {
+                ready.addLast(object);
+            }
+            readyOrEmpty.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Events waiting or in flight. */
+    int size() {
+        lock.lock();
+        try {
+            return size + inFlight.size();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Waits until every event has been acknowledged, up to {@code timeout}; tells whether it got there. */
+    boolean awaitEmpty(Duration timeout) throws InterruptedException {
+        lock.lock();
+        try {
+            long nanos = timeout.toNanos();
+            while (size + inFlight.size() > 0) {
+                if (nanos <= 0) {
+                    return false;
+                }
+                nanos = readyOrEmpty.awaitNanos(nanos);
+            }
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * The single event that can stand for {@code older} followed by {@code newer} of the same object, if any. An
+     * update replaces any unsent state but keeps the older operation (a creation followed by updates is still a
+     * creation, with the newest state); a delete replaces an unsent update, since it carries the last state; a
+     * delete is never merged away, and nothing merges into it.
+     */
+    static Optional<OutgoingEvent> merge(OutgoingEvent older, OutgoingEvent newer) {
+        Operation before = older.operation();
+        Operation after = newer.operation();
+        if (before == Operation.DELETED) {
+            return Optional.empty();
+        }
+        if (after == Operation.UPDATED) {
+            return Optional.of(retyped(newer, older));
+        }
+        if (after == Operation.DELETED && before == Operation.UPDATED) {
+            return Optional.of(newer);
+        }
+        return Optional.empty();
+    }
+
+    /** {@code state}'s event (its id, time and data) under {@code operation}'s type. */
+    private static OutgoingEvent retyped(OutgoingEvent state, OutgoingEvent operation) {
+        return new OutgoingEvent(
+                state.topic(),
+                state.key(),
+                CloudEventBuilder.v1(state.event())
+                        .withType(operation.event().getType())
+                        .build(),
+                state.resource(),
+                operation.operation());
+    }
+
+    private static String objectOf(OutgoingEvent event) {
+        return event.topic() + '\u0000' + event.key();
+    }
+}

@@ -1,0 +1,122 @@
+package io.kubeeventbridge.publish;
+
+import static io.kubeeventbridge.event.Operation.CREATED;
+import static io.kubeeventbridge.event.Operation.DELETED;
+import static io.kubeeventbridge.event.Operation.UPDATED;
+import static io.kubeeventbridge.publish.OutgoingEvents.event;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+import io.kubeeventbridge.config.KafkaLayout.ContentMode;
+import io.kubeeventbridge.metrics.EventMetrics;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.TimeoutException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.support.SendResult;
+
+/** The publisher against a producer that fails while Kafka is "down" and acknowledges once it is back. */
+class KafkaEventPublisherTest {
+
+    private final AtomicBoolean kafkaDown = new AtomicBoolean();
+    private final List<ProducerRecord<String, byte[]>> acknowledged = new CopyOnWriteArrayList<>();
+    private final PendingEvents queue = new PendingEvents(replaced -> {});
+    private final KafkaEventPublisher publisher = new KafkaEventPublisher(
+            scriptedKafka(),
+            new RecordFactory(ContentMode.BINARY),
+            queue,
+            true,
+            Duration.ofMillis(300),
+            new EventMetrics(new SimpleMeterRegistry()),
+            Clock.systemUTC());
+
+    @AfterEach
+    void stop() {
+        if (publisher.isRunning()) {
+            publisher.stop();
+        }
+    }
+
+    @Test
+    void outageLosesNothingAndKeepsEachObjectInOrder() {
+        publisher.start();
+        kafkaDown.set(true);
+        publisher.publish(event("shop/a", CREATED, 1));
+        for (int version = 2; version <= 500; version++) {
+            publisher.publish(event("shop/a", UPDATED, version));
+        }
+        publisher.publish(event("shop/b", UPDATED, 7));
+        publisher.publish(event("shop/b", DELETED, 7));
+        await().atMost(Duration.ofSeconds(10)).until(() -> publisher.failingSince() != null);
+        assertThat(queue.size()).as("bounded by the objects, not the changes").isLessThanOrEqualTo(2);
+
+        kafkaDown.set(false);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> queue.size() == 0);
+        assertThat(sent("shop/a")).containsExactly("created uid-shop/a/500");
+        assertThat(sent("shop/b")).containsExactly("deleted uid-shop/b/7/deleted", "tombstone");
+        assertThat(publisher.failingSince()).isNull();
+    }
+
+    @Test
+    void shutdownDrainsTheQueueForABoundedTime() {
+        publisher.start();
+        kafkaDown.set(true);
+        publisher.publish(event("shop/a", CREATED, 1));
+
+        publisher.stop();
+
+        assertThat(queue.size())
+                .as("Kafka never came back within the drain timeout")
+                .isEqualTo(1);
+        assertThat(acknowledged).isEmpty();
+    }
+
+    @Test
+    void shutdownWaitsForQueuedEventsToBeAcknowledged() {
+        publisher.start();
+        publisher.publish(event("shop/a", CREATED, 1));
+        publisher.publish(event("shop/b", CREATED, 2));
+
+        publisher.stop();
+
+        assertThat(acknowledged).hasSize(2);
+    }
+
+    private List<String> sent(String key) {
+        return acknowledged.stream()
+                .filter(record -> record.key().equals(key))
+                .map(record -> record.value() == null
+                        ? "tombstone"
+                        : new String(record.headers().lastHeader("ce_type").value()).replace("io.k8s.core.pod.", "")
+                                + " "
+                                + new String(
+                                        record.headers().lastHeader("ce_id").value()))
+                .toList();
+    }
+
+    @SuppressWarnings("unchecked")
+    private KafkaTemplate<String, byte[]> scriptedKafka() {
+        KafkaTemplate<String, byte[]> kafka = mock(KafkaTemplate.class);
+        when(kafka.send(any(ProducerRecord.class))).thenAnswer(invocation -> {
+            ProducerRecord<String, byte[]> record = invocation.getArgument(0);
+            if (kafkaDown.get()) {
+                return CompletableFuture.failedFuture(new TimeoutException("broker unreachable"));
+            }
+            acknowledged.add(record);
+            return CompletableFuture.completedFuture(new SendResult<>(record, null));
+        });
+        return kafka;
+    }
+}

@@ -1,0 +1,130 @@
+package io.kubeeventbridge.publish;
+
+import static io.kubeeventbridge.event.Operation.CREATED;
+import static io.kubeeventbridge.event.Operation.DELETED;
+import static io.kubeeventbridge.event.Operation.SNAPSHOT;
+import static io.kubeeventbridge.event.Operation.UPDATED;
+import static io.kubeeventbridge.publish.OutgoingEvents.event;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class PendingEventsTest {
+
+    private final List<OutgoingEvent> coalesced = new ArrayList<>();
+    private final PendingEvents queue = new PendingEvents(coalesced::add);
+
+    static Stream<Arguments> mergeRules() {
+        return Stream.of(
+                Arguments.of(
+                        "created then updated: still a creation, newest state",
+                        List.of(event("a", CREATED, 1), event("a", UPDATED, 2)),
+                        List.of("created uid-a/2")),
+                Arguments.of(
+                        "snapshot then updated: still a snapshot, newest state",
+                        List.of(event("a", SNAPSHOT, 1), event("a", UPDATED, 2)),
+                        List.of("snapshot uid-a/2")),
+                Arguments.of(
+                        "updates collapse to the newest",
+                        List.of(event("a", UPDATED, 1), event("a", UPDATED, 2), event("a", UPDATED, 3)),
+                        List.of("updated uid-a/3")),
+                Arguments.of(
+                        "an update before a delete is replaced by the delete",
+                        List.of(event("a", UPDATED, 1), event("a", DELETED, 1)),
+                        List.of("deleted uid-a/1/deleted")),
+                Arguments.of(
+                        "a creation is never merged away by a delete",
+                        List.of(event("a", CREATED, 1), event("a", DELETED, 1)),
+                        List.of("created uid-a/1", "deleted uid-a/1/deleted")),
+                Arguments.of(
+                        "nothing merges into a delete",
+                        List.of(event("a", DELETED, 1), event("a", CREATED, 5), event("a", UPDATED, 6)),
+                        List.of("deleted uid-a/1/deleted", "created uid-a/6")),
+                Arguments.of(
+                        "other objects are independent",
+                        List.of(event("a", CREATED, 1), event("b", UPDATED, 2), event("a", UPDATED, 3)),
+                        List.of("created uid-a/3", "updated uid-b/2")));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("mergeRules")
+    void unsentEventsMergeByTheRules(String rule, List<OutgoingEvent> added, List<String> expectedInOrder)
+            throws InterruptedException {
+        added.forEach(queue::add);
+
+        assertThat(drain()).containsExactlyElementsOf(expectedInOrder);
+    }
+
+    @Test
+    void oneEventPerObjectIsInFlightAtATime() throws InterruptedException {
+        queue.add(event("a", CREATED, 1));
+        queue.add(event("a", DELETED, 1));
+        queue.add(event("b", CREATED, 2));
+
+        OutgoingEvent first = queue.take(Duration.ZERO);
+        OutgoingEvent second = queue.take(Duration.ZERO);
+
+        assertThat(describe(first)).isEqualTo("created uid-a/1");
+        assertThat(describe(second))
+                .as("a's delete waits for the creation's acknowledgement")
+                .isEqualTo("created uid-b/2");
+        assertThat(queue.take(Duration.ZERO)).isNull();
+        queue.acknowledged(first);
+        assertThat(describe(queue.take(Duration.ZERO))).isEqualTo("deleted uid-a/1/deleted");
+    }
+
+    @Test
+    void failedEventGoesBackInFrontAndMergesWithNewerStates() throws InterruptedException {
+        queue.add(event("a", CREATED, 1));
+        OutgoingEvent inFlight = queue.take(Duration.ZERO);
+        queue.add(event("a", UPDATED, 2));
+
+        queue.failed(inFlight);
+
+        assertThat(drain()).containsExactly("created uid-a/2");
+    }
+
+    @Test
+    void manyChangesToFewObjectsLeaveNoMoreEventsThanObjects() {
+        for (int version = 1; version <= 10_000; version++) {
+            queue.add(event("obj-" + version % 3, UPDATED, version));
+        }
+
+        assertThat(queue.size()).isEqualTo(3);
+        assertThat(coalesced).hasSize(10_000 - 3);
+    }
+
+    @Test
+    void awaitEmptyReturnsOnceEverythingIsAcknowledged() throws InterruptedException {
+        queue.add(event("a", CREATED, 1));
+        assertThat(queue.awaitEmpty(Duration.ofMillis(10))).isFalse();
+
+        queue.acknowledged(queue.take(Duration.ZERO));
+
+        assertThat(queue.awaitEmpty(Duration.ofMillis(10))).isTrue();
+    }
+
+    /** Takes and acknowledges everything, returning each event as "operation id", in the order sent. */
+    private List<String> drain() throws InterruptedException {
+        List<String> sent = new ArrayList<>();
+        OutgoingEvent next;
+        while ((next = queue.take(Duration.ZERO)) != null) {
+            sent.add(describe(next));
+            queue.acknowledged(next);
+        }
+        return sent;
+    }
+
+    private static String describe(OutgoingEvent event) {
+        String type = event.event().getType();
+        assertThat(type).endsWith("." + event.operation().typeSegment());
+        return event.operation().typeSegment() + " " + event.event().getId();
+    }
+}
