@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
+import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -123,6 +124,16 @@ final class KafkaEventPublisher implements EventPublisher, SmartLifecycle, Publi
 
     private void failed(OutgoingEvent event, Throwable error) {
         Throwable cause = error.getCause() != null ? error.getCause() : error;
+        if (cause instanceof RecordTooLargeException && !ReferenceEvents.isTruncated(event)) {
+            // Never dropped: consumers learn that the object changed, and can read it from the API server.
+            metrics.failed(event.resource(), event.operation(), "too-large");
+            log.warn(
+                    "{} is too large for Kafka ({}); publishing a reference to it instead",
+                    event.describe(),
+                    cause.getMessage());
+            queue.failed(ReferenceEvents.truncated(event));
+            return;
+        }
         metrics.failed(event.resource(), event.operation(), "send");
         lastError = cause.getClass().getSimpleName() + ": " + cause.getMessage();
         Duration delay = backoff.failed();

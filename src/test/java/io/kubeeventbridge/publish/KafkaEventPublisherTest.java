@@ -10,9 +10,12 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
+import io.cloudevents.core.builder.CloudEventBuilder;
 import io.kubeeventbridge.config.KafkaLayout.ContentMode;
+import io.kubeeventbridge.event.EventExtensions;
 import io.kubeeventbridge.metrics.EventMetrics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -20,6 +23,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -28,6 +32,9 @@ import org.springframework.kafka.support.SendResult;
 
 /** The publisher against a producer that fails while Kafka is "down" and acknowledges once it is back. */
 class KafkaEventPublisherTest {
+
+    /** Record values from this size on are refused, as the producer refuses those over max.request.size. */
+    private static final int TOO_LARGE = 10_000;
 
     private final AtomicBoolean kafkaDown = new AtomicBoolean();
     private final List<ProducerRecord<String, byte[]>> acknowledged = new CopyOnWriteArrayList<>();
@@ -94,6 +101,41 @@ class KafkaEventPublisherTest {
         assertThat(acknowledged).hasSize(2);
     }
 
+    @Test
+    void objectTooLargeForKafkaIsPublishedAsAReference() {
+        publisher.start();
+        OutgoingEvent oversized = new OutgoingEvent(
+                OutgoingEvents.TOPIC,
+                "shop/huge",
+                CloudEventBuilder.v1(event("shop/huge", UPDATED, 9).event())
+                        .withData(
+                                "application/json",
+                                ("{\"blob\":\"" + "x".repeat(TOO_LARGE) + "\"}").getBytes(StandardCharsets.UTF_8))
+                        .withExtension(EventExtensions.API_VERSION, "v1")
+                        .withExtension(EventExtensions.KIND, "Pod")
+                        .withExtension(EventExtensions.NAME, "huge")
+                        .withExtension(EventExtensions.NAMESPACE, "shop")
+                        .withExtension(EventExtensions.UID, "uid-huge")
+                        .withExtension(EventExtensions.RESOURCE_VERSION, "9")
+                        .build(),
+                "v1/pods",
+                UPDATED);
+
+        publisher.publish(oversized);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> !acknowledged.isEmpty());
+        ProducerRecord<String, byte[]> reference = acknowledged.get(0);
+        assertThat(new String(reference.headers().lastHeader("ce_truncated").value(), StandardCharsets.UTF_8))
+                .isEqualTo("true");
+        assertThat(new String(reference.value(), StandardCharsets.UTF_8))
+                .isEqualTo(
+                        "{\"apiVersion\":\"v1\",\"kind\":\"Pod\",\"metadata\":{\"name\":\"huge\",\"namespace\":\"shop\","
+                                + "\"uid\":\"uid-huge\",\"resourceVersion\":\"9\"}}");
+        assertThat(publisher.failingSince())
+                .as("an oversized object is not a Kafka outage")
+                .isNull();
+    }
+
     private List<String> sent(String key) {
         return acknowledged.stream()
                 .filter(record -> record.key().equals(key))
@@ -113,6 +155,9 @@ class KafkaEventPublisherTest {
             ProducerRecord<String, byte[]> record = invocation.getArgument(0);
             if (kafkaDown.get()) {
                 return CompletableFuture.failedFuture(new TimeoutException("broker unreachable"));
+            }
+            if (record.value() != null && record.value().length >= TOO_LARGE) {
+                return CompletableFuture.failedFuture(new RecordTooLargeException("the record is too large"));
             }
             acknowledged.add(record);
             return CompletableFuture.completedFuture(new SendResult<>(record, null));
