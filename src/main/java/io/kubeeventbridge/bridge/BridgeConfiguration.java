@@ -4,6 +4,7 @@ import io.kubeeventbridge.config.BridgeProperties;
 import io.kubeeventbridge.event.EventNormaliser;
 import io.kubeeventbridge.informer.ChangeListenerFactory;
 import io.kubeeventbridge.metrics.EventMetrics;
+import io.kubeeventbridge.publish.Checkpoints;
 import io.kubeeventbridge.publish.EventPublisher;
 import io.kubeeventbridge.publish.TopicNames;
 import java.time.Clock;
@@ -23,9 +24,19 @@ class BridgeConfiguration {
 
     @Bean
     ChangeListenerFactory changeHandlers(
-            EventNormaliser normaliser, EventPublisher publisher, TopicNames topics, EventMetrics metrics) {
+            EventNormaliser normaliser,
+            EventPublisher publisher,
+            Checkpoints checkpoints,
+            TopicNames topics,
+            EventMetrics metrics) {
         Clock clock = Clock.systemUTC();
-        return (entry, type) ->
-                new ChangeHandler(type, topics.topicFor(entry, type), normaliser, publisher, metrics, clock);
+        return (entry, type) -> new ChangeHandler(
+                type,
+                topics.topicFor(entry, type),
+                new Reconciliation(checkpoints.atStart(type.toString())),
+                normaliser,
+                publisher,
+                metrics,
+                clock);
     }
 }

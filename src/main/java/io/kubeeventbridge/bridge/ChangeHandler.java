@@ -1,7 +1,9 @@
 package io.kubeeventbridge.bridge;
 
 import io.cloudevents.CloudEvent;
+import io.cloudevents.core.builder.CloudEventBuilder;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
 import io.kubeeventbridge.event.EventExtensions;
 import io.kubeeventbridge.event.EventNormalisationException;
 import io.kubeeventbridge.event.EventNormaliser;
@@ -9,16 +11,19 @@ import io.kubeeventbridge.event.Operation;
 import io.kubeeventbridge.event.ResourceType;
 import io.kubeeventbridge.informer.ChangeListener;
 import io.kubeeventbridge.metrics.EventMetrics;
+import io.kubeeventbridge.publish.Checkpoint;
 import io.kubeeventbridge.publish.EventPublisher;
 import io.kubeeventbridge.publish.OutgoingEvent;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Turns each change of one resource type into a CloudEvent and hands it to the publisher. A change that cannot be
- * turned into an event is logged with the object's identity and counted; the exception never reaches the informer.
+ * Turns each change of one resource type into a CloudEvent and hands it to the publisher; reconciles the first list
+ * with the previous run's checkpoints. A change that cannot be turned into an event is logged with the object's
+ * identity and counted; the exception never reaches the informer.
  */
 final class ChangeHandler implements ChangeListener {
 
@@ -26,6 +31,7 @@ final class ChangeHandler implements ChangeListener {
 
     private final ResourceType type;
     private final String topic;
+    private final Reconciliation reconciliation;
     private final EventNormaliser normaliser;
     private final EventPublisher publisher;
     private final EventMetrics metrics;
@@ -34,12 +40,14 @@ final class ChangeHandler implements ChangeListener {
     ChangeHandler(
             ResourceType type,
             String topic,
+            Reconciliation reconciliation,
             EventNormaliser normaliser,
             EventPublisher publisher,
             EventMetrics metrics,
             Clock clock) {
         this.type = type;
         this.topic = topic;
+        this.reconciliation = reconciliation;
         this.normaliser = normaliser;
         this.publisher = publisher;
         this.metrics = metrics;
@@ -48,12 +56,43 @@ final class ChangeHandler implements ChangeListener {
 
     @Override
     public void onChange(Operation operation, GenericKubernetesResource object) {
+        metrics.received(type.toString(), operation);
+        if (operation != Operation.SNAPSHOT) {
+            publish(operation, object, false);
+            return;
+        }
+        String key =
+                key(object.getMetadata().getNamespace(), object.getMetadata().getName());
+        for (Operation reconciled : reconciliation.listed(
+                key, object.getMetadata().getUid(), object.getMetadata().getResourceVersion())) {
+            if (reconciled == Operation.DELETED) {
+                publish(Operation.DELETED, reference(key, reconciliation.checkpoint(key)), true);
+            } else {
+                publish(reconciled, object, false);
+            }
+        }
+    }
+
+    @Override
+    public void onFirstList(String namespace, List<GenericKubernetesResource> cached) {
+        List<Reconciliation.Vanished> vanished = reconciliation.vanished(namespace);
+        if (!vanished.isEmpty()) {
+            log.info("{} objects of {} were deleted while the bridge was down", vanished.size(), type);
+        }
+        vanished.forEach(gone -> publish(Operation.DELETED, reference(gone.key(), gone.checkpoint()), true));
+    }
+
+    private void publish(Operation operation, GenericKubernetesResource object, boolean reconciled) {
         String resource = type.toString();
-        metrics.received(resource, operation);
         try {
             CloudEvent event = normaliser.normalise(type, operation, object, OffsetDateTime.now(clock));
-            String key = (String) event.getExtension(EventExtensions.PARTITION_KEY);
-            publisher.publish(new OutgoingEvent(topic, key, event, resource, operation));
+            if (reconciled) {
+                event = CloudEventBuilder.v1(event)
+                        .withExtension(EventExtensions.RECONCILED, true)
+                        .build();
+            }
+            publisher.publish(new OutgoingEvent(
+                    topic, (String) event.getExtension(EventExtensions.PARTITION_KEY), event, resource, operation));
         } catch (EventNormalisationException e) {
             // The message names the object; its content stays out of the log.
             metrics.failed(resource, operation, "normalise");
@@ -64,10 +103,29 @@ final class ChangeHandler implements ChangeListener {
                     "Could not hand the {} of {} {} to the publisher",
                     operation.typeSegment(),
                     resource,
-                    EventNormaliser.partitionKey(
+                    key(
                             object.getMetadata().getNamespace(),
                             object.getMetadata().getName()),
                     e);
         }
+    }
+
+    /** What is left of an object deleted while the bridge was down: its identity and last published version. */
+    private GenericKubernetesResource reference(String key, Checkpoint checkpoint) {
+        int slash = key.indexOf('/');
+        return new GenericKubernetesResourceBuilder()
+                .withApiVersion(type.apiVersion())
+                .withKind(type.kind())
+                .withNewMetadata()
+                .withNamespace(slash < 0 ? null : key.substring(0, slash))
+                .withName(key.substring(slash + 1))
+                .withUid(checkpoint.uid())
+                .withResourceVersion(checkpoint.resourceVersion())
+                .endMetadata()
+                .build();
+    }
+
+    private static String key(String namespace, String name) {
+        return EventNormaliser.partitionKey(namespace, name);
     }
 }

@@ -14,6 +14,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param tombstones whether a record with a null value follows each delete event, so that compacted topics forget
  *     deleted objects
  * @param drainTimeout how long shutdown waits for Kafka to acknowledge the events still queued
+ * @param checkpointTopic the compacted topic recording the last acknowledged state of every object, read on start
+ *     so that a restart publishes only what changed; {@code {cluster}} stands for the cluster name
  * @param unhealthyAfter how long sends may keep failing before the publisher reports DOWN in health (outside the
  *     readiness group: an unreachable Kafka does not take the bridge out of rotation, its queue holds the changes)
  */
@@ -22,6 +24,10 @@ public record KafkaLayout(
         @DefaultValue("binary") @NotNull ContentMode contentMode,
         @DefaultValue("true") boolean tombstones,
         @DefaultValue("20s") @NotNull Duration drainTimeout,
+
+        @DefaultValue("kube-event-bridge.{cluster}.checkpoints") @NotNull
+        String checkpointTopic,
+
         @DefaultValue("1m") @NotNull Duration unhealthyAfter) {
 
     /** The two content modes of the CloudEvents Kafka protocol binding. */

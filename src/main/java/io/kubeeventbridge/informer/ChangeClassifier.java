@@ -3,7 +3,9 @@ package io.kubeeventbridge.informer;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.kubeeventbridge.event.Operation;
+import java.util.List;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * Adapts fabric8's callbacks to a {@link ChangeListener}. fabric8 delivers the adds of the first list as one batch
@@ -13,18 +15,33 @@ import java.util.Objects;
 final class ChangeClassifier implements ResourceEventHandler<GenericKubernetesResource> {
 
     private final ChangeListener listener;
+    private final String namespace;
+    private final Supplier<List<GenericKubernetesResource>> cached;
     private final Runnable onListed;
     private volatile boolean firstListDone;
 
-    /** {@code onListed} runs after every completed full list, the first and each relist. */
-    ChangeClassifier(ChangeListener listener, Runnable onListed) {
+    /**
+     * @param namespace the informer's namespace, or {@code null} for all
+     * @param cached the informer's cache contents, handed to the listener after the first list
+     * @param onListed runs after every completed full list, the first and each relist
+     */
+    ChangeClassifier(
+            ChangeListener listener,
+            String namespace,
+            Supplier<List<GenericKubernetesResource>> cached,
+            Runnable onListed) {
         this.listener = listener;
+        this.namespace = namespace;
+        this.cached = cached;
         this.onListed = onListed;
     }
 
     @Override
     public void onList(String resourceVersion, boolean remainedEmpty) {
-        firstListDone = true;
+        if (!firstListDone) {
+            firstListDone = true;
+            listener.onFirstList(namespace, cached.get());
+        }
         onListed.run();
     }
 

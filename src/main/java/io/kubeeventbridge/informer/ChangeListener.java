@@ -2,6 +2,7 @@ package io.kubeeventbridge.informer;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.kubeeventbridge.event.Operation;
+import java.util.List;
 
 /**
  * Receives the changes one informer observes, already classified: objects of the first full list are
@@ -12,4 +13,11 @@ import io.kubeeventbridge.event.Operation;
 public interface ChangeListener {
 
     void onChange(Operation operation, GenericKubernetesResource object);
+
+    /**
+     * The informer's first full list is complete and every snapshot delivered: {@code cached} is what the API server
+     * holds in its scope ({@code namespace}, or all namespaces when {@code null}). Not called for relists, where
+     * fabric8 itself reports what changed during the gap.
+     */
+    default void onFirstList(String namespace, List<GenericKubernetesResource> cached) {}
 }

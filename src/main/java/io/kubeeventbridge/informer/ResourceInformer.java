@@ -30,7 +30,8 @@ final class ResourceInformer {
     ResourceInformer(KubernetesClient client, InformerTarget target, ChangeListener listener, Duration resync) {
         this.target = target;
         this.informer = scope(client, target).runnableInformer(resync.toMillis());
-        informer.addEventHandler(new ChangeClassifier(listener, () -> lastError = null));
+        informer.addEventHandler(
+                new ChangeClassifier(listener, target.namespace(), informer.getStore()::list, () -> lastError = null));
         informer.exceptionHandler((started, error) -> {
             // Keep retrying: a missing permission or an unreachable API server may be fixed without a restart.
             // fabric8 logs the failure itself; keep it for health until the next successful list.

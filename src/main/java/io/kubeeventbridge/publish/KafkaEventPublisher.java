@@ -29,6 +29,7 @@ final class KafkaEventPublisher implements EventPublisher, SmartLifecycle, Publi
     private final KafkaTemplate<String, byte[]> kafka;
     private final RecordFactory records;
     private final PendingEvents queue;
+    private final CheckpointStore checkpoints;
     private final boolean tombstones;
     private final Duration drainTimeout;
     private final EventMetrics metrics;
@@ -43,6 +44,7 @@ final class KafkaEventPublisher implements EventPublisher, SmartLifecycle, Publi
             KafkaTemplate<String, byte[]> kafka,
             RecordFactory records,
             PendingEvents queue,
+            CheckpointStore checkpoints,
             boolean tombstones,
             Duration drainTimeout,
             EventMetrics metrics,
@@ -50,6 +52,7 @@ final class KafkaEventPublisher implements EventPublisher, SmartLifecycle, Publi
         this.kafka = kafka;
         this.records = records;
         this.queue = queue;
+        this.checkpoints = checkpoints;
         this.tombstones = tombstones;
         this.drainTimeout = drainTimeout;
         this.metrics = metrics;
@@ -104,6 +107,7 @@ final class KafkaEventPublisher implements EventPublisher, SmartLifecycle, Publi
     }
 
     private void acknowledged(OutgoingEvent event) {
+        checkpoints.acknowledged(event);
         queue.acknowledged(event);
         backoff.reset();
         Instant outageStart = failingSince;

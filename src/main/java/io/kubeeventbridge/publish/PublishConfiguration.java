@@ -5,16 +5,24 @@ import io.kubeeventbridge.metrics.EventMetrics;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.time.Duration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 
 @Configuration(proxyBeanMethods = false)
 class PublishConfiguration {
 
+    // Bounded so an unreachable Kafka cannot hold startup: without checkpoints every object is a snapshot.
+    private static final Duration CHECKPOINT_LOAD_TIMEOUT = Duration.ofSeconds(30);
+    // Checkpoints are written in batches: one record per event would halve throughput.
+    private static final Duration CHECKPOINT_INTERVAL = Duration.ofMillis(500);
+
     @Bean
     TopicNames topicNames(BridgeProperties properties) {
-        return new TopicNames(properties.kafka());
+        return new TopicNames(properties.kafka(), properties.clusterName());
     }
 
     @Bean
@@ -28,15 +36,32 @@ class PublishConfiguration {
     }
 
     @Bean
+    CheckpointStore checkpointStore(
+            TopicNames topics,
+            KafkaAdmin admin,
+            ConsumerFactory<?, ?> consumers,
+            KafkaTemplate<String, byte[]> kafka,
+            MeterRegistry registry) {
+        CheckpointStore checkpoints = new CheckpointStore(
+                topics.checkpointTopic(), admin, consumers, kafka, CHECKPOINT_LOAD_TIMEOUT, CHECKPOINT_INTERVAL);
+        Gauge.builder("bridge.checkpoints.unwritten", checkpoints, CheckpointStore::unwrittenCount)
+                .description("Acknowledged events whose checkpoint is not written yet")
+                .register(registry);
+        return checkpoints;
+    }
+
+    @Bean
     KafkaEventPublisher eventPublisher(
             KafkaTemplate<String, byte[]> kafka,
             PendingEvents queue,
+            CheckpointStore checkpoints,
             BridgeProperties properties,
             EventMetrics metrics) {
         return new KafkaEventPublisher(
                 kafka,
                 new RecordFactory(properties.kafka().contentMode()),
                 queue,
+                checkpoints,
                 properties.kafka().tombstones(),
                 properties.kafka().drainTimeout(),
                 metrics,

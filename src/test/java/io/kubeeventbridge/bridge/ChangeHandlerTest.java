@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -28,6 +29,7 @@ class ChangeHandlerTest {
     private final ChangeHandler handler = new ChangeHandler(
             PODS,
             "k8s.core.pod",
+            new Reconciliation(Map.of()),
             new EventNormaliser("test", JsonMapper.builder().build()),
             published::add,
             new EventMetrics(registry),

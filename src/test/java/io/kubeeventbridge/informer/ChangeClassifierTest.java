@@ -67,6 +67,8 @@ class ChangeClassifierTest {
         ChangeClassifier classifier = new ChangeClassifier(
                 (operation, object) ->
                         changes.add(new Change(operation, object.getMetadata().getResourceVersion())),
+                null,
+                List::of,
                 () -> {});
 
         callbacks.accept(classifier);
@@ -75,16 +77,30 @@ class ChangeClassifierTest {
     }
 
     @Test
-    void everyCompletedListIsReported() {
+    void everyCompletedListIsReportedAndOnlyTheFirstHandsOverTheCache() {
         AtomicInteger lists = new AtomicInteger();
-        ChangeClassifier classifier = new ChangeClassifier((operation, object) -> {}, lists::incrementAndGet);
+        List<String> firstLists = new ArrayList<>();
+        ChangeClassifier classifier = new ChangeClassifier(
+                new ChangeListener() {
+                    @Override
+                    public void onChange(Operation operation, GenericKubernetesResource object) {}
+
+                    @Override
+                    public void onFirstList(String namespace, List<GenericKubernetesResource> cached) {
+                        firstLists.add(namespace + ":" + cached.size());
+                    }
+                },
+                "shop",
+                () -> List.of(object("1")),
+                lists::incrementAndGet);
 
         classifier.onBeforeList(null);
-        classifier.onList("1", true);
+        classifier.onList("1", false);
         classifier.onBeforeList("1");
         classifier.onList("5", false);
 
         assertThat(lists).hasValue(2);
+        assertThat(firstLists).containsExactly("shop:1");
     }
 
     private static Consumer<ChangeClassifier> callbacks(Consumer<ChangeClassifier> callbacks) {

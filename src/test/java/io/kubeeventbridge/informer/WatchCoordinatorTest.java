@@ -89,7 +89,12 @@ class WatchCoordinatorTest {
                 "test",
                 List.of(entries),
                 new KafkaLayout(
-                        "k8s.{group}.{kind}", ContentMode.BINARY, true, Duration.ofSeconds(20), Duration.ofMinutes(1)),
+                        "k8s.{group}.{kind}",
+                        ContentMode.BINARY,
+                        true,
+                        Duration.ofSeconds(20),
+                        "checkpoints",
+                        Duration.ofMinutes(1)),
                 new InformerSettings(policy, Duration.ofSeconds(60), Duration.ZERO));
         return new WatchCoordinator(
                 properties, new ResourceResolver(MockKubernetes.client()), registry, (entry, type) ->

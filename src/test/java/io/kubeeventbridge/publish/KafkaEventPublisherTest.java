@@ -39,10 +39,15 @@ class KafkaEventPublisherTest {
     private final AtomicBoolean kafkaDown = new AtomicBoolean();
     private final List<ProducerRecord<String, byte[]>> acknowledged = new CopyOnWriteArrayList<>();
     private final PendingEvents queue = new PendingEvents(replaced -> {});
+    private final KafkaTemplate<String, byte[]> kafka = scriptedKafka();
+    // Not started: it only collects the checkpoints of acknowledged events here.
+    private final CheckpointStore checkpoints =
+            new CheckpointStore("checkpoints", null, null, kafka, Duration.ofSeconds(1), Duration.ofSeconds(1));
     private final KafkaEventPublisher publisher = new KafkaEventPublisher(
-            scriptedKafka(),
+            kafka,
             new RecordFactory(ContentMode.BINARY),
             queue,
+            checkpoints,
             true,
             Duration.ofMillis(300),
             new EventMetrics(new SimpleMeterRegistry()),
@@ -74,6 +79,9 @@ class KafkaEventPublisherTest {
         assertThat(sent("shop/a")).containsExactly("created uid-shop/a/500");
         assertThat(sent("shop/b")).containsExactly("deleted uid-shop/b/7/deleted", "tombstone");
         assertThat(publisher.failingSince()).isNull();
+        assertThat(checkpoints.unwrittenCount())
+                .as("one checkpoint per object acknowledged")
+                .isEqualTo(2);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.kubeeventbridge.publish;
 
 import io.cloudevents.core.builder.CloudEventBuilder;
+import io.kubeeventbridge.event.EventExtensions;
 import io.kubeeventbridge.event.Operation;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -23,6 +24,8 @@ final class OutgoingEvents {
                         .withSource(URI.create("k8s://test"))
                         .withType("io.k8s.core.pod." + operation.typeSegment())
                         .withTime(OffsetDateTime.now())
+                        .withExtension(EventExtensions.UID, "uid-" + key)
+                        .withExtension(EventExtensions.RESOURCE_VERSION, Integer.toString(resourceVersion))
                         .withData(
                                 "application/json",
                                 ("{\"rv\":" + resourceVersion + "}").getBytes(StandardCharsets.UTF_8))

@@ -1,0 +1,61 @@
+package io.kubeeventbridge.bridge;
+
+import io.kubeeventbridge.event.Operation;
+import io.kubeeventbridge.publish.Checkpoint;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Compares the first full list of a resource with the checkpoints of the bridge's previous run, so a restart
+ * publishes what changed while the bridge was down and nothing else: an unchanged object publishes nothing, a changed
+ * one {@code updated}, a new one {@code created}, one that vanished {@code deleted}. Without checkpoints (a first
+ * start) every listed object is a {@code snapshot}.
+ */
+final class Reconciliation {
+
+    /** One object's checkpoint, by its key ({@code namespace/name} or {@code name}). */
+    record Vanished(String key, Checkpoint checkpoint) {}
+
+    private final Map<String, Checkpoint> previous;
+    private final Set<String> listed = ConcurrentHashMap.newKeySet();
+
+    Reconciliation(Map<String, Checkpoint> previous) {
+        this.previous = previous;
+    }
+
+    /**
+     * What to publish, in order, for an object of the first list. An object recreated under the same name while the
+     * bridge was down is a new object: the deletion of the old one ({@link #checkpoint}) comes first, so the
+     * compacted topic ends with the new one.
+     */
+    List<Operation> listed(String key, String uid, String resourceVersion) {
+        if (previous.isEmpty()) {
+            return List.of(Operation.SNAPSHOT);
+        }
+        listed.add(key);
+        Checkpoint checkpoint = previous.get(key);
+        if (checkpoint == null) {
+            return List.of(Operation.CREATED);
+        }
+        if (!checkpoint.uid().equals(uid)) {
+            return List.of(Operation.DELETED, Operation.CREATED);
+        }
+        return checkpoint.resourceVersion().equals(resourceVersion) ? List.of() : List.of(Operation.UPDATED);
+    }
+
+    /** The previous run's checkpoint of an object, or {@code null}. */
+    Checkpoint checkpoint(String key) {
+        return previous.get(key);
+    }
+
+    /** The checkpointed objects in {@code namespace} (all when {@code null}) that the first list did not hold. */
+    List<Vanished> vanished(String namespace) {
+        return previous.entrySet().stream()
+                .filter(entry -> namespace == null || entry.getKey().startsWith(namespace + "/"))
+                .filter(entry -> !listed.contains(entry.getKey()))
+                .map(entry -> new Vanished(entry.getKey(), entry.getValue()))
+                .toList();
+    }
+}
