@@ -56,6 +56,13 @@ final class BridgePropertiesValidator implements Validator {
                 .ifPresent(problem -> errors.rejectValue("kafka.topicTemplate", "topicTemplate", problem));
         requirePositive(
                 properties.informer().discoveryRetryInterval(), "informer.discoveryRetryInterval", "5s", errors);
+        String checkpointTopic = properties.kafka().checkpointTopic().replace("{cluster}", properties.clusterName());
+        if (!TopicTemplate.isLegalTopic(checkpointTopic)) {
+            errors.rejectValue(
+                    "kafka.checkpointTopic",
+                    "topic",
+                    "yields \"" + checkpointTopic + "\", which " + TopicTemplate.LEGAL_TOPIC_RULE);
+        }
         requirePositive(properties.kafka().drainTimeout(), "kafka.drainTimeout", "20s", errors);
         requirePositive(properties.kafka().unhealthyAfter(), "kafka.unhealthyAfter", "1m", errors);
         if (properties.informer().resyncPeriod().isNegative()) {
