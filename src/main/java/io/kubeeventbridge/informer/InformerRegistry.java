@@ -47,6 +47,11 @@ final class InformerRegistry implements ResourceCaches {
     }
 
     @Override
+    public List<ResourceCache> all() {
+        return List.copyOf(caches.values());
+    }
+
+    @Override
     public List<InformerStatus> statuses(ResourceType type) {
         TypeCache cache = caches.get(type);
         return cache == null

@@ -9,6 +9,7 @@ import io.kubeeventbridge.config.InformerSettings;
 import io.kubeeventbridge.config.InformerSettings.MissingResourcePolicy;
 import io.kubeeventbridge.config.KafkaLayout;
 import io.kubeeventbridge.config.KafkaLayout.ContentMode;
+import io.kubeeventbridge.config.QuerySettings;
 import io.kubeeventbridge.config.ResourceProperties;
 import io.kubeeventbridge.discovery.ResourceResolver;
 import io.kubeeventbridge.event.ResourceType;
@@ -89,7 +90,8 @@ class WatchCoordinatorTest {
                 "test",
                 List.of(entries),
                 new KafkaLayout("k8s.{group}.{kind}", ContentMode.BINARY, true),
-                new InformerSettings(policy, Duration.ofSeconds(60), Duration.ZERO));
+                new InformerSettings(policy, Duration.ofSeconds(60), Duration.ZERO),
+                new QuerySettings(QuerySettings.Auth.NONE, Duration.ofSeconds(10), 10000));
         return new WatchCoordinator(
                 properties, new ResourceResolver(MockKubernetes.client()), registry, (entry, type) ->
                         (operation, object) -> {});

@@ -1,0 +1,31 @@
+package io.kubeeventbridge.query;
+
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import java.util.Comparator;
+import java.util.Objects;
+
+/**
+ * Where an object sits in the order of every list: by namespace (empty for cluster-scoped objects), then by name.
+ */
+record ObjectKey(String namespace, String name) implements Comparable<ObjectKey> {
+
+    static final Comparator<GenericKubernetesResource> ORDER = Comparator.comparing(ObjectKey::of);
+
+    private static final Comparator<ObjectKey> KEYS =
+            Comparator.comparing(ObjectKey::namespace).thenComparing(ObjectKey::name);
+
+    ObjectKey {
+        namespace = Objects.requireNonNullElse(namespace, "");
+        Objects.requireNonNull(name, "name");
+    }
+
+    static ObjectKey of(GenericKubernetesResource object) {
+        return new ObjectKey(
+                object.getMetadata().getNamespace(), object.getMetadata().getName());
+    }
+
+    @Override
+    public int compareTo(ObjectKey other) {
+        return KEYS.compare(this, other);
+    }
+}
