@@ -46,6 +46,17 @@ final class StatusResponses {
                         Map.of("group", type.group(), "kind", type.plural())));
     }
 
+    static ResponseEntity<Object> unavailableReview() {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, "1")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(body(
+                        HttpStatus.SERVICE_UNAVAILABLE,
+                        "ServiceUnavailable",
+                        "the API server did not answer the access review; try again",
+                        Map.of()));
+    }
+
     static ResponseEntity<Object> badRequest(String message) {
         return status(HttpStatus.BAD_REQUEST, "BadRequest", message, Map.of());
     }
@@ -64,13 +75,6 @@ final class StatusResponses {
 
     static ResponseEntity<Object> forbidden(String message) {
         return status(HttpStatus.FORBIDDEN, "Forbidden", message, Map.of());
-    }
-
-    /** The {@code Status} of a response, for filters that write it themselves. */
-    static Map<String, Object> body(ResponseEntity<Object> response) {
-        @SuppressWarnings("unchecked")
-        Map<String, Object> body = (Map<String, Object>) response.getBody();
-        return body;
     }
 
     private static ResponseEntity<Object> status(

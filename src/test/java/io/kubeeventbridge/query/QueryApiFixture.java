@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
 import io.kubeeventbridge.event.ResourceType;
 import io.kubeeventbridge.informer.FixedResourceCache;
+import io.kubeeventbridge.informer.ResourceCaches;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -42,6 +43,10 @@ final class QueryApiFixture {
                         new ReadOnlyFallbackController())
                 .setControllerAdvice(new StatusExceptionHandler())
                 .build());
+    }
+
+    ResourceCaches caches() {
+        return FixedResourceCache.all(pods, deployments, clusterRoles);
     }
 
     static GenericKubernetesResource pod(
