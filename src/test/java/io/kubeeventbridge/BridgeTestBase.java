@@ -8,6 +8,7 @@ import io.kubeeventbridge.support.MockKubernetes;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.springframework.boot.micrometer.metrics.test.autoconfigure.AutoConfigureMetrics;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.bean.override.convention.TestBean;
@@ -17,7 +18,8 @@ import org.springframework.test.context.bean.override.convention.TestBean;
  * {@code application-it.yaml}, its Kubernetes client pointed at the shared mock API server.
  */
 // Only the classpath copy of application.yaml: the one in the working directory would override the test profile.
-@SpringBootTest(properties = "spring.config.location=classpath:/")
+// A real port for kubectl; one context (and so one embedded broker) for every integration test.
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "spring.config.location=classpath:/")
 @ActiveProfiles("it")
 @AutoConfigureMockMvc
 @AutoConfigureMetrics

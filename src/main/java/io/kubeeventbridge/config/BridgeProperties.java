@@ -18,6 +18,7 @@ import org.springframework.validation.annotation.Validated;
  * @param resources the resources to watch, one entry per resource type
  * @param kafka how events are laid out on Kafka
  * @param informer how informers are started and what happens to resources that do not exist yet
+ * @param query who may read the caches through the query API
  */
 @ConfigurationProperties("bridge")
 @Validated
@@ -36,7 +37,10 @@ public record BridgeProperties(
         KafkaLayout kafka,
 
         @DefaultValue @Valid @NotNull @NestedConfigurationProperty
-        InformerSettings informer) {
+        InformerSettings informer,
+
+        @DefaultValue @Valid @NotNull @NestedConfigurationProperty
+        QuerySettings query) {
 
     public BridgeProperties {
         resources = resources == null ? List.of() : List.copyOf(resources);

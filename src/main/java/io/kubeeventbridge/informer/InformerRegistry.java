@@ -47,11 +47,22 @@ final class InformerRegistry implements ResourceCaches {
     }
 
     @Override
+    public List<ResourceCache> all() {
+        return List.copyOf(caches.values());
+    }
+
+    @Override
     public List<InformerStatus> statuses(ResourceType type) {
         TypeCache cache = caches.get(type);
         return cache == null
                 ? List.of()
                 : cache.informers().stream().map(ResourceInformer::status).toList();
+    }
+
+    /** Accepts informers again after {@link #close()}, starting from an empty registry. */
+    synchronized void open() {
+        caches.clear();
+        closed = false;
     }
 
     synchronized void close() {

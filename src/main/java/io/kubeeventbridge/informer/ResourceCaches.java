@@ -10,6 +10,9 @@ public interface ResourceCaches {
     /** The cache of the resource at {@code /apis/{group}/{version}/{plural}} (group empty for the core group). */
     Optional<ResourceCache> find(String group, String version, String plural);
 
+    /** The cache of every watched resource, for discovery; resources not served yet are absent. */
+    List<ResourceCache> all();
+
     /** The informer states behind one watched resource, for health. */
     List<InformerStatus> statuses(ResourceType type);
 }

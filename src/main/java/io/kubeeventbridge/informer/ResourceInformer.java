@@ -8,13 +8,10 @@ import io.fabric8.kubernetes.client.dsl.MixedOperation;
 import io.fabric8.kubernetes.client.dsl.Resource;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
-import io.fabric8.kubernetes.client.informers.cache.Cache;
 import io.kubeeventbridge.event.ResourceType;
 import io.kubeeventbridge.selector.FieldRequirement;
 import io.kubeeventbridge.selector.FieldSelector;
 import java.time.Duration;
-import java.util.List;
-import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,11 +22,14 @@ final class ResourceInformer {
 
     private final InformerTarget target;
     private final SharedIndexInformer<GenericKubernetesResource> informer;
+    private final CachedObjects objects;
     private volatile String lastError;
 
     ResourceInformer(KubernetesClient client, InformerTarget target, ChangeListener listener, Duration resync) {
         this.target = target;
         this.informer = scope(client, target).runnableInformer(resync.toMillis());
+        informer.addIndexers(CachedObjects.indexers());
+        this.objects = new CachedObjects(informer.getIndexer());
         informer.addEventHandler(
                 new ChangeClassifier(listener, target.namespace(), informer.getStore()::list, () -> lastError = null));
         informer.exceptionHandler((started, error) -> {
@@ -42,11 +42,7 @@ final class ResourceInformer {
 
     void start() {
         log.info("Starting informer for {}", target.describe());
-        informer.start()
-                .thenRun(() -> log.info(
-                        "Synced {}: {} objects cached",
-                        target.describe(),
-                        informer.getStore().list().size()));
+        informer.start().thenRun(() -> log.info("Synced {}: {} objects cached", target.describe(), objects.size()));
     }
 
     void stop() {
@@ -67,22 +63,11 @@ final class ResourceInformer {
 
     InformerStatus status() {
         return new InformerStatus(
-                target,
-                informer.hasSynced(),
-                informer.isRunning(),
-                informer.isWatching(),
-                informer.getStore().list().size(),
-                lastError);
+                target, informer.hasSynced(), informer.isRunning(), informer.isWatching(), objects.size(), lastError);
     }
 
-    List<GenericKubernetesResource> list(String namespace) {
-        return namespace == null
-                ? informer.getStore().list()
-                : informer.getIndexer().byIndex(Cache.NAMESPACE_INDEX, namespace);
-    }
-
-    Optional<GenericKubernetesResource> get(String namespace, String name) {
-        return Optional.ofNullable(informer.getStore().getByKey(Cache.namespaceKeyFunc(namespace, name)));
+    CachedObjects objects() {
+        return objects;
     }
 
     private static FilterWatchListDeletable<GenericKubernetesResource, GenericKubernetesResourceList, ?> scope(

@@ -41,7 +41,15 @@ final class TypeCache implements ResourceCache {
     public List<GenericKubernetesResource> list(String namespace) {
         return informers.stream()
                 .filter(informer -> covers(informer, namespace))
-                .flatMap(informer -> informer.list(namespace).stream())
+                .flatMap(informer -> informer.objects().list(namespace).stream())
+                .toList();
+    }
+
+    @Override
+    public List<GenericKubernetesResource> listWithLabel(String namespace, String key, String value) {
+        return informers.stream()
+                .filter(informer -> covers(informer, namespace))
+                .flatMap(informer -> informer.objects().withLabel(namespace, key, value).stream())
                 .toList();
     }
 
@@ -49,7 +57,7 @@ final class TypeCache implements ResourceCache {
     public Optional<GenericKubernetesResource> get(String namespace, String name) {
         return informers.stream()
                 .filter(informer -> covers(informer, namespace))
-                .flatMap(informer -> informer.get(namespace, name).stream())
+                .flatMap(informer -> informer.objects().get(namespace, name).stream())
                 .findFirst();
     }
 

@@ -54,6 +54,9 @@ public final class WatchCoordinator implements SmartLifecycle {
 
     @Override
     public synchronized void start() {
+        // A lifecycle may be stopped and started again (a paused test context is): start from scratch.
+        entries.clear();
+        informers.open();
         List<ResourceProperties> configured = properties.resources();
         for (int index = 0; index < configured.size(); index++) {
             String property = "bridge.resources[" + index + "]";

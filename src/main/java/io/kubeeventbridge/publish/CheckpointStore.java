@@ -93,6 +93,7 @@ final class CheckpointStore implements Checkpoints, SmartLifecycle {
 
     @Override
     public void start() {
+        atStart.clear();
         try {
             admin.createOrModifyTopics(
                     TopicBuilder.name(topic).partitions(1).compact().build());

@@ -157,6 +157,7 @@ final class KafkaEventPublisher implements EventPublisher, SmartLifecycle, Publi
 
     @Override
     public void start() {
+        log.info("Publisher started; {} events queued", queue.size());
         accepting = true;
         sender = new Thread(this::sendLoop, "event-publisher");
         sender.setDaemon(true);

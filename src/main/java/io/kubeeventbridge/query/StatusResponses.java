@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 /** Errors as Kubernetes {@code Status} objects, so kubectl and client libraries show them as they would the API's. */
@@ -29,9 +30,15 @@ final class StatusResponses {
                 Map.of("name", name, "group", type.group(), "kind", type.plural()));
     }
 
+    static ResponseEntity<Object> noSuchPath(String path) {
+        return status(
+                HttpStatus.NOT_FOUND, "NotFound", "the server could not find the requested resource " + path, Map.of());
+    }
+
     static ResponseEntity<Object> unavailable(ResourceType type) {
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .header(HttpHeaders.RETRY_AFTER, "1")
+                .contentType(MediaType.APPLICATION_JSON)
                 .body(body(
                         HttpStatus.SERVICE_UNAVAILABLE,
                         "ServiceUnavailable",
@@ -39,9 +46,42 @@ final class StatusResponses {
                         Map.of("group", type.group(), "kind", type.plural())));
     }
 
+    static ResponseEntity<Object> unavailableReview() {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, "1")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(body(
+                        HttpStatus.SERVICE_UNAVAILABLE,
+                        "ServiceUnavailable",
+                        "the API server did not answer the access review; try again",
+                        Map.of()));
+    }
+
+    static ResponseEntity<Object> badRequest(String message) {
+        return status(HttpStatus.BAD_REQUEST, "BadRequest", message, Map.of());
+    }
+
+    static ResponseEntity<Object> methodNotAllowed(String method) {
+        return status(
+                HttpStatus.METHOD_NOT_ALLOWED,
+                "MethodNotAllowed",
+                method + " is not supported: the bridge serves a read-only view of its caches (get and list)",
+                Map.of());
+    }
+
+    static ResponseEntity<Object> unauthorized() {
+        return status(HttpStatus.UNAUTHORIZED, "Unauthorized", "Unauthorized", Map.of());
+    }
+
+    static ResponseEntity<Object> forbidden(String message) {
+        return status(HttpStatus.FORBIDDEN, "Forbidden", message, Map.of());
+    }
+
     private static ResponseEntity<Object> status(
             HttpStatus code, String reason, String message, Map<String, String> details) {
-        return ResponseEntity.status(code).body(body(code, reason, message, details));
+        return ResponseEntity.status(code)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(body(code, reason, message, details));
     }
 
     private static Map<String, Object> body(

@@ -9,6 +9,7 @@ import io.kubeeventbridge.config.InformerSettings;
 import io.kubeeventbridge.config.InformerSettings.MissingResourcePolicy;
 import io.kubeeventbridge.config.KafkaLayout;
 import io.kubeeventbridge.config.KafkaLayout.ContentMode;
+import io.kubeeventbridge.config.QuerySettings;
 import io.kubeeventbridge.config.ResourceProperties;
 import io.kubeeventbridge.discovery.ResourceResolver;
 import io.kubeeventbridge.event.ResourceType;
@@ -84,6 +85,20 @@ class WatchCoordinatorTest {
         assertThat(coordinator.isRunning()).isFalse();
     }
 
+    @Test
+    void startsAgainAfterAStop() {
+        coordinator = coordinator(MissingResourcePolicy.WAIT, PODS);
+        coordinator.start();
+        coordinator.stop();
+
+        coordinator.start();
+
+        assertThat(coordinator.entries()).extracting(WatchedEntry::state).containsExactly(State.WATCHED);
+        assertThat(registry.statuses(PODS_TYPE))
+                .singleElement()
+                .satisfies(status -> assertThat(status.running()).isTrue());
+    }
+
     private WatchCoordinator coordinator(MissingResourcePolicy policy, ResourceProperties... entries) {
         BridgeProperties properties = new BridgeProperties(
                 "test",
@@ -95,7 +110,8 @@ class WatchCoordinatorTest {
                         Duration.ofSeconds(20),
                         "checkpoints",
                         Duration.ofMinutes(1)),
-                new InformerSettings(policy, Duration.ofSeconds(60), Duration.ZERO));
+                new InformerSettings(policy, Duration.ofSeconds(60), Duration.ZERO),
+                new QuerySettings(QuerySettings.Auth.NONE, Duration.ofSeconds(10), 10000));
         return new WatchCoordinator(
                 properties, new ResourceResolver(MockKubernetes.client()), registry, (entry, type) ->
                         (operation, object) -> {});

@@ -144,6 +144,17 @@ class KafkaEventPublisherTest {
                 .isNull();
     }
 
+    @Test
+    void publishesAgainAfterAStopAndStart() {
+        publisher.start();
+        publisher.stop();
+
+        publisher.start();
+        publisher.publish(event("shop/a", CREATED, 1));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> sent("shop/a").size() == 1);
+    }
+
     private List<String> sent(String key) {
         return acknowledged.stream()
                 .filter(record -> record.key().equals(key))

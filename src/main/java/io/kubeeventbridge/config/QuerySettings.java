@@ -1,0 +1,27 @@
+package io.kubeeventbridge.config;
+
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import java.time.Duration;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How the read-only query API under {@code /k8s} is protected.
+ *
+ * @param auth {@code none} serves every request; {@code kubernetes} requires a bearer token that the API server
+ *     accepts (TokenReview) and that may get or list the resource in that namespace (SubjectAccessReview)
+ * @param decisionCacheTtl how long an authentication or authorization decision is reused; revoked access takes
+ *     effect within this time
+ * @param decisionCacheSize at most this many decisions are kept; beyond it the oldest are forgotten
+ */
+public record QuerySettings(
+        @DefaultValue("none") @NotNull Auth auth,
+        @DefaultValue("10s") @NotNull Duration decisionCacheTtl,
+        @DefaultValue("10000") @Positive int decisionCacheSize) {
+
+    /** Who may read the caches. */
+    public enum Auth {
+        NONE,
+        KUBERNETES
+    }
+}

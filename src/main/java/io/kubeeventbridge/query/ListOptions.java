@@ -1,0 +1,57 @@
+package io.kubeeventbridge.query;
+
+import io.kubeeventbridge.selector.FieldSelector;
+import io.kubeeventbridge.selector.LabelSelector;
+import java.util.Map;
+
+/**
+ * The query parameters of a list: selectors, page size and where to resume.
+ *
+ * @param labels {@code labelSelector}; empty matches everything
+ * @param fields {@code fieldSelector}; empty matches everything
+ * @param limit {@code limit}; 0 for no limit
+ * @param after the key from {@code continue}, or {@code null} to start at the beginning
+ */
+record ListOptions(LabelSelector labels, FieldSelector fields, int limit, ObjectKey after) {
+
+    static final ListOptions EVERYTHING =
+            new ListOptions(LabelSelector.parse(null), FieldSelector.parse(null), 0, null);
+
+    /** @throws StatusException 400 BadRequest for a selector that does not parse, a bad limit or continue token */
+    static ListOptions parse(Map<String, String> parameters) {
+        if (Boolean.parseBoolean(parameters.get("watch"))) {
+            throw new StatusException(StatusResponses.methodNotAllowed("watch"));
+        }
+        String continueToken = parameters.get("continue");
+        return new ListOptions(
+                selector("labelSelector", parameters.get("labelSelector"), LabelSelector::parse),
+                selector("fieldSelector", parameters.get("fieldSelector"), FieldSelector::parse),
+                limit(parameters.get("limit")),
+                continueToken == null || continueToken.isEmpty() ? null : ContinueToken.parse(continueToken));
+    }
+
+    private static <T> T selector(String parameter, String text, java.util.function.Function<String, T> parser) {
+        try {
+            return parser.apply(text);
+        } catch (IllegalArgumentException e) {
+            throw new StatusException(
+                    StatusResponses.badRequest("unable to parse " + parameter + ": " + e.getMessage()));
+        }
+    }
+
+    private static int limit(String text) {
+        if (text == null || text.isEmpty()) {
+            return 0;
+        }
+        try {
+            int limit = Integer.parseInt(text);
+            if (limit >= 0) {
+                return limit;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw new StatusException(StatusResponses.badRequest(
+                "limit \"" + text + "\" is invalid: must be a non-negative integer (0 for no limit)"));
+    }
+}

@@ -1,0 +1,178 @@
+package io.kubeeventbridge.query;
+
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.kubeeventbridge.informer.ResourceCache;
+import io.kubeeventbridge.informer.ResourceCaches;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * List and get at the Kubernetes API paths under {@code /k8s}, answered from the informer caches: across namespaces,
+ * in one namespace, one object, for the core group ({@code /k8s/api/v1}) and named groups
+ * ({@code /k8s/apis/{group}/{version}}). Lists take labelSelector, fieldSelector, limit and continue; both answer a
+ * {@code Table} when kubectl asks for one.
+ */
+@RestController
+@RequestMapping("/k8s")
+final class ObjectQueryController {
+
+    private static final String CORE = "";
+
+    private final ResourceCaches caches;
+    private final TableRenderer tables;
+
+    ObjectQueryController(ResourceCaches caches, TableRenderer tables) {
+        this.caches = caches;
+        this.tables = tables;
+    }
+
+    @GetMapping("/api/{version}/{plural}")
+    ResponseEntity<Object> listCore(
+            @PathVariable String version,
+            @PathVariable String plural,
+            @RequestParam Map<String, String> parameters,
+            @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
+        return list(CORE, version, plural, null, parameters, accept);
+    }
+
+    @GetMapping("/api/{version}/namespaces/{namespace}/{plural}")
+    ResponseEntity<Object> listCoreInNamespace(
+            @PathVariable String version,
+            @PathVariable String namespace,
+            @PathVariable String plural,
+            @RequestParam Map<String, String> parameters,
+            @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
+        return list(CORE, version, plural, namespace, parameters, accept);
+    }
+
+    @GetMapping("/api/{version}/{plural}/{name}")
+    ResponseEntity<Object> getCore(
+            @PathVariable String version,
+            @PathVariable String plural,
+            @PathVariable String name,
+            @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
+        return get(CORE, version, plural, null, name, accept);
+    }
+
+    @GetMapping("/api/{version}/namespaces/{namespace}/{plural}/{name}")
+    ResponseEntity<Object> getCoreInNamespace(
+            @PathVariable String version,
+            @PathVariable String namespace,
+            @PathVariable String plural,
+            @PathVariable String name,
+            @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
+        return get(CORE, version, plural, namespace, name, accept);
+    }
+
+    @GetMapping("/apis/{group}/{version}/{plural}")
+    ResponseEntity<Object> list(
+            @PathVariable String group,
+            @PathVariable String version,
+            @PathVariable String plural,
+            @RequestParam Map<String, String> parameters,
+            @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
+        return list(group, version, plural, null, parameters, accept);
+    }
+
+    @GetMapping("/apis/{group}/{version}/namespaces/{namespace}/{plural}")
+    ResponseEntity<Object> listInNamespace(
+            @PathVariable String group,
+            @PathVariable String version,
+            @PathVariable String namespace,
+            @PathVariable String plural,
+            @RequestParam Map<String, String> parameters,
+            @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
+        return list(group, version, plural, namespace, parameters, accept);
+    }
+
+    @GetMapping("/apis/{group}/{version}/{plural}/{name}")
+    ResponseEntity<Object> get(
+            @PathVariable String group,
+            @PathVariable String version,
+            @PathVariable String plural,
+            @PathVariable String name,
+            @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
+        return get(group, version, plural, null, name, accept);
+    }
+
+    @GetMapping("/apis/{group}/{version}/namespaces/{namespace}/{plural}/{name}")
+    ResponseEntity<Object> getInNamespace(
+            @PathVariable String group,
+            @PathVariable String version,
+            @PathVariable String namespace,
+            @PathVariable String plural,
+            @PathVariable String name,
+            @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
+        return get(group, version, plural, namespace, name, accept);
+    }
+
+    private ResponseEntity<Object> list(
+            String group,
+            String version,
+            String plural,
+            String namespace,
+            Map<String, String> parameters,
+            String accept) {
+        ResourceCache cache = watched(group, version, plural, namespace);
+        ListOptions options = ListOptions.parse(parameters);
+        if (!cache.synced()) {
+            return StatusResponses.unavailable(cache.type());
+        }
+        CacheLister.Page page = CacheLister.list(cache, namespace, options);
+        return render(cache, cache.resourceVersion(), page, accept);
+    }
+
+    private ResponseEntity<Object> get(
+            String group, String version, String plural, String namespace, String name, String accept) {
+        ResourceCache cache = watched(group, version, plural, namespace);
+        if (cache.type().namespaced() && namespace == null) {
+            // The API server has no such path: a namespaced object is only reachable through its namespace.
+            return StatusResponses.noSuchPath(cache.type().groupVersionPath() + "/" + plural + "/" + name);
+        }
+        return cache.get(namespace, name)
+                .map(object -> TableRenderer.wanted(accept)
+                        ? render(cache, object.getMetadata().getResourceVersion(), single(object), accept)
+                        : ResponseEntity.ok()
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .<Object>body(object))
+                .orElseGet(() -> cache.synced()
+                        ? StatusResponses.notFound(cache.type(), name)
+                        : StatusResponses.unavailable(cache.type()));
+    }
+
+    private static CacheLister.Page single(GenericKubernetesResource object) {
+        return new CacheLister.Page(List.of(object), null, 0);
+    }
+
+    private ResponseEntity<Object> render(
+            ResourceCache cache, String resourceVersion, CacheLister.Page page, String accept) {
+        if (TableRenderer.wanted(accept)) {
+            return ResponseEntity.ok()
+                    .contentType(TableRenderer.TABLE)
+                    .body(tables.table(cache.type(), resourceVersion, page));
+        }
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(ListBodies.list(cache.type(), resourceVersion, page));
+    }
+
+    /** The cache of a watched resource at a path its scope allows, else a 404 Status. */
+    private ResourceCache watched(String group, String version, String plural, String namespace) {
+        ResourceCache cache = caches.find(group, version, plural)
+                .orElseThrow(() -> new StatusException(StatusResponses.notWatched(group, version, plural)));
+        if (namespace != null && !cache.type().namespaced()) {
+            throw new StatusException(StatusResponses.noSuchPath(
+                    cache.type().groupVersionPath() + "/namespaces/" + namespace + "/" + plural));
+        }
+        return cache;
+    }
+}
