@@ -35,84 +35,57 @@ final class ObjectQueryController {
         this.tables = tables;
     }
 
-    @GetMapping("/api/{version}/{plural}")
-    ResponseEntity<Object> listCore(
-            @PathVariable String version,
-            @PathVariable String plural,
-            @RequestParam Map<String, String> parameters,
-            @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
-        return list(CORE, version, plural, null, parameters, accept);
-    }
-
-    @GetMapping("/api/{version}/namespaces/{namespace}/{plural}")
-    ResponseEntity<Object> listCoreInNamespace(
-            @PathVariable String version,
-            @PathVariable String namespace,
-            @PathVariable String plural,
-            @RequestParam Map<String, String> parameters,
-            @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
-        return list(CORE, version, plural, namespace, parameters, accept);
-    }
-
-    @GetMapping("/api/{version}/{plural}/{name}")
-    ResponseEntity<Object> getCore(
-            @PathVariable String version,
-            @PathVariable String plural,
-            @PathVariable String name,
-            @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
-        return get(CORE, version, plural, null, name, accept);
-    }
-
-    @GetMapping("/api/{version}/namespaces/{namespace}/{plural}/{name}")
-    ResponseEntity<Object> getCoreInNamespace(
-            @PathVariable String version,
-            @PathVariable String namespace,
-            @PathVariable String plural,
-            @PathVariable String name,
-            @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
-        return get(CORE, version, plural, namespace, name, accept);
-    }
-
-    @GetMapping("/apis/{group}/{version}/{plural}")
+    // Each mapping serves the core group (/api/{version}, no group variable) and named groups alike.
+    @GetMapping({"/api/{version}/{plural}", "/apis/{group}/{version}/{plural}"})
     ResponseEntity<Object> list(
-            @PathVariable String group,
+            @PathVariable(required = false) String group,
             @PathVariable String version,
             @PathVariable String plural,
             @RequestParam Map<String, String> parameters,
             @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
-        return list(group, version, plural, null, parameters, accept);
+        return list(groupOrCore(group), version, plural, null, parameters, accept);
     }
 
-    @GetMapping("/apis/{group}/{version}/namespaces/{namespace}/{plural}")
+    @GetMapping({
+        "/api/{version}/namespaces/{namespace}/{plural}",
+        "/apis/{group}/{version}/namespaces/{namespace}/{plural}"
+    })
     ResponseEntity<Object> listInNamespace(
-            @PathVariable String group,
+            @PathVariable(required = false) String group,
             @PathVariable String version,
             @PathVariable String namespace,
             @PathVariable String plural,
             @RequestParam Map<String, String> parameters,
             @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
-        return list(group, version, plural, namespace, parameters, accept);
+        return list(groupOrCore(group), version, plural, namespace, parameters, accept);
     }
 
-    @GetMapping("/apis/{group}/{version}/{plural}/{name}")
+    @GetMapping({"/api/{version}/{plural}/{name}", "/apis/{group}/{version}/{plural}/{name}"})
     ResponseEntity<Object> get(
-            @PathVariable String group,
+            @PathVariable(required = false) String group,
             @PathVariable String version,
             @PathVariable String plural,
             @PathVariable String name,
             @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
-        return get(group, version, plural, null, name, accept);
+        return get(groupOrCore(group), version, plural, null, name, accept);
     }
 
-    @GetMapping("/apis/{group}/{version}/namespaces/{namespace}/{plural}/{name}")
+    @GetMapping({
+        "/api/{version}/namespaces/{namespace}/{plural}/{name}",
+        "/apis/{group}/{version}/namespaces/{namespace}/{plural}/{name}"
+    })
     ResponseEntity<Object> getInNamespace(
-            @PathVariable String group,
+            @PathVariable(required = false) String group,
             @PathVariable String version,
             @PathVariable String namespace,
             @PathVariable String plural,
             @PathVariable String name,
             @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
-        return get(group, version, plural, namespace, name, accept);
+        return get(groupOrCore(group), version, plural, namespace, name, accept);
+    }
+
+    private static String groupOrCore(String group) {
+        return group == null ? CORE : group;
     }
 
     private ResponseEntity<Object> list(
