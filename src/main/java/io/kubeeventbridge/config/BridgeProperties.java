@@ -18,6 +18,8 @@ import org.springframework.validation.annotation.Validated;
  * @param resources the resources to watch, one entry per resource type
  * @param kafka how events are laid out on Kafka
  * @param informer how informers are started and what happens to resources that do not exist yet
+ * @param payload what is kept of each object before it is cached and published; Secret values never are, unless
+ *     explicitly configured
  */
 @ConfigurationProperties("bridge")
 @Validated
@@ -36,7 +38,10 @@ public record BridgeProperties(
         KafkaLayout kafka,
 
         @DefaultValue @Valid @NotNull @NestedConfigurationProperty
-        InformerSettings informer) {
+        InformerSettings informer,
+
+        @DefaultValue @Valid @NotNull @NestedConfigurationProperty
+        PayloadSettings payload) {
 
     public BridgeProperties {
         resources = resources == null ? List.of() : List.copyOf(resources);

@@ -30,7 +30,8 @@ class InformerConfiguration {
             BridgeProperties properties,
             ResourceResolver resolver,
             InformerRegistry informers,
-            ChangeListenerFactory listeners) {
-        return new WatchCoordinator(properties, resolver, informers, listeners);
+            ChangeListenerFactory listeners,
+            ObjectFilterFactory filters) {
+        return new WatchCoordinator(properties, resolver, informers, listeners, filters);
     }
 }

@@ -27,9 +27,16 @@ final class ResourceInformer {
     private final SharedIndexInformer<GenericKubernetesResource> informer;
     private volatile String lastError;
 
-    ResourceInformer(KubernetesClient client, InformerTarget target, ChangeListener listener, Duration resync) {
+    ResourceInformer(
+            KubernetesClient client,
+            InformerTarget target,
+            ChangeListener listener,
+            ObjectFilter filter,
+            Duration resync) {
         this.target = target;
         this.informer = scope(client, target).runnableInformer(resync.toMillis());
+        // Before anything else: the cache and the listener must only ever see filtered objects.
+        informer.itemStore(new FilteringItemStore(filter));
         informer.addEventHandler(new ChangeClassifier(listener, () -> lastError = null));
         informer.exceptionHandler((started, error) -> {
             // Keep retrying: a missing permission or an unreachable API server may be fixed without a restart.
