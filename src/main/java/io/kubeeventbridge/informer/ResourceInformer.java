@@ -3,6 +3,7 @@ package io.kubeeventbridge.informer;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceList;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.WatcherException;
 import io.fabric8.kubernetes.client.dsl.FilterWatchListDeletable;
 import io.fabric8.kubernetes.client.dsl.MixedOperation;
 import io.fabric8.kubernetes.client.dsl.Resource;
@@ -41,7 +42,7 @@ final class ResourceInformer {
         informer.exceptionHandler((started, error) -> {
             // Keep retrying: a missing permission or an unreachable API server may be fixed without a restart.
             // fabric8 logs the failure itself; keep it for health until the next successful list.
-            lastError = String.valueOf(error.getMessage());
+            lastError = describe(error);
             return true;
         });
     }
@@ -89,6 +90,22 @@ final class ResourceInformer {
 
     Optional<GenericKubernetesResource> get(String namespace, String name) {
         return Optional.ofNullable(informer.getStore().getByKey(Cache.namespaceKeyFunc(namespace, name)));
+    }
+
+    /**
+     * The error's message, for health. fabric8 quotes a watch event it cannot parse in full; it is unfiltered and may
+     * be a Secret, so it is left out.
+     */
+    static String describe(Throwable error) {
+        String message = String.valueOf(error.getMessage());
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof WatcherException watcher
+                    && watcher.getRawWatchMessage().isPresent()) {
+                String raw = watcher.getRawWatchMessage().get();
+                message = raw.isEmpty() ? message : message.replace(raw, "<watch event omitted>");
+            }
+        }
+        return message;
     }
 
     private static FilterWatchListDeletable<GenericKubernetesResource, GenericKubernetesResourceList, ?> scope(
