@@ -169,6 +169,15 @@ class HelmChartTest {
                 .filteredOn(v -> v.getSecret() != null)
                 .extracting(v -> v.getSecret().getSecretName())
                 .containsExactlyInAnyOrder("bridge-hash-key", "kafka-cluster-ca");
+        // Mode 0440 is readable by the bridge only through the pod's fsGroup, which is the bridge's group.
+        assertThat(pod.getVolumes())
+                .filteredOn(v -> v.getName().equals("hash-key"))
+                .singleElement()
+                .extracting(v -> v.getSecret().getDefaultMode())
+                .isEqualTo(0440);
+        assertThat(pod.getSecurityContext().getFsGroup())
+                .isEqualTo(pod.getSecurityContext().getRunAsGroup())
+                .isEqualTo(10001L);
         assertThat(bridge.getVolumeMounts())
                 .extracting(m -> m.getMountPath(), m -> m.getReadOnly())
                 .contains(
