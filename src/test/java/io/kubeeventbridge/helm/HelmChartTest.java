@@ -135,6 +135,13 @@ class HelmChartTest {
     }
 
     @Test
+    void schemaAcceptsEveryPropertyTheServiceDefines() {
+        Map<String, Object> bridge = child(applicationYaml(render("every-bridge-property-values.yaml")), "bridge");
+
+        assertThat(bridge).containsKeys("cluster-name", "resources", "kafka", "informer", "payload", "query");
+    }
+
+    @Test
     void hashModeWithoutAKeySecretFailsRendering() {
         assertThatThrownBy(() -> render("hash-without-key-values.yaml"))
                 .hasMessageContaining("set secretHashKey.existingSecret");
