@@ -98,11 +98,96 @@ Fails rendering with the entry's position when the entry names neither, or lacks
 {{- end }}
 
 {{/*
+The read grants of bridge.resources as a dict: "cluster" -> {"group/resource": [group, resource]} for entries
+without namespaces, and "namespaces" -> {namespace -> {"group/resource": [group, resource]}} for the others.
+Keys collapse duplicates; sorting them gives a stable order. Returned as YAML, to be read with fromYaml.
+*/}}
+{{- define "kube-event-bridge.grants" -}}
+{{- $cluster := dict }}
+{{- $namespaces := dict }}
+{{- range $index, $entry := .Values.bridge.resources }}
+{{- $group := include "kube-event-bridge.apiGroup" (get $entry "api-version") }}
+{{- $resource := include "kube-event-bridge.resourceName" (dict "entry" $entry "index" $index) }}
+{{- $key := printf "%s/%s" $group $resource }}
+{{- if get $entry "namespaces" }}
+{{- range $namespace := get $entry "namespaces" }}
+{{- $grants := get $namespaces $namespace | default dict }}
+{{- $_ := set $grants $key (list $group $resource) }}
+{{- $_ := set $namespaces $namespace $grants }}
+{{- end }}
+{{- else }}
+{{- $_ := set $cluster $key (list $group $resource) }}
+{{- end }}
+{{- end }}
+{{- dict "cluster" $cluster "namespaces" $namespaces | toYaml }}
+{{- end }}
+
+{{/*
+Whether the query API checks callers with TokenReview and SubjectAccessReview (bridge.query.auth: kubernetes).
+*/}}
+{{- define "kube-event-bridge.queryAuth" -}}
+{{- if eq (dig "query" "auth" "" .Values.bridge | toString) "kubernetes" }}true{{- end }}
+{{- end }}
+
+{{/*
+Read-only rules, one per (apiGroup, resource), from a dict built by kube-event-bridge.grants.
+*/}}
+{{- define "kube-event-bridge.readRules" -}}
+{{- range $key := keys . | sortAlpha }}
+{{- $grant := get $ $key }}
+- apiGroups: [{{ index $grant 0 | quote }}]
+  resources: [{{ index $grant 1 | quote }}]
+  verbs: ["get", "list", "watch"]
+{{- end }}
+{{- end }}
+
+{{/*
 The Spring Boot configuration mounted at /config/application.yaml.
 */}}
 {{- define "kube-event-bridge.applicationConfig" -}}
-{{- $chartManaged := dict
-      "bridge" .Values.bridge
-      "spring" (dict "kafka" (dict "bootstrap-servers" .Values.kafka.bootstrapServers)) }}
+{{- $bridge := deepCopy .Values.bridge }}
+{{- if eq (include "kube-event-bridge.hashKeyNeeded" .) "true" }}
+{{- if not .Values.secretHashKey.existingSecret }}
+{{- fail "bridge.payload.secret-values is hash: set secretHashKey.existingSecret to the Secret holding the HMAC key" }}
+{{- end }}
+{{- $payload := get $bridge "payload" | default dict }}
+{{- $_ := set $payload "secret-hash-key-file" (printf "%s/%s" (include "kube-event-bridge.hashKeyDir" .) .Values.secretHashKey.key) }}
+{{- $_ := set $bridge "payload" $payload }}
+{{- end }}
+{{- $kafka := dict "bootstrap-servers" .Values.kafka.bootstrapServers }}
+{{- /* Left to extraConfig unless the chart manages TLS or SASL itself. */}}
+{{- if or .Values.kafka.tls.enabled .Values.kafka.sasl.enabled }}
+{{- $_ := set $kafka "security" (dict "protocol" (include "kube-event-bridge.kafkaProtocol" .)) }}
+{{- end }}
+{{- if .Values.kafka.tls.enabled }}
+{{- if .Values.kafka.tls.caSecret }}
+{{- $_ := set $kafka "ssl" (dict "trust-store-type" "PEM" "trust-store-location" (printf "file:%s/%s" (include "kube-event-bridge.kafkaCaDir" .) .Values.kafka.tls.caKey)) }}
+{{- end }}
+{{- end }}
+{{- if .Values.kafka.sasl.enabled }}
+{{- if not .Values.kafka.sasl.existingSecret }}
+{{- fail "kafka.sasl.enabled: set kafka.sasl.existingSecret to the Secret holding the SASL username and password" }}
+{{- end }}
+{{- $module := ternary "org.apache.kafka.common.security.plain.PlainLoginModule" "org.apache.kafka.common.security.scram.ScramLoginModule" (eq .Values.kafka.sasl.mechanism "PLAIN") }}
+{{- /* Spring resolves the placeholders from the container's environment: the password never enters the ConfigMap. */}}
+{{- $jaas := printf "%s required username=\"${KAFKA_SASL_USERNAME}\" password=\"${KAFKA_SASL_PASSWORD}\";" $module }}
+{{- $_ := set $kafka "properties" (dict "sasl.mechanism" .Values.kafka.sasl.mechanism "sasl.jaas.config" $jaas) }}
+{{- end }}
+{{- $chartManaged := dict "bridge" $bridge "spring" (dict "kafka" $kafka) }}
 {{- mustMergeOverwrite (deepCopy .Values.extraConfig) $chartManaged | toYaml }}
 {{- end }}
+
+{{- define "kube-event-bridge.kafkaProtocol" -}}
+{{- if and .Values.kafka.tls.enabled .Values.kafka.sasl.enabled }}SASL_SSL
+{{- else if .Values.kafka.tls.enabled }}SSL
+{{- else }}SASL_PLAINTEXT
+{{- end }}
+{{- end }}
+
+{{- define "kube-event-bridge.kafkaCaDir" -}}/etc/kube-event-bridge/kafka-ca{{- end }}
+
+{{- define "kube-event-bridge.hashKeyNeeded" -}}
+{{- eq (dig "payload" "secret-values" "redact" .Values.bridge | toString) "hash" }}
+{{- end }}
+
+{{- define "kube-event-bridge.hashKeyDir" -}}/etc/kube-event-bridge/hash-key{{- end }}

@@ -18,6 +18,8 @@ import org.springframework.validation.annotation.Validated;
  * @param resources the resources to watch, one entry per resource type
  * @param kafka how events are laid out on Kafka
  * @param informer how informers are started and what happens to resources that do not exist yet
+ * @param payload what is kept of each object before it is cached and published; Secret values never are, unless
+ *     explicitly configured
  * @param query who may read the caches through the query API
  */
 @ConfigurationProperties("bridge")
@@ -40,6 +42,8 @@ public record BridgeProperties(
         InformerSettings informer,
 
         @DefaultValue @Valid @NotNull @NestedConfigurationProperty
+        PayloadSettings payload,
+
         QuerySettings query) {
 
     public BridgeProperties {

@@ -1,5 +1,8 @@
 package io.kubeeventbridge.config;
 
+import io.kubeeventbridge.config.PayloadSettings.SecretValues;
+import io.kubeeventbridge.payload.DropPath;
+import io.kubeeventbridge.payload.SecretHashKey;
 import io.kubeeventbridge.selector.FieldSelector;
 import io.kubeeventbridge.selector.LabelSelector;
 import io.kubeeventbridge.selector.SelectorSyntaxException;
@@ -43,6 +46,7 @@ final class BridgePropertiesValidator implements Validator {
             checkSyntax(resource.labelSelector(), LabelSelector::parse, path + ".labelSelector", errors);
             checkNamespacesUnique(resource.namespaces(), path + ".namespaces", errors);
             checkSyntax(resource.fieldSelector(), FieldSelector::parse, path + ".fieldSelector", errors);
+            checkDropPaths(resource.dropPaths(), path + ".dropPaths", errors);
             Integer first = firstIndexByIdentity.putIfAbsent(identity(resource), index);
             if (first != null) {
                 errors.rejectValue(
@@ -67,6 +71,30 @@ final class BridgePropertiesValidator implements Validator {
         requirePositive(properties.kafka().unhealthyAfter(), "kafka.unhealthyAfter", "1m", errors);
         if (properties.informer().resyncPeriod().isNegative()) {
             errors.rejectValue("informer.resyncPeriod", "notNegative", "must be 0s (no resyncs) or positive");
+        }
+        checkDropPaths(properties.payload().dropPaths(), "payload.dropPaths", errors);
+        checkHashKey(properties.payload(), errors);
+    }
+
+    private static void checkDropPaths(List<String> pointers, String path, Errors errors) {
+        for (int index = 0; index < pointers.size(); index++) {
+            try {
+                DropPath.parse(pointers.get(index));
+            } catch (IllegalArgumentException e) {
+                errors.rejectValue(path + "[" + index + "]", "dropPath", e.getMessage());
+            }
+        }
+    }
+
+    // Read at startup, so a missing or short key stops the bridge before it publishes anything. Never quoted.
+    private static void checkHashKey(PayloadSettings payload, Errors errors) {
+        if (payload.secretValues() != SecretValues.HASH) {
+            return;
+        }
+        try {
+            SecretHashKey.read(payload.secretHashKeyFile());
+        } catch (IllegalArgumentException e) {
+            errors.rejectValue("payload.secretHashKeyFile", "hashKey", e.getMessage());
         }
     }
 

@@ -15,6 +15,8 @@ import java.util.List;
  * @param labelSelector Kubernetes label selector limiting the watched objects, e.g. {@code app in (web,api),!canary}
  * @param fieldSelector Kubernetes field selector limiting the watched objects, e.g. {@code status.phase!=Succeeded}
  * @param topic Kafka topic for this resource's events; overrides {@code bridge.kafka.topic-template}
+ * @param dropPaths JSON pointers removed from this resource's objects, in addition to
+ *     {@code bridge.payload.drop-paths}
  */
 public record ResourceProperties(
         @NotBlank(message = "is missing; use \"v1\" for the core group or \"group/version\" such as \"apps/v1\"")
@@ -43,7 +45,9 @@ public record ResourceProperties(
 
         @Pattern(regexp = TopicTemplate.LEGAL_TOPIC, message = TopicTemplate.LEGAL_TOPIC_RULE)
         @Size(max = TopicTemplate.MAX_TOPIC_LENGTH, message = TopicTemplate.LEGAL_TOPIC_RULE)
-        String topic) {
+        String topic,
+
+        List<String> dropPaths) {
 
     static final String API_VERSION =
             "(v[0-9]+((alpha|beta)[0-9]+)?|[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*"
@@ -51,6 +55,7 @@ public record ResourceProperties(
 
     public ResourceProperties {
         namespaces = namespaces == null ? List.of() : List.copyOf(namespaces);
+        dropPaths = dropPaths == null ? List.of() : List.copyOf(dropPaths);
     }
 
     /** The name this entry is known by before discovery: its plural, or else its kind. */

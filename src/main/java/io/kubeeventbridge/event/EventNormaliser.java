@@ -113,13 +113,13 @@ public final class EventNormaliser {
         return event.build();
     }
 
-    /** The object as compact JSON: apiVersion and kind filled in, managedFields dropped. */
+    /**
+     * The object as compact JSON, apiVersion and kind filled in. What is dropped or redacted (managedFields, Secret
+     * values) was removed before the object entered the cache, by the payload policy.
+     */
     private byte[] data(GenericKubernetesResource object, String apiVersion, String kind) {
-        // A fresh tree: what we remove or add here never reaches the cached object.
+        // A fresh tree: what we add here never reaches the cached object.
         ObjectNode tree = jsonMapper.valueToTree(object);
-        if (tree.get("metadata") instanceof ObjectNode metadata) {
-            metadata.remove("managedFields");
-        }
         if (!apiVersion.equals(object.getApiVersion()) || !kind.equals(object.getKind())) {
             tree = withTypeFirst(tree, apiVersion, kind);
         }

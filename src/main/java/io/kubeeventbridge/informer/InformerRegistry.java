@@ -27,11 +27,11 @@ final class InformerRegistry implements ResourceCaches {
     }
 
     /** Creates and starts an informer; returns at once, the first list completes in the background. */
-    synchronized void watch(InformerTarget target, ChangeListener listener) {
+    synchronized void watch(InformerTarget target, ChangeListener listener, ObjectFilter filter) {
         if (closed) {
             throw new IllegalStateException("Informers are stopped; not watching " + target.describe());
         }
-        ResourceInformer informer = new ResourceInformer(client, target, listener, resyncPeriod);
+        ResourceInformer informer = new ResourceInformer(client, target, listener, filter, resyncPeriod);
         caches.computeIfAbsent(target.type(), TypeCache::new).add(informer);
         informer.start();
     }

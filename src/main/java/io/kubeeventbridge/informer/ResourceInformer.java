@@ -3,6 +3,7 @@ package io.kubeeventbridge.informer;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceList;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.WatcherException;
 import io.fabric8.kubernetes.client.dsl.FilterWatchListDeletable;
 import io.fabric8.kubernetes.client.dsl.MixedOperation;
 import io.fabric8.kubernetes.client.dsl.Resource;
@@ -25,9 +26,16 @@ final class ResourceInformer {
     private final CachedObjects objects;
     private volatile String lastError;
 
-    ResourceInformer(KubernetesClient client, InformerTarget target, ChangeListener listener, Duration resync) {
+    ResourceInformer(
+            KubernetesClient client,
+            InformerTarget target,
+            ChangeListener listener,
+            ObjectFilter filter,
+            Duration resync) {
         this.target = target;
         this.informer = scope(client, target).runnableInformer(resync.toMillis());
+        // Before anything else: the cache and the listener must only ever see filtered objects.
+        informer.itemStore(new FilteringItemStore(filter));
         informer.addIndexers(CachedObjects.indexers());
         this.objects = new CachedObjects(informer.getIndexer());
         informer.addEventHandler(
@@ -35,7 +43,7 @@ final class ResourceInformer {
         informer.exceptionHandler((started, error) -> {
             // Keep retrying: a missing permission or an unreachable API server may be fixed without a restart.
             // fabric8 logs the failure itself; keep it for health until the next successful list.
-            lastError = String.valueOf(error.getMessage());
+            lastError = describe(error);
             return true;
         });
     }
@@ -68,6 +76,22 @@ final class ResourceInformer {
 
     CachedObjects objects() {
         return objects;
+    }
+
+    /**
+     * The error's message, for health. fabric8 quotes a watch event it cannot parse in full; it is unfiltered and may
+     * be a Secret, so it is left out.
+     */
+    static String describe(Throwable error) {
+        String message = String.valueOf(error.getMessage());
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof WatcherException watcher
+                    && watcher.getRawWatchMessage().isPresent()) {
+                String raw = watcher.getRawWatchMessage().get();
+                message = raw.isEmpty() ? message : message.replace(raw, "<watch event omitted>");
+            }
+        }
+        return message;
     }
 
     private static FilterWatchListDeletable<GenericKubernetesResource, GenericKubernetesResourceList, ?> scope(

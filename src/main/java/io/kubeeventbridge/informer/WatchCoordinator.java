@@ -32,6 +32,7 @@ public final class WatchCoordinator implements SmartLifecycle {
     private final ResourceResolver resolver;
     private final InformerRegistry informers;
     private final ChangeListenerFactory listeners;
+    private final ObjectFilterFactory filters;
     private final List<WatchedEntry> entries = new CopyOnWriteArrayList<>();
     private ScheduledExecutorService retries;
     private volatile boolean running;
@@ -40,11 +41,13 @@ public final class WatchCoordinator implements SmartLifecycle {
             BridgeProperties properties,
             ResourceResolver resolver,
             InformerRegistry informers,
-            ChangeListenerFactory listeners) {
+            ChangeListenerFactory listeners,
+            ObjectFilterFactory filters) {
         this.properties = properties;
         this.resolver = resolver;
         this.informers = informers;
         this.listeners = listeners;
+        this.filters = filters;
     }
 
     /** The state of every configured entry, in configuration order; empty before start. */
@@ -178,11 +181,14 @@ public final class WatchCoordinator implements SmartLifecycle {
             log.warn("{} is cluster-scoped; ignoring its namespaces {}", entry.describe(), config.namespaces());
         }
         ChangeListener listener = listeners.listenerFor(config, type);
+        ObjectFilter filter = filters.filterFor(config, type);
         List<String> namespaces = type.namespaced() ? config.namespaces() : List.of();
         List<String> scopes = namespaces.isEmpty() ? Collections.singletonList(null) : namespaces;
         for (String namespace : scopes) {
             informers.watch(
-                    new InformerTarget(type, namespace, config.labelSelector(), config.fieldSelector()), listener);
+                    new InformerTarget(type, namespace, config.labelSelector(), config.fieldSelector()),
+                    listener,
+                    filter);
         }
     }
 

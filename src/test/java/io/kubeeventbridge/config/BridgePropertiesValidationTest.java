@@ -2,6 +2,7 @@ package io.kubeeventbridge.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -106,6 +107,35 @@ class BridgePropertiesValidationTest {
                         },
                         "bridge.resources[0].topic",
                         "must be a Kafka topic name"),
+                Arguments.of(
+                        new String[] {
+                            VALID_ENTRY, "bridge.resources[0].resource=pods", "bridge.payload.drop-paths=status"
+                        },
+                        "bridge.payload.drop-paths[0]",
+                        "Reason: is not a JSON pointer; start it with '/'"),
+                Arguments.of(
+                        new String[] {
+                            VALID_ENTRY,
+                            "bridge.resources[0].resource=pods",
+                            "bridge.resources[0].drop-paths=/metadata/uid"
+                        },
+                        "bridge.resources[0].drop-paths[0]",
+                        "Reason: would drop /metadata/uid, which identifies the object"),
+                Arguments.of(
+                        new String[] {
+                            VALID_ENTRY, "bridge.resources[0].resource=pods", "bridge.payload.secret-values=hash"
+                        },
+                        "bridge.payload.secret-hash-key-file",
+                        "Reason: is required when secret-values is hash"),
+                Arguments.of(
+                        new String[] {
+                            VALID_ENTRY,
+                            "bridge.resources[0].resource=pods",
+                            "bridge.payload.secret-values=hash",
+                            "bridge.payload.secret-hash-key-file=/nonexistent/hash-key"
+                        },
+                        "bridge.payload.secret-hash-key-file",
+                        "Reason: cannot be read (NoSuchFileException); mount the key file there"),
                 Arguments.of(new String[] {"bridge.cluster-name=x"}, "bridge.resources", "lists no resource to watch"));
     }
 
@@ -132,6 +162,9 @@ class BridgePropertiesValidationTest {
                     assertThat(properties.informer().missingResource())
                             .isEqualTo(InformerSettings.MissingResourcePolicy.WAIT);
                     assertThat(properties.resources().get(0).namespaces()).isEmpty();
+                    assertThat(properties.resources().get(0).dropPaths()).isEmpty();
+                    assertThat(properties.payload())
+                            .isEqualTo(new PayloadSettings(true, List.of(), PayloadSettings.SecretValues.REDACT, null));
                 });
     }
 

@@ -157,7 +157,7 @@ final class NormalisationCases {
                                 .withData("application/json", bytes(POD_JSON))
                                 .build()),
                 new Case(
-                        "managedFields dropped, the rest of the metadata kept",
+                        "managedFields kept: the payload policy drops them, before the cache",
                         DEPLOYMENTS,
                         Operation.UPDATED,
                         withManagedFields(deployment("1042")),
@@ -172,7 +172,7 @@ final class NormalisationCases {
                                 .withExtension("uid", DEPLOYMENT_UID)
                                 .withExtension("resourceversion", "1042")
                                 .withExtension("partitionkey", "shop/web")
-                                .withData("application/json", bytes(deploymentJson("1042")))
+                                .withData("application/json", bytes(DEPLOYMENT_WITH_MANAGED_FIELDS_JSON))
                                 .build()));
     }
 
@@ -215,6 +215,18 @@ final class NormalisationCases {
                  "status": {"readyReplicas": 3}}
                 """.formatted(DEPLOYMENT_UID, resourceVersion);
     }
+
+    private static final String DEPLOYMENT_WITH_MANAGED_FIELDS_JSON = """
+            {"apiVersion": "apps/v1", "kind": "Deployment",
+             "metadata": {"namespace": "shop", "name": "web", "uid": "%s", "resourceVersion": "1042",
+                          "generation": 3, "labels": {"app": "web"},
+                          "managedFields": [{"apiVersion": "apps/v1", "fieldsType": "FieldsV1",
+                                             "fieldsV1": {"f:spec": {"f:replicas": {}}},
+                                             "manager": "kubectl-client-side-apply", "operation": "Update",
+                                             "time": "2025-03-14T09:20:00Z"}]},
+             "spec": {"replicas": 3, "selector": {"matchLabels": {"app": "web"}}},
+             "status": {"readyReplicas": 3}}
+            """.formatted(DEPLOYMENT_UID);
 
     /** The last state an informer saw of a deployment deleted with a finalizer: terminating, scaled down. */
     private static GenericKubernetesResource beingDeleted(GenericKubernetesResource deployment) {

@@ -2,6 +2,7 @@ package io.kubeeventbridge.helm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
 import static org.assertj.core.api.Assertions.tuple;
 
 import com.marcnuri.helm.DryRun;
@@ -16,10 +17,13 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.KubernetesResource;
 import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.ServiceAccount;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding;
 import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
+import io.fabric8.kubernetes.api.model.rbac.Role;
+import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -27,6 +31,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
@@ -56,7 +61,13 @@ class HelmChartTest {
         assertThat(renderDefaults())
                 .extracting(HasMetadata::getKind)
                 .containsExactlyInAnyOrder(
-                        "ServiceAccount", "ConfigMap", "ClusterRole", "ClusterRoleBinding", "Service", "Deployment");
+                        "ServiceAccount",
+                        "ConfigMap",
+                        "ClusterRole",
+                        "ClusterRoleBinding",
+                        "Service",
+                        "Deployment",
+                        "PodDisruptionBudget");
     }
 
     @Test
@@ -71,9 +82,136 @@ class HelmChartTest {
 
         assertThat(rulesOf(objects))
                 .containsExactlyInAnyOrder(
-                        readOnly("example.com", "widgets"),
-                        readOnly("rbac.authorization.k8s.io", "clusterroles"),
-                        readOnly("", "pods"));
+                        readOnly("example.com", "widgets"), readOnly("rbac.authorization.k8s.io", "clusterroles"));
+        // Pods are watched in two namespaces only: a Role in each, not a cluster-wide grant.
+        assertThat(roleRulesByNamespace(objects))
+                .containsOnlyKeys("shop", "payments")
+                .containsEntry("shop", List.of(readOnly("", "pods")))
+                .containsEntry("payments", List.of(readOnly("", "pods")));
+    }
+
+    @Test
+    void eachRoleIsBoundToTheBridgeServiceAccountInItsNamespace() {
+        List<HasMetadata> objects = render("custom-resources-values.yaml");
+        List<RoleBinding> bindings = all(objects, RoleBinding.class);
+
+        assertThat(bindings)
+                .extracting(b -> b.getMetadata().getNamespace())
+                .containsExactlyInAnyOrder("shop", "payments");
+        assertThat(bindings).allSatisfy(binding -> {
+            assertThat(binding.getRoleRef().getKind()).isEqualTo("Role");
+            assertThat(all(objects, Role.class))
+                    .anySatisfy(role -> assertThat(role.getMetadata())
+                            .extracting(m -> m.getName(), m -> m.getNamespace())
+                            .containsExactly(
+                                    binding.getRoleRef().getName(),
+                                    binding.getMetadata().getNamespace()));
+            assertThat(binding.getSubjects())
+                    .extracting(s -> s.getKind(), s -> s.getName(), s -> s.getNamespace())
+                    .containsExactly(tuple("ServiceAccount", "bridge-kube-event-bridge", NAMESPACE));
+        });
+    }
+
+    @Test
+    void queryAuthAddsTokenReviewAndSubjectAccessReviewCreateAndNothingElse() {
+        List<HasMetadata> objects = render("query-auth-values.yaml");
+
+        assertThat(rulesOf(objects))
+                .containsExactlyInAnyOrder(
+                        tuple(List.of("authentication.k8s.io"), List.of("tokenreviews"), List.of("create")),
+                        tuple(List.of("authorization.k8s.io"), List.of("subjectaccessreviews"), List.of("create")));
+        assertThat(roleRulesByNamespace(objects)).containsExactly(entry("shop", List.of(readOnly("", "configmaps"))));
+        assertThat(rulesOf(renderDefaults()))
+                .noneSatisfy(rule -> assertThat(rule.toList()).contains(List.of("create")));
+    }
+
+    @Test
+    void valuesWithATypoAreRejectedByTheSchema() {
+        assertThatThrownBy(() -> render("typo-values.yaml"))
+                .hasMessageContaining("values don't meet the specifications of the schema")
+                .hasMessageContaining("resouces")
+                .hasMessageContaining("bootstrapServer");
+        assertThatThrownBy(() -> render("bad-enum-values.yaml")).hasMessageContaining("secret-values");
+    }
+
+    @Test
+    void schemaAcceptsEveryPropertyTheServiceDefines() {
+        Map<String, Object> bridge = child(applicationYaml(render("every-bridge-property-values.yaml")), "bridge");
+
+        assertThat(bridge).containsKeys("cluster-name", "resources", "kafka", "informer", "payload", "query");
+    }
+
+    @Test
+    void hashModeWithoutAKeySecretFailsRendering() {
+        assertThatThrownBy(() -> render("hash-without-key-values.yaml"))
+                .hasMessageContaining("set secretHashKey.existingSecret");
+    }
+
+    @Test
+    void productionValuesWireTlsSaslAndTheHashKeyWithoutPuttingSecretsInTheConfigMap() {
+        List<HasMetadata> objects = render("production-values.yaml");
+        Map<String, Object> applicationYaml = applicationYaml(objects);
+        Map<String, Object> kafka = child(child(applicationYaml, "spring"), "kafka");
+        PodSpec pod = podSpec(objects);
+        Container bridge = pod.getContainers().get(0);
+
+        assertThat(child(kafka, "security")).containsEntry("protocol", "SASL_SSL");
+        assertThat(child(kafka, "ssl"))
+                .containsEntry("trust-store-type", "PEM")
+                .containsEntry("trust-store-location", "file:/etc/kube-event-bridge/kafka-ca/ca.crt");
+        assertThat(child(kafka, "properties"))
+                .containsEntry("sasl.mechanism", "SCRAM-SHA-512")
+                .containsEntry(
+                        "sasl.jaas.config",
+                        "org.apache.kafka.common.security.scram.ScramLoginModule required "
+                                + "username=\"${KAFKA_SASL_USERNAME}\" password=\"${KAFKA_SASL_PASSWORD}\";");
+        assertThat(bridge.getEnv())
+                .filteredOn(env -> env.getName().startsWith("KAFKA_SASL_"))
+                .extracting(env -> env.getValueFrom().getSecretKeyRef().getName())
+                .containsExactly("bridge-kafka-user", "bridge-kafka-user");
+        assertThat(child(child(applicationYaml, "bridge"), "payload"))
+                .containsEntry("secret-values", "hash")
+                .containsEntry("secret-hash-key-file", "/etc/kube-event-bridge/hash-key/key");
+        assertThat(pod.getVolumes())
+                .filteredOn(v -> v.getSecret() != null)
+                .extracting(v -> v.getSecret().getSecretName())
+                .containsExactlyInAnyOrder("bridge-hash-key", "kafka-cluster-ca");
+        // Mode 0440 is readable by the bridge only through the pod's fsGroup, which is the bridge's group.
+        assertThat(pod.getVolumes())
+                .filteredOn(v -> v.getName().equals("hash-key"))
+                .singleElement()
+                .extracting(v -> v.getSecret().getDefaultMode())
+                .isEqualTo(0440);
+        assertThat(pod.getSecurityContext().getFsGroup())
+                .isEqualTo(pod.getSecurityContext().getRunAsGroup())
+                .isEqualTo(10001L);
+        assertThat(bridge.getVolumeMounts())
+                .extracting(m -> m.getMountPath(), m -> m.getReadOnly())
+                .contains(
+                        tuple("/etc/kube-event-bridge/hash-key", true), tuple("/etc/kube-event-bridge/kafka-ca", true));
+        assertThat(objects)
+                .extracting(HasMetadata::getKind)
+                .contains("ServiceMonitor", "NetworkPolicy", "PodDisruptionBudget");
+    }
+
+    @Test
+    void onlyTheBridgeContainerGetsAShortLivedProjectedToken() {
+        List<HasMetadata> objects = renderDefaults();
+        PodSpec pod = podSpec(objects);
+
+        assertThat(pod.getAutomountServiceAccountToken()).isFalse();
+        assertThat(only(objects, ServiceAccount.class).getAutomountServiceAccountToken())
+                .isFalse();
+        assertThat(pod.getVolumes())
+                .filteredOn(v -> v.getName().equals("kube-api-access"))
+                .singleElement()
+                .satisfies(v -> assertThat(v.getProjected().getSources())
+                        .anySatisfy(source -> assertThat(
+                                        source.getServiceAccountToken().getExpirationSeconds())
+                                .isEqualTo(3607L)));
+        assertThat(pod.getContainers().get(0).getVolumeMounts())
+                .extracting(m -> m.getName(), m -> m.getMountPath(), m -> m.getReadOnly())
+                .contains(tuple("kube-api-access", "/var/run/secrets/kubernetes.io/serviceaccount", true));
     }
 
     @Test
@@ -90,8 +228,10 @@ class HelmChartTest {
                         readOnly("example.com", "batches"),
                         readOnly("example.com", "meshes"),
                         readOnly("example.com", "widgets"),
-                        readOnly("", "endpoints"),
-                        readOnly("", "pods"));
+                        readOnly("", "endpoints"));
+        assertThat(roleRulesByNamespace(objects))
+                .containsEntry("shop", List.of(readOnly("", "pods")))
+                .containsEntry("payments", List.of(readOnly("", "pods")));
     }
 
     @Test
@@ -229,10 +369,13 @@ class HelmChartTest {
                 continue;
             }
             KubernetesResource object = SERIALIZATION.convertValue(document, KubernetesResource.class);
-            assertThat(object)
-                    .as("rendered document %s", document)
-                    .isInstanceOf(HasMetadata.class)
-                    .isNotInstanceOf(GenericKubernetesResource.class);
+            assertThat(object).as("rendered document %s", document).isInstanceOf(HasMetadata.class);
+            if (!((HasMetadata) object).getKind().equals("ServiceMonitor")) {
+                // Everything but the Prometheus Operator's CRD must be a Kubernetes type fabric8 knows.
+                assertThat(object)
+                        .as("rendered document %s", document)
+                        .isNotInstanceOf(GenericKubernetesResource.class);
+            }
             objects.add((HasMetadata) object);
         }
         return objects;
@@ -247,6 +390,23 @@ class HelmChartTest {
         return rules.stream()
                 .map(rule -> tuple(rule.getApiGroups(), rule.getResources(), rule.getVerbs()))
                 .toList();
+    }
+
+    private static Map<String, List<Tuple>> roleRulesByNamespace(List<HasMetadata> objects) {
+        Map<String, List<Tuple>> rules = new TreeMap<>();
+        for (Role role : all(objects, Role.class)) {
+            assertThat(rules).doesNotContainKey(role.getMetadata().getNamespace());
+            rules.put(
+                    role.getMetadata().getNamespace(),
+                    role.getRules().stream()
+                            .map(rule -> tuple(rule.getApiGroups(), rule.getResources(), rule.getVerbs()))
+                            .toList());
+        }
+        return rules;
+    }
+
+    private static <T extends HasMetadata> List<T> all(List<HasMetadata> objects, Class<T> type) {
+        return objects.stream().filter(type::isInstance).map(type::cast).toList();
     }
 
     private static Tuple readOnly(String apiGroup, String resource) {

@@ -9,6 +9,8 @@ import io.kubeeventbridge.config.InformerSettings;
 import io.kubeeventbridge.config.InformerSettings.MissingResourcePolicy;
 import io.kubeeventbridge.config.KafkaLayout;
 import io.kubeeventbridge.config.KafkaLayout.ContentMode;
+import io.kubeeventbridge.config.PayloadSettings;
+import io.kubeeventbridge.config.PayloadSettings.SecretValues;
 import io.kubeeventbridge.config.QuerySettings;
 import io.kubeeventbridge.config.ResourceProperties;
 import io.kubeeventbridge.discovery.ResourceResolver;
@@ -25,9 +27,9 @@ class WatchCoordinatorTest {
 
     private static final ResourceType PODS_TYPE = new ResourceType("", "v1", "pods", "Pod", true);
     private static final ResourceProperties PODS =
-            new ResourceProperties("v1", "pods", null, List.of("coordinator-test"), null, null, null);
+            new ResourceProperties("v1", "pods", null, List.of("coordinator-test"), null, null, null, null);
     private static final ResourceProperties NOT_INSTALLED =
-            new ResourceProperties("nowhere.example.com/v1", null, "Phantom", null, null, null, null);
+            new ResourceProperties("nowhere.example.com/v1", null, "Phantom", null, null, null, null, null);
 
     private final InformerRegistry registry = new InformerRegistry(MockKubernetes.client(), Duration.ZERO);
     private WatchCoordinator coordinator;
@@ -55,7 +57,7 @@ class WatchCoordinatorTest {
     @Test
     void entriesResolvingToTheSameTypeStopStartup() {
         ResourceProperties podsByKind =
-                new ResourceProperties("v1", null, "Pod", List.of("coordinator-test"), null, null, null);
+                new ResourceProperties("v1", null, "Pod", List.of("coordinator-test"), null, null, null, null);
         coordinator = coordinator(MissingResourcePolicy.WAIT, PODS, podsByKind);
 
         UnwatchableResourcesException failure = assertThatExceptionOfType(UnwatchableResourcesException.class)
@@ -111,9 +113,13 @@ class WatchCoordinatorTest {
                         "checkpoints",
                         Duration.ofMinutes(1)),
                 new InformerSettings(policy, Duration.ofSeconds(60), Duration.ZERO),
+                new PayloadSettings(true, List.of(), SecretValues.REDACT, null),
                 new QuerySettings(QuerySettings.Auth.NONE, Duration.ofSeconds(10), 10000));
         return new WatchCoordinator(
-                properties, new ResourceResolver(MockKubernetes.client()), registry, (entry, type) ->
-                        (operation, object) -> {});
+                properties,
+                new ResourceResolver(MockKubernetes.client()),
+                registry,
+                (entry, type) -> (operation, object) -> {},
+                (entry, type) -> ObjectFilter.NONE);
     }
 }

@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.kubeeventbridge.config.BridgeProperties;
 import io.kubeeventbridge.config.InformerSettings;
 import io.kubeeventbridge.config.KafkaLayout;
+import io.kubeeventbridge.config.PayloadSettings;
 import io.kubeeventbridge.config.QuerySettings;
 import io.kubeeventbridge.config.ResourceProperties;
 import java.time.Duration;
@@ -27,6 +28,7 @@ class QueryConfigurationTest {
                             List.of(Mockito.mock(ResourceProperties.class)),
                             Mockito.mock(KafkaLayout.class),
                             Mockito.mock(InformerSettings.class),
+                            Mockito.mock(PayloadSettings.class),
                             new QuerySettings(QuerySettings.Auth.KUBERNETES, Duration.ofSeconds(5), 10)));
 
     @Test
