@@ -6,12 +6,15 @@ import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.kubeeventbridge.support.MockKubernetes;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.micrometer.metrics.test.autoconfigure.AutoConfigureMetrics;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.bean.override.convention.TestBean;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 /**
  * The one Spring context of the integration tests (per Kafka broker): the bridge as configured in
@@ -37,6 +40,17 @@ public abstract class BridgeTestBase {
 
     @TestBean
     KubernetesClient kubernetesClient;
+
+    /** The client of the mock API server, to create, change and delete objects. */
+    @Autowired
+    protected KubernetesClient client;
+
+    @Autowired
+    protected MockMvcTester mvc;
+
+    /** The broker the bridge publishes to, for test consumers. */
+    @Value("${spring.kafka.bootstrap-servers}")
+    protected String bootstrapServers;
 
     static KubernetesClient kubernetesClient() {
         KubernetesClient client = MockKubernetes.client();

@@ -17,9 +17,4 @@ class ContainerKafkaPublishingIT extends PublishingContract {
     static void kafkaProperties(DynamicPropertyRegistry registry) {
         registry.add("spring.kafka.bootstrap-servers", kafka::getBootstrapServers);
     }
-
-    @Override
-    String bootstrapServers() {
-        return kafka.getBootstrapServers();
-    }
 }

@@ -5,18 +5,14 @@ import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.kubeeventbridge.support.KafkaEvents;
 import io.kubeeventbridge.support.MockKubernetes;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 /** Readiness, health detail, metrics and the first read of the cache, on the shared context. */
 @EmbeddedKafka(partitions = 1, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
@@ -29,15 +25,6 @@ class HealthAndQueryIT extends BridgeTestBase {
             .withKind("Gadget")
             .withNamespaced(true)
             .build();
-
-    @Autowired
-    private MockMvcTester mvc;
-
-    @Autowired
-    private KubernetesClient client;
-
-    @Value("${spring.kafka.bootstrap-servers}")
-    private String bootstrapServers;
 
     @Test
     void readinessWaitsForEverySyncButNotForAMissingCrd() {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import io.kubeeventbridge.support.KafkaEvents;
 import io.kubeeventbridge.support.KafkaEvents.Received;
 import java.time.Duration;
@@ -13,11 +12,9 @@ import java.util.UUID;
 import kafka.server.BrokerServer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 /**
  * The broker of the shared context stopped while objects keep changing, then started again on the same port: the
@@ -31,16 +28,7 @@ class KafkaOutageIT extends BridgeTestBase {
     private final String namespace = "outage-" + UUID.randomUUID().toString().substring(0, 6);
 
     @Autowired
-    private KubernetesClient client;
-
-    @Autowired
     private EmbeddedKafkaBroker kafka;
-
-    @Autowired
-    private MockMvcTester mvc;
-
-    @Value("${spring.kafka.bootstrap-servers}")
-    private String bootstrapServers;
 
     @Test
     void changesDuringABrokerOutageAllArriveOnceItIsBack() {

@@ -12,7 +12,6 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBuilder;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.kubeeventbridge.support.KafkaEvents;
 import io.kubeeventbridge.support.KafkaEvents.Received;
@@ -23,7 +22,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -49,17 +47,12 @@ abstract class PublishingContract extends BridgeTestBase {
     private final String run = UUID.randomUUID().toString().substring(0, 6);
     private final JsonMapper json = JsonMapper.builder().build();
 
-    @Autowired
-    private KubernetesClient client;
-
     private KafkaEvents events;
-
-    abstract String bootstrapServers();
 
     @BeforeEach
     void subscribe() {
         events = new KafkaEvents(
-                bootstrapServers(), List.of(POD_TOPIC, DEPLOYMENT_TOPIC, CLUSTER_ROLE_TOPIC, WIDGET_TOPIC));
+                bootstrapServers, List.of(POD_TOPIC, DEPLOYMENT_TOPIC, CLUSTER_ROLE_TOPIC, WIDGET_TOPIC));
     }
 
     @AfterEach

@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.ConfigMapList;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.NonNamespaceOperation;
 import io.fabric8.kubernetes.client.dsl.Resource;
 import io.kubeeventbridge.support.KafkaEvents;
@@ -18,7 +17,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.kafka.test.context.EmbeddedKafka;
@@ -34,10 +32,6 @@ class RestartReconciliationIT extends BridgeTestBase {
     private static final String TOPIC = "k8s.core.configmap";
 
     private final String namespace = "restart-" + UUID.randomUUID().toString().substring(0, 6);
-    private final KubernetesClient client = MockKubernetes.client();
-
-    @Value("${spring.kafka.bootstrap-servers}")
-    private String bootstrapServers;
 
     private KafkaEvents events;
 

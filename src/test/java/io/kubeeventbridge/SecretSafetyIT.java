@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -21,12 +20,9 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 /**
  * A Secret's values never leave the bridge: not on Kafka (read raw, headers and all), not through the query API,
@@ -39,15 +35,6 @@ class SecretSafetyIT extends BridgeTestBase {
     private static final String NAMESPACE = "secret-safety";
     private static final String TOPIC = "k8s.core.secret";
     private static final String LAST_APPLIED = "kubectl.kubernetes.io/last-applied-configuration";
-
-    @Autowired
-    private MockMvcTester mvc;
-
-    @Autowired
-    private KubernetesClient client;
-
-    @Value("${spring.kafka.bootstrap-servers}")
-    private String bootstrapServers;
 
     @Test
     void secretValuesAppearNowhereThroughCreateUpdateAndDelete(CapturedOutput output) throws Exception {
