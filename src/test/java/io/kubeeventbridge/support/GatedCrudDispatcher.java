@@ -3,16 +3,24 @@ package io.kubeeventbridge.support;
 import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
+import io.fabric8.mockwebserver.http.Response;
+import io.fabric8.mockwebserver.http.WebSocket;
+import io.fabric8.mockwebserver.http.WebSocketListener;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The mock API server's CRUD dispatcher, with gates: while a path prefix is closed, requests under it answer 503,
- * as an API server that is unreachable or overloaded would. Lets tests hold an informer unsynced.
+ * as an API server that is unreachable or overloaded would, which holds an informer unsynced; and watches that
+ * expire, which make an informer list again.
  */
 public final class GatedCrudDispatcher extends KubernetesCrudDispatcher {
 
+    private static final String EXPIRED = "{\"type\":\"ERROR\",\"object\":{\"kind\":\"Status\",\"apiVersion\":\"v1\","
+            + "\"status\":\"Failure\",\"code\":410,\"reason\":\"Expired\",\"message\":\"too old resource version\"}}";
+
     private final Set<String> closedPrefixes = ConcurrentHashMap.newKeySet();
+    private final Set<String> expiringWatchPrefixes = ConcurrentHashMap.newKeySet();
 
     public void close(String pathPrefix) {
         closedPrefixes.add(pathPrefix);
@@ -20,6 +28,40 @@ public final class GatedCrudDispatcher extends KubernetesCrudDispatcher {
 
     public void open(String pathPrefix) {
         closedPrefixes.remove(pathPrefix);
+    }
+
+    /**
+     * The next watch under {@code pathPrefix} ends with an ERROR event of code 410 once open, as an API server's
+     * watch does when the resourceVersion it resumes from has been compacted away: the client must list again.
+     */
+    public void expireNextWatch(String pathPrefix) {
+        expiringWatchPrefixes.add(pathPrefix);
+    }
+
+    @Override
+    public MockResponse handleWatch(String path) {
+        MockResponse watch = super.handleWatch(path);
+        if (!expiringWatchPrefixes.removeIf(path::startsWith)) {
+            return watch;
+        }
+        WebSocketListener events = watch.getWebSocketListener();
+        return watch.withWebSocketUpgrade(new WebSocketListener() {
+            @Override
+            public void onOpen(WebSocket webSocket, Response response) {
+                events.onOpen(webSocket, response);
+                webSocket.send(EXPIRED);
+            }
+
+            @Override
+            public void onClosing(WebSocket webSocket, int code, String reason) {
+                events.onClosing(webSocket, code, reason);
+            }
+
+            @Override
+            public void onClosed(WebSocket webSocket, int code, String reason) {
+                events.onClosed(webSocket, code, reason);
+            }
+        });
     }
 
     @Override
