@@ -8,6 +8,7 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
@@ -151,6 +152,29 @@ abstract class PublishingContract extends BridgeTestBase {
                 .isEqualTo("doomed");
         assertThat(records.get(2).isTombstone()).isTrue();
         assertThat(records.get(2).topic()).isEqualTo(POD_TOPIC);
+    }
+
+    @Test
+    void objectTooLargeForKafkaArrivesAsAReference() {
+        String namespace = "huge-" + run;
+        // Over the producer's default max.request.size of 1 MB.
+        Pod huge = new PodBuilder(pod("huge"))
+                .editMetadata()
+                .addToAnnotations("blob", "x".repeat(1_200_000))
+                .endMetadata()
+                .build();
+        Pod created = client.pods().inNamespace(namespace).resource(huge).create();
+
+        Received reference = events.awaitRecords(namespace + "/huge", 1).get(0);
+
+        assertThat(reference.event().getExtension("truncated")).hasToString("true");
+        assertThat(reference.event().getId())
+                .isEqualTo(created.getMetadata().getUid() + "/"
+                        + created.getMetadata().getResourceVersion());
+        JsonNode data = data(reference.event());
+        assertThat(data.path("metadata").path("name").asString()).isEqualTo("huge");
+        assertThat(data.path("metadata").has("annotations")).isFalse();
+        assertThat(data.has("spec")).isFalse();
     }
 
     @Test
