@@ -189,12 +189,19 @@ public final class PublishThroughput {
             metrics.received(change.type().toString(), Operation.CREATED);
             publisher.publish(outgoing(normaliser, change));
         }
+        long handedOver = System.nanoTime();
         if (!queue.awaitEmpty(ROUND_TIMEOUT)) {
             throw new IllegalStateException("bridge round: " + queue.size() + " events not acknowledged");
         }
+        long acknowledged = System.nanoTime();
         checkpoints.write();
         template.flush();
-        return changes.size() / ((System.nanoTime() - start) / 1e9);
+        long end = System.nanoTime();
+        System.out.printf(
+                "bridge round: %.0f ms normalising and queueing, %.0f ms more until acknowledged, %.0f ms more for"
+                        + " the checkpoints%n",
+                (handedOver - start) / 1e6, (acknowledged - handedOver) / 1e6, (end - acknowledged) / 1e6);
+        return changes.size() / ((end - start) / 1e9);
     }
 
     private static OutgoingEvent outgoing(EventNormaliser normaliser, Change change) {
