@@ -62,8 +62,4 @@ public record ResourceProperties(
     public String displayName() {
         return resource != null ? apiVersion + "/" + resource : apiVersion + ", kind " + kind;
     }
-
-    public boolean watchesAllNamespaces() {
-        return namespaces.isEmpty();
-    }
 }

@@ -14,7 +14,7 @@ import io.kubeeventbridge.event.Operation;
  */
 public record OutgoingEvent(String topic, String key, CloudEvent event, String resource, Operation operation) {
 
-    /** {@code Deleted apps/v1/deployments shop/web (id ...)}, for logs; never includes the payload. */
+    /** {@code deleted apps/v1/deployments shop/web (id ...)}, for logs; never includes the payload. */
     String describe() {
         return operation.typeSegment() + " " + resource + " " + key + " (id " + event.getId() + ")";
     }
