@@ -74,7 +74,7 @@ final class ChangeHandler implements ChangeListener {
     }
 
     @Override
-    public void onFirstList(String namespace, List<GenericKubernetesResource> cached) {
+    public void onFirstList(String namespace) {
         List<Reconciliation.Vanished> vanished = reconciliation.vanished(namespace);
         if (!vanished.isEmpty()) {
             log.info("{} objects of {} were deleted while the bridge was down", vanished.size(), type);

@@ -5,21 +5,25 @@ import io.fabric8.kubernetes.client.informers.cache.Cache;
 import io.fabric8.kubernetes.client.informers.cache.Indexer;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 
 /**
  * Reads of one informer's store through its indexes: fabric8's namespace index, and a label index of our own
- * ({@code key=value} per label), so that namespace- and label-scoped lists never scan the whole store.
+ * ({@code key=value} per label), so that namespace- and label-scoped lists never scan the whole store. The indexes
+ * give keys; the objects come from the {@link CompactItemStore} as they are kept, without decoding.
  */
 final class CachedObjects {
 
     static final String LABEL_INDEX = "labels";
 
     private final Indexer<GenericKubernetesResource> indexer;
+    private final CompactItemStore store;
 
-    CachedObjects(Indexer<GenericKubernetesResource> indexer) {
+    CachedObjects(Indexer<GenericKubernetesResource> indexer, CompactItemStore store) {
         this.indexer = indexer;
+        this.store = store;
     }
 
     /** The indexes every store must carry besides fabric8's namespace index; add them before the informer starts. */
@@ -27,25 +31,33 @@ final class CachedObjects {
         return Map.of(LABEL_INDEX, CachedObjects::labelIndexValues);
     }
 
-    List<GenericKubernetesResource> list(String namespace) {
-        return namespace == null ? indexer.list() : indexer.byIndex(Cache.NAMESPACE_INDEX, namespace);
+    List<CachedObject> list(String namespace) {
+        return namespace == null ? List.copyOf(store.all()) : byIndex(Cache.NAMESPACE_INDEX, namespace);
     }
 
-    List<GenericKubernetesResource> withLabel(String namespace, String key, String value) {
-        List<GenericKubernetesResource> labelled = indexer.byIndex(LABEL_INDEX, labelIndexValue(key, value));
+    List<CachedObject> withLabel(String namespace, String key, String value) {
+        List<CachedObject> labelled = byIndex(LABEL_INDEX, labelIndexValue(key, value));
         return namespace == null
                 ? labelled
                 : labelled.stream()
-                        .filter(object -> namespace.equals(object.getMetadata().getNamespace()))
+                        .filter(object -> namespace.equals(object.namespace()))
                         .toList();
     }
 
-    Optional<GenericKubernetesResource> get(String namespace, String name) {
-        return Optional.ofNullable(indexer.getByKey(Cache.namespaceKeyFunc(namespace, name)));
+    Optional<CachedObject> get(String namespace, String name) {
+        return Optional.ofNullable(store.cached(Cache.namespaceKeyFunc(namespace, name)));
     }
 
     int size() {
-        return indexer.listKeys().size();
+        return store.size();
+    }
+
+    // Index reads are not locked against writes: an object removed since the index was read is skipped.
+    private List<CachedObject> byIndex(String index, String value) {
+        return indexer.indexKeys(index, value).stream()
+                .map(store::cached)
+                .filter(Objects::nonNull)
+                .toList();
     }
 
     // A label key never contains '=', so "key=value" names exactly one label.

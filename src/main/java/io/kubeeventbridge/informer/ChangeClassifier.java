@@ -3,9 +3,7 @@ package io.kubeeventbridge.informer;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.kubeeventbridge.event.Operation;
-import java.util.List;
 import java.util.Objects;
-import java.util.function.Supplier;
 
 /**
  * Adapts fabric8's callbacks to a {@link ChangeListener}. fabric8 delivers the adds of the first list as one batch
@@ -16,23 +14,16 @@ final class ChangeClassifier implements ResourceEventHandler<GenericKubernetesRe
 
     private final ChangeListener listener;
     private final String namespace;
-    private final Supplier<List<GenericKubernetesResource>> cached;
     private final Runnable onListed;
     private volatile boolean firstListDone;
 
     /**
      * @param namespace the informer's namespace, or {@code null} for all
-     * @param cached the informer's cache contents, handed to the listener after the first list
      * @param onListed runs after every completed full list, the first and each relist
      */
-    ChangeClassifier(
-            ChangeListener listener,
-            String namespace,
-            Supplier<List<GenericKubernetesResource>> cached,
-            Runnable onListed) {
+    ChangeClassifier(ChangeListener listener, String namespace, Runnable onListed) {
         this.listener = listener;
         this.namespace = namespace;
-        this.cached = cached;
         this.onListed = onListed;
     }
 
@@ -40,7 +31,7 @@ final class ChangeClassifier implements ResourceEventHandler<GenericKubernetesRe
     public void onList(String resourceVersion, boolean remainedEmpty) {
         if (!firstListDone) {
             firstListDone = true;
-            listener.onFirstList(namespace, cached.get());
+            listener.onFirstList(namespace);
         }
         onListed.run();
     }
@@ -59,8 +50,13 @@ final class ChangeClassifier implements ResourceEventHandler<GenericKubernetesRe
 
     @Override
     public void onDelete(GenericKubernetesResource lastKnownState, boolean finalStateUnknown) {
-        // With finalStateUnknown the delete happened while the watch was down; the object is still its last state.
-        listener.onChange(Operation.DELETED, lastKnownState);
+        // With finalStateUnknown the delete happened while the watch was down, and fabric8 hands over what the store
+        // gives back: reduced to identity and labels, while the event carries the last known state in full.
+        listener.onChange(
+                Operation.DELETED,
+                lastKnownState instanceof ReducedResource reduced
+                        ? reduced.cached().decode()
+                        : lastKnownState);
     }
 
     private static String resourceVersion(GenericKubernetesResource object) {

@@ -2,7 +2,6 @@ package io.kubeeventbridge.informer;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.kubeeventbridge.event.Operation;
-import java.util.List;
 
 /**
  * Receives the changes one informer observes, already classified: objects of the first full list are
@@ -15,9 +14,9 @@ public interface ChangeListener {
     void onChange(Operation operation, GenericKubernetesResource object);
 
     /**
-     * The informer's first full list is complete and every snapshot delivered: {@code cached} is what the API server
-     * holds in its scope ({@code namespace}, or all namespaces when {@code null}). Not called for relists, where
-     * fabric8 itself reports what changed during the gap.
+     * The informer's first full list is complete and every snapshot delivered: the cache holds what the API server
+     * holds in the informer's scope ({@code namespace}, or all namespaces when {@code null}). Not called for relists,
+     * where fabric8 itself reports what changed during the gap.
      */
-    default void onFirstList(String namespace, List<GenericKubernetesResource> cached) {}
+    default void onFirstList(String namespace) {}
 }

@@ -1,6 +1,5 @@
 package io.kubeeventbridge.informer;
 
-import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.kubeeventbridge.event.ResourceType;
 import java.util.List;
 import java.util.Optional;
@@ -14,16 +13,16 @@ public interface ResourceCache {
     boolean synced();
 
     /** The cached objects of {@code namespace}, or of all namespaces when it is {@code null}. */
-    List<GenericKubernetesResource> list(String namespace);
+    List<CachedObject> list(String namespace);
 
     /**
      * The cached objects of {@code namespace} (all namespaces when {@code null}) that carry the label
      * {@code key=value}, found through a label index rather than by scanning the cache.
      */
-    List<GenericKubernetesResource> listWithLabel(String namespace, String key, String value);
+    List<CachedObject> listWithLabel(String namespace, String key, String value);
 
     /** One cached object; {@code namespace} is {@code null} for cluster-scoped resources. */
-    Optional<GenericKubernetesResource> get(String namespace, String name);
+    Optional<CachedObject> get(String namespace, String name);
 
     /** The newest resourceVersion the informers have listed or watched, or {@code ""} before the first list. */
     String resourceVersion();

@@ -35,11 +35,11 @@ final class ResourceInformer {
         this.target = target;
         this.informer = scope(client, target).runnableInformer(resync.toMillis());
         // Before anything else: the cache and the listener must only ever see filtered objects.
-        informer.itemStore(new FilteringItemStore(filter));
+        CompactItemStore store = new CompactItemStore(filter, target.type());
+        informer.itemStore(store);
         informer.addIndexers(CachedObjects.indexers());
-        this.objects = new CachedObjects(informer.getIndexer());
-        informer.addEventHandler(
-                new ChangeClassifier(listener, target.namespace(), informer.getStore()::list, () -> lastError = null));
+        this.objects = new CachedObjects(informer.getIndexer(), store);
+        informer.addEventHandler(new ChangeClassifier(listener, target.namespace(), () -> lastError = null));
         informer.exceptionHandler((started, error) -> {
             // Keep retrying: a missing permission or an unreachable API server may be fixed without a restart.
             // fabric8 logs the failure itself; keep it for health until the next successful list.

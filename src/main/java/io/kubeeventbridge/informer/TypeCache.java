@@ -1,6 +1,5 @@
 package io.kubeeventbridge.informer;
 
-import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.kubeeventbridge.event.ResourceType;
 import java.math.BigInteger;
 import java.util.Comparator;
@@ -38,7 +37,7 @@ final class TypeCache implements ResourceCache {
     }
 
     @Override
-    public List<GenericKubernetesResource> list(String namespace) {
+    public List<CachedObject> list(String namespace) {
         return informers.stream()
                 .filter(informer -> covers(informer, namespace))
                 .flatMap(informer -> informer.objects().list(namespace).stream())
@@ -46,7 +45,7 @@ final class TypeCache implements ResourceCache {
     }
 
     @Override
-    public List<GenericKubernetesResource> listWithLabel(String namespace, String key, String value) {
+    public List<CachedObject> listWithLabel(String namespace, String key, String value) {
         return informers.stream()
                 .filter(informer -> covers(informer, namespace))
                 .flatMap(informer -> informer.objects().withLabel(namespace, key, value).stream())
@@ -54,7 +53,7 @@ final class TypeCache implements ResourceCache {
     }
 
     @Override
-    public Optional<GenericKubernetesResource> get(String namespace, String name) {
+    public Optional<CachedObject> get(String namespace, String name) {
         return informers.stream()
                 .filter(informer -> covers(informer, namespace))
                 .flatMap(informer -> informer.objects().get(namespace, name).stream())

@@ -1,6 +1,6 @@
 package io.kubeeventbridge.query;
 
-import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.kubeeventbridge.informer.CachedObject;
 import io.kubeeventbridge.informer.ResourceCache;
 import io.kubeeventbridge.selector.Requirement;
 import java.util.ArrayList;
@@ -23,21 +23,20 @@ final class CacheLister {
      * @return the page, and the token of the next page when more objects match
      */
     static Page list(ResourceCache cache, String namespace, ListOptions options) {
-        Predicate<GenericKubernetesResource> matches =
-                object -> options.labels().matches(object.getMetadata().getLabels())
-                        && (options.fields().isEmpty() || options.fields().matches(new FieldValues(object)))
-                        && (options.after() == null || ObjectKey.of(object).compareTo(options.after()) > 0);
-        Collection<GenericKubernetesResource> candidates = candidates(cache, namespace, options);
+        Predicate<CachedObject> matches = object -> options.labels().matches(object.labels())
+                && (options.fields().isEmpty() || options.fields().matches(new FieldValues(object)))
+                && (options.after() == null || ObjectKey.of(object).compareTo(options.after()) > 0);
+        Collection<CachedObject> candidates = candidates(cache, namespace, options);
         if (options.limit() == 0) {
-            List<GenericKubernetesResource> all = new ArrayList<>();
+            List<CachedObject> all = new ArrayList<>();
             candidates.stream().filter(matches).forEach(all::add);
             all.sort(ObjectKey.ORDER);
             return new Page(all, null, 0);
         }
         // Keep only the first `limit` objects of the order: O(n log limit) rather than sorting every match.
-        PriorityQueue<GenericKubernetesResource> first = new PriorityQueue<>(ObjectKey.ORDER.reversed());
+        PriorityQueue<CachedObject> first = new PriorityQueue<>(ObjectKey.ORDER.reversed());
         int matched = 0;
-        for (GenericKubernetesResource object : candidates) {
+        for (CachedObject object : candidates) {
             if (matches.test(object)) {
                 matched++;
                 first.add(object);
@@ -46,17 +45,16 @@ final class CacheLister {
                 }
             }
         }
-        List<GenericKubernetesResource> page = new ArrayList<>(first);
+        List<CachedObject> page = new ArrayList<>(first);
         page.sort(ObjectKey.ORDER);
         int remaining = matched - page.size();
         String next = remaining > 0 ? ContinueToken.after(ObjectKey.of(page.get(page.size() - 1))) : null;
         return new Page(page, next, remaining);
     }
 
-    private static Collection<GenericKubernetesResource> candidates(
-            ResourceCache cache, String namespace, ListOptions options) {
+    private static Collection<CachedObject> candidates(ResourceCache cache, String namespace, ListOptions options) {
         return indexedLabel(options)
-                .<Collection<GenericKubernetesResource>>map(required -> required.values().stream()
+                .<Collection<CachedObject>>map(required -> required.values().stream()
                         .flatMap(value -> cache.listWithLabel(namespace, required.key(), value).stream())
                         .toList())
                 .orElseGet(() -> cache.list(namespace));
@@ -75,5 +73,5 @@ final class CacheLister {
      * @param continueToken the token of the next page, or {@code null} on the last page
      * @param remaining how many more objects match after this page
      */
-    record Page(List<GenericKubernetesResource> items, String continueToken, int remaining) {}
+    record Page(List<CachedObject> items, String continueToken, int remaining) {}
 }

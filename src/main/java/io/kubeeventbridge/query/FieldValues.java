@@ -1,6 +1,7 @@
 package io.kubeeventbridge.query;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.kubeeventbridge.informer.CachedObject;
 import java.util.Map;
 import java.util.function.Function;
 import tools.jackson.databind.json.JsonMapper;
@@ -14,17 +15,28 @@ final class FieldValues implements Function<String, String> {
 
     private static final JsonMapper METADATA_MAPPER = JsonMapper.shared();
 
-    private final GenericKubernetesResource object;
+    private final CachedObject cached;
+    private GenericKubernetesResource decoded;
 
-    FieldValues(GenericKubernetesResource object) {
-        this.object = object;
+    FieldValues(CachedObject cached) {
+        this.cached = cached;
     }
 
     @Override
     public String apply(String path) {
+        // The fields selectors use most are kept beside the JSON; anything else needs the object decoded, once.
+        if (path.equals("metadata.name")) {
+            return cached.name();
+        }
+        if (path.equals("metadata.namespace")) {
+            return cached.namespace();
+        }
         String[] segments = path.split("\\.");
+        GenericKubernetesResource object = decoded();
         if (segments[0].equals("metadata")) {
-            return metadata(segments);
+            // Rare: other metadata fields, read through the model's JSON form.
+            Map<?, ?> metadata = METADATA_MAPPER.convertValue(object.getMetadata(), Map.class);
+            return scalar(navigate(metadata, segments, 1));
         }
         Object value = navigate(object.getAdditionalProperties(), segments, 0);
         if (value == null && segments.length == 1) {
@@ -37,16 +49,11 @@ final class FieldValues implements Function<String, String> {
         return scalar(value);
     }
 
-    private String metadata(String[] segments) {
-        if (segments.length == 2 && segments[1].equals("name")) {
-            return object.getMetadata().getName();
+    private GenericKubernetesResource decoded() {
+        if (decoded == null) {
+            decoded = cached.decode();
         }
-        if (segments.length == 2 && segments[1].equals("namespace")) {
-            return object.getMetadata().getNamespace();
-        }
-        // Rare: other metadata fields, read through the model's JSON form.
-        Map<?, ?> metadata = METADATA_MAPPER.convertValue(object.getMetadata(), Map.class);
-        return scalar(navigate(metadata, segments, 1));
+        return decoded;
     }
 
     private static Object navigate(Map<?, ?> map, String[] segments, int from) {

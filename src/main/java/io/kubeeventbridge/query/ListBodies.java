@@ -9,7 +9,7 @@ final class ListBodies {
 
     private ListBodies() {}
 
-    // fabric8 sets apiVersion and kind on every item of a generic list, so cached objects carry them.
+    // Cached objects always carry apiVersion and kind, and Jackson writes each item from its kept JSON.
     static Map<String, Object> list(ResourceType type, String resourceVersion, CacheLister.Page page) {
         Map<String, Object> list = new LinkedHashMap<>();
         list.put("apiVersion", type.apiVersion());

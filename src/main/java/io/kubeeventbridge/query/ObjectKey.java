@@ -1,6 +1,6 @@
 package io.kubeeventbridge.query;
 
-import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.kubeeventbridge.informer.CachedObject;
 import java.util.Comparator;
 import java.util.Objects;
 
@@ -10,10 +10,9 @@ import java.util.Objects;
 record ObjectKey(String namespace, String name) implements Comparable<ObjectKey> {
 
     // Compares metadata in place: building a key per comparison made sorting 50,000 objects several times slower.
-    static final Comparator<GenericKubernetesResource> ORDER = Comparator.comparing(
-                    (GenericKubernetesResource object) ->
-                            Objects.requireNonNullElse(object.getMetadata().getNamespace(), ""))
-            .thenComparing(object -> object.getMetadata().getName());
+    static final Comparator<CachedObject> ORDER = Comparator.comparing(
+                    (CachedObject object) -> Objects.requireNonNullElse(object.namespace(), ""))
+            .thenComparing(CachedObject::name);
 
     private static final Comparator<ObjectKey> KEYS =
             Comparator.comparing(ObjectKey::namespace).thenComparing(ObjectKey::name);
@@ -23,9 +22,8 @@ record ObjectKey(String namespace, String name) implements Comparable<ObjectKey>
         Objects.requireNonNull(name, "name");
     }
 
-    static ObjectKey of(GenericKubernetesResource object) {
-        return new ObjectKey(
-                object.getMetadata().getNamespace(), object.getMetadata().getName());
+    static ObjectKey of(CachedObject object) {
+        return new ObjectKey(object.namespace(), object.name());
     }
 
     @Override

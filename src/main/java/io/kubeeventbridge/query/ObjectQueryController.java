@@ -1,6 +1,6 @@
 package io.kubeeventbridge.query;
 
-import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.kubeeventbridge.informer.CachedObject;
 import io.kubeeventbridge.informer.ResourceCache;
 import io.kubeeventbridge.informer.ResourceCaches;
 import java.util.List;
@@ -113,7 +113,7 @@ final class ObjectQueryController {
         }
         return cache.get(namespace, name)
                 .map(object -> TableRenderer.wanted(accept)
-                        ? render(cache, object.getMetadata().getResourceVersion(), single(object), accept)
+                        ? render(cache, object.resourceVersion(), single(object), accept)
                         : ResponseEntity.ok()
                                 .contentType(MediaType.APPLICATION_JSON)
                                 .<Object>body(object))
@@ -122,7 +122,7 @@ final class ObjectQueryController {
                         : StatusResponses.unavailable(cache.type()));
     }
 
-    private static CacheLister.Page single(GenericKubernetesResource object) {
+    private static CacheLister.Page single(CachedObject object) {
         return new CacheLister.Page(List.of(object), null, 0);
     }
 

@@ -1,8 +1,8 @@
 package io.kubeeventbridge.query;
 
-import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.kubeeventbridge.event.ResourceType;
+import io.kubeeventbridge.informer.CachedObject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -64,8 +64,8 @@ final class TableRenderer {
                 "name", name, "type", "string", "format", format, "description", description, "priority", priority);
     }
 
-    private Map<String, Object> row(ResourceType type, GenericKubernetesResource object) {
-        ObjectMeta metadata = object.getMetadata();
+    private Map<String, Object> row(ResourceType type, CachedObject object) {
+        ObjectMeta metadata = object.decode().getMetadata();
         List<Object> cells = new ArrayList<>();
         cells.add(metadata.getName());
         if (type.namespaced()) {

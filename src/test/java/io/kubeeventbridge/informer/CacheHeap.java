@@ -3,19 +3,22 @@ package io.kubeeventbridge.informer;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.informers.impl.cache.CacheImpl;
 import io.kubeeventbridge.bench.Workload;
+import io.kubeeventbridge.event.ResourceType;
 import java.lang.management.ManagementFactory;
 import java.lang.ref.Reference;
 
 /**
  * Retained heap per cached object: pods decoded by fabric8's deserialiser (as an informer decodes a list) and put
  * into the store a bridge informer uses (fabric8's {@link CacheImpl} with the namespace index, over a
- * {@link FilteringItemStore}, with the bridge's label indexers), against the same objects' compact JSON size.
+ * {@link CompactItemStore}, with the bridge's label indexers), against the same objects' compact JSON size.
  *
  * <p>Method: used heap after {@code System.gc()} (a full collection with G1), read from the {@code MemoryMXBean},
  * before the cache is filled and after, with the cache still reachable; the difference divided by the count. The
  * JSON each object is decoded from is garbage by then.
  */
 public final class CacheHeap {
+
+    private static final ResourceType PODS = new ResourceType("", "v1", "pods", "Pod", true);
 
     public record Result(double heapBytesPerObject, double jsonBytesPerObject, int objects) {}
 
@@ -25,7 +28,7 @@ public final class CacheHeap {
         Workload workload = new Workload(7);
         long before = usedHeapAfterFullGc();
         CacheImpl<GenericKubernetesResource> cache = new CacheImpl<>();
-        cache.setItemStore(new FilteringItemStore(ObjectFilter.NONE));
+        cache.setItemStore(new CompactItemStore(ObjectFilter.NONE, PODS));
         cache.addIndexers(CachedObjects.indexers());
         long jsonBytes = 0;
         for (int i = 0; i < objects; i++) {

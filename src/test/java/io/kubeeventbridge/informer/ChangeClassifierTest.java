@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
 import io.kubeeventbridge.event.Operation;
+import io.kubeeventbridge.event.ResourceType;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -16,6 +18,8 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class ChangeClassifierTest {
+
+    private static final ResourceType PODS = new ResourceType("", "v1", "pods", "Pod", true);
 
     private record Change(Operation operation, String resourceVersion) {}
 
@@ -68,7 +72,6 @@ class ChangeClassifierTest {
                 (operation, object) ->
                         changes.add(new Change(operation, object.getMetadata().getResourceVersion())),
                 null,
-                List::of,
                 () -> {});
 
         callbacks.accept(classifier);
@@ -77,7 +80,7 @@ class ChangeClassifierTest {
     }
 
     @Test
-    void everyCompletedListIsReportedAndOnlyTheFirstHandsOverTheCache() {
+    void everyCompletedListIsReportedAndOnlyTheFirstToTheListener() {
         AtomicInteger lists = new AtomicInteger();
         List<String> firstLists = new ArrayList<>();
         ChangeClassifier classifier = new ChangeClassifier(
@@ -86,12 +89,11 @@ class ChangeClassifierTest {
                     public void onChange(Operation operation, GenericKubernetesResource object) {}
 
                     @Override
-                    public void onFirstList(String namespace, List<GenericKubernetesResource> cached) {
-                        firstLists.add(namespace + ":" + cached.size());
+                    public void onFirstList(String namespace) {
+                        firstLists.add(namespace);
                     }
                 },
                 "shop",
-                () -> List.of(object("1")),
                 lists::incrementAndGet);
 
         classifier.onBeforeList(null);
@@ -100,7 +102,21 @@ class ChangeClassifierTest {
         classifier.onList("5", false);
 
         assertThat(lists).hasValue(2);
-        assertThat(firstLists).containsExactly("shop:1");
+        assertThat(firstLists).containsExactly("shop");
+    }
+
+    @Test
+    void deleteFoundByARelistCarriesTheFullLastStateNotTheStoresReducedObject() {
+        GenericKubernetesResource lastState = object("3");
+        lastState.setAdditionalProperty("spec", Map.of("nodeName", "node-1"));
+        CompactItemStore store = new CompactItemStore(ObjectFilter.NONE, PODS);
+        store.put(store.getKey(lastState), lastState);
+        List<GenericKubernetesResource> deleted = new ArrayList<>();
+        ChangeClassifier classifier = new ChangeClassifier((operation, object) -> deleted.add(object), null, () -> {});
+
+        classifier.onDelete(store.remove(store.getKey(lastState)), true);
+
+        assertThat(deleted).singleElement().isEqualTo(lastState).isNotInstanceOf(ReducedResource.class);
     }
 
     private static Consumer<ChangeClassifier> callbacks(Consumer<ChangeClassifier> callbacks) {

@@ -20,8 +20,10 @@ public final class FixedResourceCache implements ResourceCache {
 
     public FixedResourceCache(ResourceType type) {
         this.type = type;
+        CompactItemStore items = new CompactItemStore(ObjectFilter.NONE, type);
+        store.setItemStore(items);
         store.addIndexers(CachedObjects.indexers());
-        this.objects = new CachedObjects(store);
+        this.objects = new CachedObjects(store, items);
     }
 
     public FixedResourceCache put(GenericKubernetesResource object) {
@@ -49,17 +51,17 @@ public final class FixedResourceCache implements ResourceCache {
     }
 
     @Override
-    public List<GenericKubernetesResource> list(String namespace) {
+    public List<CachedObject> list(String namespace) {
         return objects.list(namespace);
     }
 
     @Override
-    public List<GenericKubernetesResource> listWithLabel(String namespace, String key, String value) {
+    public List<CachedObject> listWithLabel(String namespace, String key, String value) {
         return objects.withLabel(namespace, key, value);
     }
 
     @Override
-    public Optional<GenericKubernetesResource> get(String namespace, String name) {
+    public Optional<CachedObject> get(String namespace, String name) {
         return objects.get(namespace, name);
     }
 

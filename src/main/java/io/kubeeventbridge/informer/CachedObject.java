@@ -1,0 +1,130 @@
+package io.kubeeventbridge.informer;
+
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.databind.JacksonSerializable;
+import tools.jackson.databind.ObjectReader;
+import tools.jackson.databind.SerializationContext;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.jsontype.TypeSerializer;
+
+/**
+ * One object as the informer cache keeps it: its compact JSON, plus the few fields that lists, indexes and events
+ * read without decoding it (identity and labels). A fraction of the heap fabric8's decoded maps of maps take, and the
+ * bytes are what the query API answers and what an event carries, so the common paths never decode.
+ *
+ * <p>Jackson writes it as the object it holds, from the kept bytes.
+ *
+ * <p>Strings that repeat across objects (namespaces, label keys and values) are interned, so 50,000 pods in a few
+ * namespaces keep one copy of each.
+ */
+public final class CachedObject implements JacksonSerializable {
+
+    private static final ObjectReader READER = JsonMapper.shared().readerFor(GenericKubernetesResource.class);
+
+    private final String namespace;
+    private final String name;
+    private final String uid;
+    private final String resourceVersion;
+    private final Map<String, String> labels;
+    private final byte[] json;
+
+    private CachedObject(
+            String namespace,
+            String name,
+            String uid,
+            String resourceVersion,
+            Map<String, String> labels,
+            byte[] json) {
+        this.namespace = namespace;
+        this.name = name;
+        this.uid = uid;
+        this.resourceVersion = resourceVersion;
+        this.labels = labels;
+        this.json = json;
+    }
+
+    /** @param json the object's compact JSON, as {@link ObjectEncoder} writes it; kept, not copied */
+    static CachedObject of(GenericKubernetesResource object, byte[] json) {
+        ObjectMeta metadata = Objects.requireNonNull(object.getMetadata(), "metadata");
+        return new CachedObject(
+                intern(metadata.getNamespace()),
+                metadata.getName(),
+                metadata.getUid(),
+                metadata.getResourceVersion(),
+                internedLabels(metadata.getLabels()),
+                json);
+    }
+
+    /** The namespace, or {@code null} for a cluster-scoped object. */
+    public String namespace() {
+        return namespace;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String uid() {
+        return uid;
+    }
+
+    public String resourceVersion() {
+        return resourceVersion;
+    }
+
+    /** The labels, never {@code null}; unmodifiable. */
+    public Map<String, String> labels() {
+        return labels;
+    }
+
+    /**
+     * The object as compact JSON, apiVersion and kind first. The array is shared with the cache, not copied: never
+     * modify it.
+     */
+    public byte[] json() {
+        return json;
+    }
+
+    /** A new, independent decoded copy of the object: modifying it does not change the cache. */
+    public GenericKubernetesResource decode() {
+        return READER.readValue(json);
+    }
+
+    @Override
+    public void serialize(JsonGenerator generator, SerializationContext context) {
+        generator.writeRawValue(new String(json, StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public void serializeWithType(JsonGenerator generator, SerializationContext context, TypeSerializer types) {
+        // Never written polymorphically: a Kubernetes object names its own type in apiVersion and kind.
+        serialize(generator, context);
+    }
+
+    /**
+     * The object reduced to its identity and labels, as fabric8's informer machinery receives it from the store.
+     * Carries this cached object, so a handler can still reach the full state.
+     */
+    GenericKubernetesResource reduced(String apiVersion, String kind) {
+        return new ReducedResource(this, apiVersion, kind);
+    }
+
+    private static Map<String, String> internedLabels(Map<String, String> labels) {
+        if (labels == null || labels.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, String> interned = new HashMap<>(labels.size() * 2);
+        labels.forEach((key, value) -> interned.put(intern(key), intern(value)));
+        return Map.copyOf(interned);
+    }
+
+    private static String intern(String value) {
+        return value == null ? null : value.intern();
+    }
+}

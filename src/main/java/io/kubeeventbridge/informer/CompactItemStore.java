@@ -1,0 +1,108 @@
+package io.kubeeventbridge.informer;
+
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.client.informers.cache.Cache;
+import io.fabric8.kubernetes.client.informers.cache.ItemStore;
+import io.kubeeventbridge.event.ResourceType;
+import java.util.Collection;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+import tools.jackson.databind.ObjectWriter;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The item store of a bridge informer: filters every object fabric8 receives, then keeps it as a {@link CachedObject}
+ * (compact JSON plus identity and labels) rather than as fabric8's decoded maps of maps, several times larger.
+ *
+ * <p>The filter runs in {@link #getKey}: it is the first call fabric8's informer makes on every object it receives,
+ * listed or watched, added, modified or deleted, before storing it and before notifying handlers. Filtering in
+ * {@link #put} alone would not do: a watched delete notifies handlers with the object from the watch event, which is
+ * never put. Since the filter modifies the very instance fabric8 goes on to store and hand to handlers, the cache and
+ * the {@link ChangeListener} only ever see the filtered object. The same step fills in apiVersion and kind, which list
+ * items from an API server may lack, so the stored JSON is exactly an event's data.
+ *
+ * <p>Where fabric8 reads the store back (the previous state on an update, the contents on a relist or resync) it gets
+ * {@link ReducedResource}s, and this store says so through {@link #isFullState()}: fabric8 then notifies the adds of
+ * the first list as they arrive instead of reading every object back after the list.
+ */
+final class CompactItemStore implements ItemStore<GenericKubernetesResource> {
+
+    private static final ObjectWriter JSON = JsonMapper.shared().writer();
+
+    private final Map<String, CachedObject> objects = new ConcurrentHashMap<>();
+    private final ObjectFilter filter;
+    private final ResourceType type;
+
+    CompactItemStore(ObjectFilter filter, ResourceType type) {
+        this.filter = filter;
+        this.type = type;
+    }
+
+    @Override
+    public String getKey(GenericKubernetesResource object) {
+        // A reduced object came out of this store, filtered when it went in.
+        if (!(object instanceof ReducedResource)) {
+            filter.apply(object);
+            completeType(object);
+        }
+        return Cache.metaNamespaceKeyFunc(object);
+    }
+
+    @Override
+    public GenericKubernetesResource put(String key, GenericKubernetesResource object) {
+        return reduced(objects.put(key, CachedObject.of(object, JSON.writeValueAsBytes(object))));
+    }
+
+    @Override
+    public GenericKubernetesResource remove(String key) {
+        return reduced(objects.remove(key));
+    }
+
+    @Override
+    public Stream<String> keySet() {
+        return objects.keySet().stream();
+    }
+
+    @Override
+    public Stream<GenericKubernetesResource> values() {
+        return objects.values().stream().map(this::reduced);
+    }
+
+    @Override
+    public int size() {
+        return objects.size();
+    }
+
+    @Override
+    public GenericKubernetesResource get(String key) {
+        return reduced(objects.get(key));
+    }
+
+    @Override
+    public boolean isFullState() {
+        return false;
+    }
+
+    /** The cached object under fabric8's key ({@code namespace/name}, or {@code name}), or {@code null}. */
+    CachedObject cached(String key) {
+        return objects.get(key);
+    }
+
+    Collection<CachedObject> all() {
+        return objects.values();
+    }
+
+    private void completeType(GenericKubernetesResource object) {
+        if (object.getApiVersion() == null || object.getApiVersion().isEmpty()) {
+            object.setApiVersion(type.apiVersion());
+        }
+        if (object.getKind() == null || object.getKind().isEmpty()) {
+            object.setKind(type.kind());
+        }
+    }
+
+    private GenericKubernetesResource reduced(CachedObject cached) {
+        return cached == null ? null : cached.reduced(type.apiVersion(), type.kind());
+    }
+}

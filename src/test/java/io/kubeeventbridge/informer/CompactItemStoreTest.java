@@ -1,0 +1,117 @@
+package io.kubeeventbridge.informer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
+import io.fabric8.kubernetes.client.informers.impl.cache.CacheImpl;
+import io.kubeeventbridge.event.ResourceType;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+
+class CompactItemStoreTest {
+
+    private static final ResourceType PODS = new ResourceType("", "v1", "pods", "Pod", true);
+
+    private final CompactItemStore store =
+            new CompactItemStore(object -> object.getAdditionalProperties().remove("secret"), PODS);
+    private final CacheImpl<GenericKubernetesResource> cache = new CacheImpl<>();
+    private final CachedObjects objects;
+
+    CompactItemStoreTest() {
+        cache.setItemStore(store);
+        cache.addIndexers(CachedObjects.indexers());
+        objects = new CachedObjects(cache, store);
+    }
+
+    @Test
+    void keepsTheFilteredObjectAsCompactJsonThatDecodesToAnEqualObject() {
+        GenericKubernetesResource pod = pod("web-1", "7", Map.of("app", "web"));
+        cache.put(pod);
+
+        CachedObject cached = objects.get("shop", "web-1").orElseThrow();
+        assertThat(cached.json()).isEqualTo(JsonMapper.shared().writeValueAsBytes(pod));
+        assertThat(new String(cached.json(), StandardCharsets.UTF_8))
+                .startsWith("{\"apiVersion\":\"v1\",\"kind\":\"Pod\",")
+                .doesNotContain("secret");
+        assertThat(cached.decode()).isEqualTo(pod).isNotSameAs(pod);
+        assertThat(List.of(cached.namespace(), cached.name(), cached.uid(), cached.resourceVersion()))
+                .containsExactly("shop", "web-1", "uid-web-1", "7");
+        assertThat(cached.labels()).isEqualTo(Map.of("app", "web"));
+    }
+
+    @Test
+    void fillsInApiVersionAndKindThatListItemsLack() {
+        GenericKubernetesResource pod = pod("web-1", "7", Map.of());
+        pod.setApiVersion(null);
+        pod.setKind(null);
+        cache.put(pod);
+
+        assertThat(objects.get("shop", "web-1").orElseThrow().decode())
+                .extracting(GenericKubernetesResource::getApiVersion, GenericKubernetesResource::getKind)
+                .containsExactly("v1", "Pod");
+    }
+
+    @Test
+    void givesFabric8ReducedObjectsThatCarryIdentityLabelsAndTheFullState() {
+        cache.put(pod("web-1", "7", Map.of("app", "web")));
+
+        GenericKubernetesResource previous = cache.put(pod("web-1", "8", Map.of("app", "api")));
+
+        assertThat(store.isFullState()).isFalse();
+        assertThat(previous).isInstanceOf(ReducedResource.class);
+        assertThat(previous.getMetadata().getResourceVersion()).isEqualTo("7");
+        assertThat(previous.getMetadata().getLabels()).isEqualTo(Map.of("app", "web"));
+        assertThat(previous.getAdditionalProperties()).isEmpty();
+        assertThat(((ReducedResource) previous).cached().decode().getAdditionalProperties())
+                .containsKey("spec");
+        assertThat(cache.list()).singleElement().isInstanceOf(ReducedResource.class);
+    }
+
+    @Test
+    void indexesFollowUpdatesAndRemovalsThroughTheReducedPreviousState() {
+        cache.put(pod("web-1", "7", Map.of("app", "web")));
+        cache.put(pod("web-2", "7", Map.of("app", "web")));
+        cache.put(pod("web-1", "8", Map.of("app", "api")));
+        cache.remove(pod("web-2", "9", Map.of("app", "web")));
+
+        assertThat(objects.withLabel(null, "app", "web")).isEmpty();
+        assertThat(objects.withLabel("shop", "app", "api"))
+                .extracting(CachedObject::name)
+                .containsExactly("web-1");
+        assertThat(objects.list("shop")).extracting(CachedObject::name).containsExactly("web-1");
+        assertThat(objects.size()).isEqualTo(1);
+    }
+
+    @Test
+    void jacksonWritesACachedObjectAsTheObjectItHolds() {
+        GenericKubernetesResource pod = pod("web-1", "7", Map.of("app", "web"));
+        cache.put(pod);
+
+        String written = JsonMapper.shared()
+                .writeValueAsString(
+                        Map.of("items", List.of(objects.get("shop", "web-1").orElseThrow())));
+
+        assertThat(written).isEqualTo("{\"items\":[" + JsonMapper.shared().writeValueAsString(pod) + "]}");
+    }
+
+    private static GenericKubernetesResource pod(String name, String resourceVersion, Map<String, String> labels) {
+        GenericKubernetesResource pod = new GenericKubernetesResourceBuilder()
+                .withApiVersion("v1")
+                .withKind("Pod")
+                .withNewMetadata()
+                .withNamespace("shop")
+                .withName(name)
+                .withUid("uid-" + name)
+                .withResourceVersion(resourceVersion)
+                .withLabels(labels)
+                .endMetadata()
+                .build();
+        pod.setAdditionalProperty("spec", Map.of("nodeName", "node-1", "containers", List.of(Map.of("name", "app"))));
+        pod.setAdditionalProperty("secret", "s3cr3t");
+        return pod;
+    }
+}
