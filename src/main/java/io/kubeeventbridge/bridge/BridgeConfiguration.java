@@ -10,16 +10,14 @@ import io.kubeeventbridge.publish.TopicNames;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import tools.jackson.databind.json.JsonMapper;
 
 @Configuration(proxyBeanMethods = false)
 class BridgeConfiguration {
 
-    /** A plain mapper of its own: spring.jackson.* settings must not change the event payload. */
+    /** Encodes with a plain mapper of its own ({@link ObjectJson}): spring.jackson.* settings never change the payload. */
     @Bean
     EventNormaliser eventNormaliser(BridgeProperties properties) {
-        return new EventNormaliser(
-                properties.clusterName(), JsonMapper.builder().build());
+        return new EventNormaliser(properties.clusterName());
     }
 
     @Bean

@@ -55,10 +55,10 @@ final class ChangeHandler implements ChangeListener {
     }
 
     @Override
-    public void onChange(Operation operation, GenericKubernetesResource object) {
+    public void onChange(Operation operation, GenericKubernetesResource object, byte[] json) {
         metrics.received(type.toString(), operation);
         if (operation != Operation.SNAPSHOT) {
-            publish(operation, object, false);
+            publish(operation, object, json, false);
             return;
         }
         String key =
@@ -66,9 +66,9 @@ final class ChangeHandler implements ChangeListener {
         for (Operation reconciled : reconciliation.listed(
                 key, object.getMetadata().getUid(), object.getMetadata().getResourceVersion())) {
             if (reconciled == Operation.DELETED) {
-                publish(Operation.DELETED, reference(key, reconciliation.checkpoint(key)), true);
+                publish(Operation.DELETED, reference(key, reconciliation.checkpoint(key)), null, true);
             } else {
-                publish(reconciled, object, false);
+                publish(reconciled, object, json, false);
             }
         }
     }
@@ -79,13 +79,14 @@ final class ChangeHandler implements ChangeListener {
         if (!vanished.isEmpty()) {
             log.info("{} objects of {} were deleted while the bridge was down", vanished.size(), type);
         }
-        vanished.forEach(gone -> publish(Operation.DELETED, reference(gone.key(), gone.checkpoint()), true));
+        vanished.forEach(gone -> publish(Operation.DELETED, reference(gone.key(), gone.checkpoint()), null, true));
     }
 
-    private void publish(Operation operation, GenericKubernetesResource object, boolean reconciled) {
+    /** @param json the object's compact JSON when the informer has it, else {@code null} */
+    private void publish(Operation operation, GenericKubernetesResource object, byte[] json, boolean reconciled) {
         String resource = type.toString();
         try {
-            CloudEvent event = normaliser.normalise(type, operation, object, OffsetDateTime.now(clock));
+            CloudEvent event = normaliser.normalise(type, operation, object, json, OffsetDateTime.now(clock));
             if (reconciled) {
                 event = CloudEventBuilder.v1(event)
                         .withExtension(EventExtensions.RECONCILED, true)

@@ -12,10 +12,6 @@ import java.time.OffsetDateTime;
 import java.util.HexFormat;
 import java.util.Objects;
 import tools.jackson.core.JacksonException;
-import tools.jackson.databind.ObjectWriter;
-import tools.jackson.databind.SerializationFeature;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Turns one observed change of a Kubernetes object into a CloudEvent as the event contract in DESIGN.md defines
@@ -39,19 +35,11 @@ public final class EventNormaliser {
 
     private final String clusterName;
     private final URI source;
-    private final JsonMapper jsonMapper;
-    private final ObjectWriter compactWriter;
 
-    /**
-     * @param clusterName the configured cluster name; must be usable as the authority of {@code k8s://{cluster}}
-     * @param jsonMapper a Jackson 3 mapper able to serialise fabric8 models (a plain {@code JsonMapper} is)
-     */
-    public EventNormaliser(String clusterName, JsonMapper jsonMapper) {
+    /** @param clusterName the configured cluster name; must be usable as the authority of {@code k8s://{cluster}} */
+    public EventNormaliser(String clusterName) {
         this.clusterName = Objects.requireNonNull(clusterName, "clusterName");
         this.source = sourceOf(clusterName);
-        this.jsonMapper = Objects.requireNonNull(jsonMapper, "jsonMapper");
-        // The data must be compact whatever the shared mapper is configured to do.
-        this.compactWriter = jsonMapper.writer().without(SerializationFeature.INDENT_OUTPUT);
     }
 
     /**
@@ -61,12 +49,27 @@ public final class EventNormaliser {
      */
     public CloudEvent normalise(
             ResourceType type, Operation operation, GenericKubernetesResource object, OffsetDateTime observedAt) {
+        return normalise(type, operation, object, null, observedAt);
+    }
+
+    /**
+     * As {@link #normalise(ResourceType, Operation, GenericKubernetesResource, OffsetDateTime)}, with the object
+     * already encoded, as the informer cache keeps it.
+     *
+     * @param data {@link ObjectJson}'s encoding of {@code object}, or {@code null} to encode it here
+     */
+    public CloudEvent normalise(
+            ResourceType type,
+            Operation operation,
+            GenericKubernetesResource object,
+            byte[] data,
+            OffsetDateTime observedAt) {
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(operation, "operation");
         Objects.requireNonNull(object, "object");
         Objects.requireNonNull(observedAt, "observedAt");
         try {
-            return toEvent(type, operation, object, observedAt);
+            return toEvent(type, operation, object, data, observedAt);
         } catch (IllegalArgumentException | JacksonException e) {
             throw new EventNormalisationException(
                     "Cannot normalise " + operation.typeSegment() + " " + type + " " + ObjectIdentity.describe(object)
@@ -82,12 +85,17 @@ public final class EventNormaliser {
     }
 
     private CloudEvent toEvent(
-            ResourceType type, Operation operation, GenericKubernetesResource object, OffsetDateTime observedAt) {
+            ResourceType type,
+            Operation operation,
+            GenericKubernetesResource object,
+            byte[] encoded,
+            OffsetDateTime observedAt) {
         ObjectIdentity identity = ObjectIdentity.of(type, object);
         // List items from an API server often lack apiVersion and kind; the resource type knows them.
         String apiVersion = orElse(object.getApiVersion(), type.apiVersion());
         String kind = orElse(object.getKind(), type.kind());
-        byte[] data = data(object, apiVersion, kind);
+        // What is dropped or redacted (managedFields, Secret values) was removed before the object entered the cache.
+        byte[] data = encoded != null ? encoded : ObjectJson.encode(object, apiVersion, kind);
 
         CloudEventBuilder event = CloudEventBuilder.v1()
                 .withId(id(identity, operation, data))
@@ -111,31 +119,6 @@ public final class EventNormaliser {
             event.withExtension(EventExtensions.RESOURCE_VERSION, identity.resourceVersion());
         }
         return event.build();
-    }
-
-    /**
-     * The object as compact JSON, apiVersion and kind filled in. What is dropped or redacted (managedFields, Secret
-     * values) was removed before the object entered the cache, by the payload policy.
-     */
-    private byte[] data(GenericKubernetesResource object, String apiVersion, String kind) {
-        if (apiVersion.equals(object.getApiVersion()) && kind.equals(object.getKind())) {
-            // Straight to bytes: building a tree first cost more than the serialisation itself (benchmark suite).
-            return compactWriter.writeValueAsBytes(object);
-        }
-        // A fresh tree: what we add here never reaches the cached object.
-        ObjectNode tree = jsonMapper.valueToTree(object);
-        return compactWriter.writeValueAsBytes(withTypeFirst(tree, apiVersion, kind));
-    }
-
-    // Kubernetes writes apiVersion and kind first; readers of the raw payload expect to find them there.
-    private static ObjectNode withTypeFirst(ObjectNode tree, String apiVersion, String kind) {
-        ObjectNode typed = tree.objectNode().put("apiVersion", apiVersion).put("kind", kind);
-        tree.properties().forEach(property -> {
-            if (!typed.has(property.getKey())) {
-                typed.set(property.getKey(), property.getValue());
-            }
-        });
-        return typed;
     }
 
     private static String id(ObjectIdentity identity, Operation operation, byte[] data) {

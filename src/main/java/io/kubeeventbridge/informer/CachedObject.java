@@ -2,6 +2,7 @@ package io.kubeeventbridge.informer;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
+import io.kubeeventbridge.event.ObjectJson;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
@@ -14,9 +15,14 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.jsontype.TypeSerializer;
 
 /**
- * One object as the informer cache keeps it: its compact JSON, plus the few fields that lists, indexes and events
- * read without decoding it (identity and labels). A fraction of the heap fabric8's decoded maps of maps take, and the
- * bytes are what the query API answers and what an event carries, so the common paths never decode.
+ * One object as the informer cache keeps it: its compact JSON ({@link ObjectJson}), plus the few fields that lists,
+ * indexes and events read without decoding it (identity and labels). A fraction of the heap fabric8's decoded maps of
+ * maps take, and the bytes are what the query API answers and what an event carries, so the common paths never
+ * decode.
+ *
+ * <p>A new state is kept decoded, as fabric8 parsed it, until its change reaches the {@link ChangeClassifier}: the
+ * encoding the event needs is then kept instead ({@link CompactItemStore#compact}). So each state is encoded once, on
+ * the handler thread, and the informer thread does no more than a bare informer's.
  *
  * <p>Jackson writes it as the object it holds, from the kept bytes.
  *
@@ -33,6 +39,7 @@ public final class CachedObject implements JacksonSerializable {
     private final String resourceVersion;
     private final Map<String, String> labels;
     private final byte[] json;
+    private final GenericKubernetesResource decoded;
 
     private CachedObject(
             String namespace,
@@ -40,17 +47,19 @@ public final class CachedObject implements JacksonSerializable {
             String uid,
             String resourceVersion,
             Map<String, String> labels,
-            byte[] json) {
+            byte[] json,
+            GenericKubernetesResource decoded) {
         this.namespace = namespace;
         this.name = name;
         this.uid = uid;
         this.resourceVersion = resourceVersion;
         this.labels = labels;
         this.json = json;
+        this.decoded = decoded;
     }
 
-    /** @param json the object's compact JSON, as {@link ObjectEncoder} writes it; kept, not copied */
-    static CachedObject of(GenericKubernetesResource object, byte[] json) {
+    /** A new state, kept as fabric8 decoded it until {@link #compacted}; it must carry apiVersion and kind. */
+    static CachedObject decoded(GenericKubernetesResource object) {
         ObjectMeta metadata = Objects.requireNonNull(object.getMetadata(), "metadata");
         return new CachedObject(
                 intern(metadata.getNamespace()),
@@ -58,7 +67,26 @@ public final class CachedObject implements JacksonSerializable {
                 metadata.getUid(),
                 metadata.getResourceVersion(),
                 internedLabels(metadata.getLabels()),
-                json);
+                null,
+                object);
+    }
+
+    /** This state kept as {@code json}, its {@link ObjectJson} encoding (kept, not copied), instead of decoded. */
+    CachedObject compacted(byte[] json) {
+        return new CachedObject(namespace, name, uid, resourceVersion, labels, json, null);
+    }
+
+    /** Whether this is {@code object} itself, still decoded. */
+    boolean isStillDecoded(GenericKubernetesResource object) {
+        return decoded == object;
+    }
+
+    /** Whether {@code object} is this same state: same object (uid), same resourceVersion. */
+    boolean isSameState(GenericKubernetesResource object) {
+        ObjectMeta metadata = object.getMetadata();
+        return Objects.equals(uid, metadata.getUid())
+                && resourceVersion != null
+                && resourceVersion.equals(metadata.getResourceVersion());
     }
 
     /** The namespace, or {@code null} for a cluster-scoped object. */
@@ -88,17 +116,17 @@ public final class CachedObject implements JacksonSerializable {
      * modify it.
      */
     public byte[] json() {
-        return json;
+        return json != null ? json : ObjectJson.encode(decoded, decoded.getApiVersion(), decoded.getKind());
     }
 
     /** A new, independent decoded copy of the object: modifying it does not change the cache. */
     public GenericKubernetesResource decode() {
-        return READER.readValue(json);
+        return READER.readValue(json());
     }
 
     @Override
     public void serialize(JsonGenerator generator, SerializationContext context) {
-        generator.writeRawValue(new String(json, StandardCharsets.UTF_8));
+        generator.writeRawValue(new String(json(), StandardCharsets.UTF_8));
     }
 
     @Override

@@ -11,7 +11,12 @@ import io.kubeeventbridge.event.Operation;
 @FunctionalInterface
 public interface ChangeListener {
 
-    void onChange(Operation operation, GenericKubernetesResource object);
+    /**
+     * @param object the object's state: after the change, or for a delete the last known one
+     * @param json the same state as compact JSON, apiVersion and kind first ({@code ObjectJson}): the event's data;
+     *     shared with the cache, never modify it
+     */
+    void onChange(Operation operation, GenericKubernetesResource object, byte[] json);
 
     /**
      * The informer's first full list is complete and every snapshot delivered: the cache holds what the API server

@@ -3,17 +3,18 @@ package io.kubeeventbridge.informer;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.informers.cache.Cache;
 import io.fabric8.kubernetes.client.informers.cache.ItemStore;
+import io.kubeeventbridge.event.ObjectJson;
 import io.kubeeventbridge.event.ResourceType;
 import java.util.Collection;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
-import tools.jackson.databind.ObjectWriter;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The item store of a bridge informer: filters every object fabric8 receives, then keeps it as a {@link CachedObject}
- * (compact JSON plus identity and labels) rather than as fabric8's decoded maps of maps, several times larger.
+ * (compact JSON plus identity and labels) rather than as fabric8's decoded maps of maps, several times larger. A new
+ * state stays decoded until its change is handed to the listener, where {@link #compact} encodes it once, for the
+ * event and for the cache.
  *
  * <p>The filter runs in {@link #getKey}: it is the first call fabric8's informer makes on every object it receives,
  * listed or watched, added, modified or deleted, before storing it and before notifying handlers. Filtering in
@@ -27,8 +28,6 @@ import tools.jackson.databind.json.JsonMapper;
  * the first list as they arrive instead of reading every object back after the list.
  */
 final class CompactItemStore implements ItemStore<GenericKubernetesResource> {
-
-    private static final ObjectWriter JSON = JsonMapper.shared().writer();
 
     private final Map<String, CachedObject> objects = new ConcurrentHashMap<>();
     private final ObjectFilter filter;
@@ -51,7 +50,27 @@ final class CompactItemStore implements ItemStore<GenericKubernetesResource> {
 
     @Override
     public GenericKubernetesResource put(String key, GenericKubernetesResource object) {
-        return reduced(objects.put(key, CachedObject.of(object, JSON.writeValueAsBytes(object))));
+        CachedObject previous = objects.get(key);
+        if (previous != null && previous.isSameState(object)) {
+            // Relisted or resynced unchanged: fabric8 notifies nothing, so keep what is cached, compacted already.
+            return reduced(previous);
+        }
+        return reduced(objects.put(key, CachedObject.decoded(object)));
+    }
+
+    /**
+     * The object's compact JSON, an event's data. When the object is the state this store holds, still decoded, the
+     * store keeps the JSON from now on instead. Called on the handler thread for every change fabric8 notifies.
+     */
+    byte[] compact(GenericKubernetesResource object) {
+        if (object instanceof ReducedResource reduced) {
+            return reduced.cached().json();
+        }
+        byte[] json = ObjectJson.encode(object, object.getApiVersion(), object.getKind());
+        objects.computeIfPresent(
+                Cache.metaNamespaceKeyFunc(object),
+                (key, cached) -> cached.isStillDecoded(object) ? cached.compacted(json) : cached);
+        return json;
     }
 
     @Override

@@ -39,7 +39,8 @@ final class ResourceInformer {
         informer.itemStore(store);
         informer.addIndexers(CachedObjects.indexers());
         this.objects = new CachedObjects(informer.getIndexer(), store);
-        informer.addEventHandler(new ChangeClassifier(listener, target.namespace(), () -> lastError = null));
+        informer.addEventHandler(
+                new ChangeClassifier(listener, store::compact, target.namespace(), () -> lastError = null));
         informer.exceptionHandler((started, error) -> {
             // Keep retrying: a missing permission or an unreachable API server may be fixed without a restart.
             // fabric8 logs the failure itself; keep it for health until the next successful list.

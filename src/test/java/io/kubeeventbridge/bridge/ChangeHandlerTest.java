@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatNoException;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
 import io.kubeeventbridge.event.EventNormaliser;
+import io.kubeeventbridge.event.ObjectJson;
 import io.kubeeventbridge.event.Operation;
 import io.kubeeventbridge.event.ResourceType;
 import io.kubeeventbridge.metrics.EventMetrics;
@@ -18,7 +19,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.json.JsonMapper;
 
 class ChangeHandlerTest {
 
@@ -30,14 +30,14 @@ class ChangeHandlerTest {
             PODS,
             "k8s.core.pod",
             new Reconciliation(Map.of()),
-            new EventNormaliser("test", JsonMapper.builder().build()),
+            new EventNormaliser("test"),
             published::add,
             new EventMetrics(registry),
             Clock.fixed(Instant.parse("2026-01-02T03:04:05Z"), ZoneOffset.UTC));
 
     @Test
     void changeIsPublishedToTheTopicKeyedByObject() {
-        handler.onChange(Operation.CREATED, pod("shop", "web-1"));
+        handler.onChange(Operation.CREATED, pod("shop", "web-1"), json(pod("shop", "web-1")));
 
         assertThat(published).singleElement().satisfies(event -> {
             assertThat(event.topic()).isEqualTo("k8s.core.pod");
@@ -57,7 +57,8 @@ class ChangeHandlerTest {
     void objectThatCannotBecomeAnEventIsCountedAndNeverReachesTheInformer() {
         GenericKubernetesResource withoutNamespace = pod(null, "web-1");
 
-        assertThatNoException().isThrownBy(() -> handler.onChange(Operation.UPDATED, withoutNamespace));
+        assertThatNoException()
+                .isThrownBy(() -> handler.onChange(Operation.UPDATED, withoutNamespace, json(withoutNamespace)));
 
         assertThat(published).isEmpty();
         assertThat(registry.get("bridge.events.failed")
@@ -67,6 +68,10 @@ class ChangeHandlerTest {
                         .counter()
                         .count())
                 .isEqualTo(1);
+    }
+
+    private static byte[] json(GenericKubernetesResource object) {
+        return ObjectJson.encode(object, object.getApiVersion(), object.getKind());
     }
 
     private static GenericKubernetesResource pod(String namespace, String name) {

@@ -19,7 +19,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.cloudevents.CloudEvent;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
@@ -32,12 +31,10 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.core.JacksonException;
-import tools.jackson.databind.SerializationFeature;
-import tools.jackson.databind.json.JsonMapper;
 
 class EventNormaliserTest {
 
-    private final EventNormaliser normaliser = new EventNormaliser(CLUSTER, JSON);
+    private final EventNormaliser normaliser = new EventNormaliser(CLUSTER);
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("io.kubeeventbridge.event.NormalisationCases#cases")
@@ -170,20 +167,8 @@ class EventNormaliserTest {
     @ValueSource(strings = {"", " ", "prod eu", "prod/eu", "prod?eu", "prod#eu"})
     void clusterNameThatCannotFormTheSourceIsRejected(String clusterName) {
         assertThatIllegalArgumentException()
-                .isThrownBy(() -> new EventNormaliser(clusterName, JSON))
+                .isThrownBy(() -> new EventNormaliser(clusterName))
                 .withMessageContaining("Cluster name '" + clusterName + "'");
-    }
-
-    @Test
-    void dataIsCompactEvenWhenTheMapperIndents() {
-        JsonMapper indenting =
-                JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
-
-        CloudEvent event = new EventNormaliser(CLUSTER, indenting)
-                .normalise(DEPLOYMENTS, Operation.UPDATED, deployment("1042"), OBSERVED_AT);
-
-        String data = new String(event.getData().toBytes(), StandardCharsets.UTF_8);
-        assertThat(data).isEqualTo(JSON.readTree(data).toString()).doesNotContain("\n", ": ");
     }
 
     @Test

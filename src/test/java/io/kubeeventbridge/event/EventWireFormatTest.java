@@ -26,8 +26,7 @@ class EventWireFormatTest {
     private static final String TOPIC = "k8s.apps.deployment";
     private static final String CASES = "io.kubeeventbridge.event.NormalisationCases#cases";
 
-    private final EventNormaliser normaliser =
-            new EventNormaliser(NormalisationCases.CLUSTER, CloudEventAssertions.JSON);
+    private final EventNormaliser normaliser = new EventNormaliser(NormalisationCases.CLUSTER);
 
     @ParameterizedTest(name = "{0}")
     @MethodSource(CASES)

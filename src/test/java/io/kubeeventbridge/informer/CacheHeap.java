@@ -28,13 +28,17 @@ public final class CacheHeap {
         Workload workload = new Workload(7);
         long before = usedHeapAfterFullGc();
         CacheImpl<GenericKubernetesResource> cache = new CacheImpl<>();
-        cache.setItemStore(new CompactItemStore(ObjectFilter.NONE, PODS));
+        CompactItemStore store = new CompactItemStore(ObjectFilter.NONE, PODS);
+        cache.setItemStore(store);
         cache.addIndexers(CachedObjects.indexers());
         long jsonBytes = 0;
         for (int i = 0; i < objects; i++) {
             byte[] json = workload.nextJson(i, 100, false);
             jsonBytes += json.length;
-            cache.put(Workload.decode(json));
+            GenericKubernetesResource object = Workload.decode(json);
+            cache.put(object);
+            // As the informer's handler does when it hands the change over.
+            store.compact(object);
         }
         long after = usedHeapAfterFullGc();
         if (cache.list().size() != objects) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
+import io.kubeeventbridge.event.ObjectJson;
 import io.kubeeventbridge.event.Operation;
 import io.kubeeventbridge.event.ResourceType;
 import java.util.ArrayList;
@@ -69,8 +70,9 @@ class ChangeClassifierTest {
     void classifiesCallbacks(String behaviour, Consumer<ChangeClassifier> callbacks, List<Change> expected) {
         List<Change> changes = new ArrayList<>();
         ChangeClassifier classifier = new ChangeClassifier(
-                (operation, object) ->
+                (operation, object, json) ->
                         changes.add(new Change(operation, object.getMetadata().getResourceVersion())),
+                ChangeClassifierTest::json,
                 null,
                 () -> {});
 
@@ -86,13 +88,14 @@ class ChangeClassifierTest {
         ChangeClassifier classifier = new ChangeClassifier(
                 new ChangeListener() {
                     @Override
-                    public void onChange(Operation operation, GenericKubernetesResource object) {}
+                    public void onChange(Operation operation, GenericKubernetesResource object, byte[] json) {}
 
                     @Override
                     public void onFirstList(String namespace) {
                         firstLists.add(namespace);
                     }
                 },
+                ChangeClassifierTest::json,
                 "shop",
                 lists::incrementAndGet);
 
@@ -112,7 +115,8 @@ class ChangeClassifierTest {
         CompactItemStore store = new CompactItemStore(ObjectFilter.NONE, PODS);
         store.put(store.getKey(lastState), lastState);
         List<GenericKubernetesResource> deleted = new ArrayList<>();
-        ChangeClassifier classifier = new ChangeClassifier((operation, object) -> deleted.add(object), null, () -> {});
+        ChangeClassifier classifier =
+                new ChangeClassifier((operation, object, json) -> deleted.add(object), store::compact, null, () -> {});
 
         classifier.onDelete(store.remove(store.getKey(lastState)), true);
 
@@ -121,6 +125,10 @@ class ChangeClassifierTest {
 
     private static Consumer<ChangeClassifier> callbacks(Consumer<ChangeClassifier> callbacks) {
         return callbacks;
+    }
+
+    private static byte[] json(GenericKubernetesResource object) {
+        return ObjectJson.encode(object, object.getApiVersion(), object.getKind());
     }
 
     private static GenericKubernetesResource object(String resourceVersion) {

@@ -44,6 +44,55 @@ class CompactItemStoreTest {
     }
 
     @Test
+    void keepsANewStateDecodedUntilItsChangeIsHandedOverThenOnlyItsJson() {
+        GenericKubernetesResource pod = pod("web-1", "7", Map.of());
+        cache.put(pod);
+        CachedObject decoded = objects.get("shop", "web-1").orElseThrow();
+
+        byte[] json = store.compact(pod);
+
+        CachedObject compacted = objects.get("shop", "web-1").orElseThrow();
+        assertThat(decoded.isStillDecoded(pod)).isTrue();
+        assertThat(compacted.isStillDecoded(pod)).isFalse();
+        assertThat(compacted.json()).isSameAs(json).isEqualTo(decoded.json());
+    }
+
+    @Test
+    void aStaleChangeDoesNotReplaceTheNewerStateItFindsCached() {
+        GenericKubernetesResource older = pod("web-1", "7", Map.of());
+        GenericKubernetesResource newer = pod("web-1", "8", Map.of());
+        cache.put(older);
+        cache.put(newer);
+
+        store.compact(older);
+
+        assertThat(objects.get("shop", "web-1").orElseThrow().isStillDecoded(newer))
+                .isTrue();
+    }
+
+    @Test
+    void anUnchangedStateListedAgainKeepsItsCompactForm() {
+        cache.put(pod("web-1", "7", Map.of("app", "web")));
+        store.compact(pod("web-1", "7", Map.of("app", "web")));
+        CachedObject compacted = objects.get("shop", "web-1").orElseThrow();
+
+        cache.put(pod("web-1", "7", Map.of("app", "web")));
+
+        assertThat(objects.get("shop", "web-1")).containsSame(compacted);
+        assertThat(objects.withLabel(null, "app", "web")).containsExactly(compacted);
+    }
+
+    @Test
+    void aDeleteFoundByARelistGetsTheJsonOfTheLastCachedState() {
+        GenericKubernetesResource pod = pod("web-1", "7", Map.of());
+        cache.put(pod);
+
+        GenericKubernetesResource removed = cache.remove(pod);
+
+        assertThat(store.compact(removed)).isEqualTo(JsonMapper.shared().writeValueAsBytes(pod));
+    }
+
+    @Test
     void fillsInApiVersionAndKindThatListItemsLack() {
         GenericKubernetesResource pod = pod("web-1", "7", Map.of());
         pod.setApiVersion(null);

@@ -14,13 +14,14 @@ public final class FixedResourceCache implements ResourceCache {
 
     private final ResourceType type;
     private final CacheImpl<GenericKubernetesResource> store = new CacheImpl<>();
+    private final CompactItemStore items;
     private final CachedObjects objects;
     private volatile boolean synced = true;
     private volatile String resourceVersion = "1";
 
     public FixedResourceCache(ResourceType type) {
         this.type = type;
-        CompactItemStore items = new CompactItemStore(ObjectFilter.NONE, type);
+        this.items = new CompactItemStore(ObjectFilter.NONE, type);
         store.setItemStore(items);
         store.addIndexers(CachedObjects.indexers());
         this.objects = new CachedObjects(store, items);
@@ -28,6 +29,8 @@ public final class FixedResourceCache implements ResourceCache {
 
     public FixedResourceCache put(GenericKubernetesResource object) {
         store.put(object);
+        // As the informer's handler does when it hands the change over.
+        items.compact(object);
         resourceVersion = String.valueOf(Long.parseLong(resourceVersion) + 1);
         return this;
     }

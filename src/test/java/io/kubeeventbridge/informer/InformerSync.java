@@ -24,7 +24,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.BooleanSupplier;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Sync time: from starting the bridge's informer (filtering item store, label indexers, change classification,
@@ -53,8 +52,7 @@ public final class InformerSync {
         Config config = new ConfigBuilder(Config.empty())
                 .withMasterUrl("http://127.0.0.1:" + server.getAddress().getPort())
                 .build();
-        EventNormaliser normaliser =
-                new EventNormaliser("bench", JsonMapper.builder().build());
+        EventNormaliser normaliser = new EventNormaliser("bench");
         try (KubernetesClient client =
                 new KubernetesClientBuilder().withConfig(config).build()) {
             double[] bridge = new double[rounds];
@@ -101,7 +99,7 @@ public final class InformerSync {
         ResourceInformer informer = new ResourceInformer(
                 client,
                 new InformerTarget(PODS, null, null, null),
-                (operation, object) -> normaliser.normalise(PODS, operation, object, OffsetDateTime.now()),
+                (operation, object, json) -> normaliser.normalise(PODS, operation, object, json, OffsetDateTime.now()),
                 ObjectFilter.NONE,
                 Duration.ZERO);
         informer.start();

@@ -53,7 +53,7 @@ class RelistAfterWatchGapIT {
         informers.watch(
                 new InformerTarget(CONFIG_MAPS, namespace, null, null),
                 // With the data: a delete found by the relist must still carry the object's last state in full.
-                (operation, object) -> changes.add(
+                (operation, object, json) -> changes.add(
                         operation.typeSegment() + " " + object.getMetadata().getName() + " "
                                 + object.getAdditionalProperties().get("data")),
                 ObjectFilter.NONE);

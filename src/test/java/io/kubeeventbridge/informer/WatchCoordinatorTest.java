@@ -119,7 +119,7 @@ class WatchCoordinatorTest {
                 properties,
                 new ResourceResolver(MockKubernetes.client()),
                 registry,
-                (entry, type) -> (operation, object) -> {},
+                (entry, type) -> (operation, object, json) -> {},
                 (entry, type) -> ObjectFilter.NONE);
     }
 }

@@ -31,7 +31,6 @@ import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Publish throughput: the bridge's path from a received object to Kafka's acknowledgement (normalise into a
@@ -86,8 +85,7 @@ public final class PublishThroughput {
             GenericKubernetesResource object = Workload.decode(json);
             changes.add(new Change("Pod".equals(object.getKind()) ? PODS : DEPLOYMENTS, object));
         }
-        EventNormaliser normaliser =
-                new EventNormaliser("bench", JsonMapper.builder().build());
+        EventNormaliser normaliser = new EventNormaliser("bench");
         KafkaAdmin admin = new KafkaAdmin(Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
         admin.createOrModifyTopics(
                 TopicBuilder.name("k8s.core.pod").partitions(PARTITIONS).build(),
