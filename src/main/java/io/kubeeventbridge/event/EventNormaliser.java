@@ -12,18 +12,17 @@ import java.time.OffsetDateTime;
 import java.util.HexFormat;
 import java.util.Objects;
 import tools.jackson.core.JacksonException;
-import tools.jackson.databind.ObjectWriter;
-import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Turns one observed change of a Kubernetes object into a CloudEvent as the event contract in DESIGN.md defines
  * it. A pure function, safe to share between threads; it never modifies the given object, which belongs to the
  * informer cache.
  *
- * <p>apiVersion and kind come from the object, or from the resource type when the object lacks them (as list
- * items from an API server often do); the {@code apiversion} and {@code kind} extensions always match the data.
+ * <p>The data is the object as {@link ObjectJson} encodes it, as it is: what the payload policy drops or redacts
+ * (managedFields, Secret values) was removed before the object entered the cache. apiVersion and kind come from the
+ * object, or from the resource type when the object lacks them (as list items from an API server often do); the
+ * {@code apiversion} and {@code kind} extensions always match the data.
  *
  * <p>The id is {@code uid/resourceVersion}, with {@code /deleted} appended for deletes. An object without uid or
  * resourceVersion (one not read from an API server) gets {@code sha256:<hex digest of the data>} instead, which is
@@ -39,19 +38,17 @@ public final class EventNormaliser {
 
     private final String clusterName;
     private final URI source;
-    private final JsonMapper jsonMapper;
-    private final ObjectWriter compactWriter;
+    private final ObjectJson objectJson;
 
     /**
      * @param clusterName the configured cluster name; must be usable as the authority of {@code k8s://{cluster}}
-     * @param jsonMapper a Jackson 3 mapper able to serialise fabric8 models (a plain {@code JsonMapper} is)
+     * @param jsonMapper a Jackson 3 mapper able to serialise fabric8 models (a plain {@code JsonMapper} is); the
+     *     data is compact whatever it is configured to do
      */
     public EventNormaliser(String clusterName, JsonMapper jsonMapper) {
         this.clusterName = Objects.requireNonNull(clusterName, "clusterName");
         this.source = sourceOf(clusterName);
-        this.jsonMapper = Objects.requireNonNull(jsonMapper, "jsonMapper");
-        // The data must be compact whatever the shared mapper is configured to do.
-        this.compactWriter = jsonMapper.writer().without(SerializationFeature.INDENT_OUTPUT);
+        this.objectJson = new ObjectJson(Objects.requireNonNull(jsonMapper, "jsonMapper"));
     }
 
     /**
@@ -64,14 +61,37 @@ public final class EventNormaliser {
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(operation, "operation");
         Objects.requireNonNull(object, "object");
+        byte[] data;
+        try {
+            data = objectJson.encode(object, apiVersionOf(type, object), kindOf(type, object));
+        } catch (JacksonException e) {
+            throw failure(type, operation, object, e);
+        }
+        return normalise(type, operation, object, data, observedAt);
+    }
+
+    /**
+     * The same, for an object whose data is already encoded (as the informer cache keeps it), so it is not encoded
+     * again.
+     *
+     * @param data {@link ObjectJson}'s encoding of {@code object} with the apiVersion and kind the event carries: the
+     *     object's own, or its resource type's where the object lacks them (list items from an API server may)
+     */
+    public CloudEvent normalise(
+            ResourceType type,
+            Operation operation,
+            GenericKubernetesResource object,
+            byte[] data,
+            OffsetDateTime observedAt) {
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(operation, "operation");
+        Objects.requireNonNull(object, "object");
+        Objects.requireNonNull(data, "data");
         Objects.requireNonNull(observedAt, "observedAt");
         try {
-            return toEvent(type, operation, object, observedAt);
-        } catch (IllegalArgumentException | JacksonException e) {
-            throw new EventNormalisationException(
-                    "Cannot normalise " + operation.typeSegment() + " " + type + " " + ObjectIdentity.describe(object)
-                            + ": " + e.getMessage(),
-                    e);
+            return toEvent(type, operation, object, data, observedAt);
+        } catch (IllegalArgumentException e) {
+            throw failure(type, operation, object, e);
         }
     }
 
@@ -82,12 +102,14 @@ public final class EventNormaliser {
     }
 
     private CloudEvent toEvent(
-            ResourceType type, Operation operation, GenericKubernetesResource object, OffsetDateTime observedAt) {
+            ResourceType type,
+            Operation operation,
+            GenericKubernetesResource object,
+            byte[] data,
+            OffsetDateTime observedAt) {
         ObjectIdentity identity = ObjectIdentity.of(type, object);
-        // List items from an API server often lack apiVersion and kind; the resource type knows them.
-        String apiVersion = orElse(object.getApiVersion(), type.apiVersion());
-        String kind = orElse(object.getKind(), type.kind());
-        byte[] data = data(object, apiVersion, kind);
+        String apiVersion = apiVersionOf(type, object);
+        String kind = kindOf(type, object);
 
         CloudEventBuilder event = CloudEventBuilder.v1()
                 .withId(id(identity, operation, data))
@@ -113,29 +135,21 @@ public final class EventNormaliser {
         return event.build();
     }
 
-    /**
-     * The object as compact JSON, apiVersion and kind filled in. What is dropped or redacted (managedFields, Secret
-     * values) was removed before the object entered the cache, by the payload policy.
-     */
-    private byte[] data(GenericKubernetesResource object, String apiVersion, String kind) {
-        if (apiVersion.equals(object.getApiVersion()) && kind.equals(object.getKind())) {
-            // Straight to bytes: building a tree first cost more than the serialisation itself (benchmark suite).
-            return compactWriter.writeValueAsBytes(object);
-        }
-        // A fresh tree: what we add here never reaches the cached object.
-        ObjectNode tree = jsonMapper.valueToTree(object);
-        return compactWriter.writeValueAsBytes(withTypeFirst(tree, apiVersion, kind));
+    private static EventNormalisationException failure(
+            ResourceType type, Operation operation, GenericKubernetesResource object, RuntimeException cause) {
+        return new EventNormalisationException(
+                "Cannot normalise " + operation.typeSegment() + " " + type + " " + ObjectIdentity.describe(object)
+                        + ": " + cause.getMessage(),
+                cause);
     }
 
-    // Kubernetes writes apiVersion and kind first; readers of the raw payload expect to find them there.
-    private static ObjectNode withTypeFirst(ObjectNode tree, String apiVersion, String kind) {
-        ObjectNode typed = tree.objectNode().put("apiVersion", apiVersion).put("kind", kind);
-        tree.properties().forEach(property -> {
-            if (!typed.has(property.getKey())) {
-                typed.set(property.getKey(), property.getValue());
-            }
-        });
-        return typed;
+    // List items from an API server often lack apiVersion and kind; the resource type knows them.
+    private static String apiVersionOf(ResourceType type, GenericKubernetesResource object) {
+        return orElse(object.getApiVersion(), type.apiVersion());
+    }
+
+    private static String kindOf(ResourceType type, GenericKubernetesResource object) {
+        return orElse(object.getKind(), type.kind());
     }
 
     private static String id(ObjectIdentity identity, Operation operation, byte[] data) {
