@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
 import io.kubeeventbridge.event.EventExtensions;
 import io.kubeeventbridge.event.EventNormalisationException;
 import io.kubeeventbridge.event.EventNormaliser;
+import io.kubeeventbridge.event.ObjectJson;
 import io.kubeeventbridge.event.Operation;
 import io.kubeeventbridge.event.ResourceType;
 import io.kubeeventbridge.informer.ChangeListener;
@@ -66,7 +67,7 @@ final class ChangeHandler implements ChangeListener {
         for (Operation reconciled : reconciliation.listed(
                 key, object.getMetadata().getUid(), object.getMetadata().getResourceVersion())) {
             if (reconciled == Operation.DELETED) {
-                publish(Operation.DELETED, reference(key, reconciliation.checkpoint(key)), null, true);
+                publishReference(key, reconciliation.checkpoint(key));
             } else {
                 publish(reconciled, object, json, false);
             }
@@ -79,10 +80,16 @@ final class ChangeHandler implements ChangeListener {
         if (!vanished.isEmpty()) {
             log.info("{} objects of {} were deleted while the bridge was down", vanished.size(), type);
         }
-        vanished.forEach(gone -> publish(Operation.DELETED, reference(gone.key(), gone.checkpoint()), null, true));
+        vanished.forEach(gone -> publishReference(gone.key(), gone.checkpoint()));
     }
 
-    /** @param json the object's compact JSON when the informer has it, else {@code null} */
+    /** The reconciled delete of an object gone while the bridge was down, with what its checkpoint knows of it. */
+    private void publishReference(String key, Checkpoint checkpoint) {
+        GenericKubernetesResource reference = reference(key, checkpoint);
+        publish(Operation.DELETED, reference, ObjectJson.encode(reference, type.apiVersion(), type.kind()), true);
+    }
+
+    /** @param json the object's compact JSON ({@link ObjectJson}), the event's data */
     private void publish(Operation operation, GenericKubernetesResource object, byte[] json, boolean reconciled) {
         String resource = type.toString();
         try {

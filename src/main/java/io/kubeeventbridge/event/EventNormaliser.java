@@ -18,8 +18,10 @@ import tools.jackson.core.JacksonException;
  * it. A pure function, safe to share between threads; it never modifies the given object, which belongs to the
  * informer cache.
  *
- * <p>apiVersion and kind come from the object, or from the resource type when the object lacks them (as list
- * items from an API server often do); the {@code apiversion} and {@code kind} extensions always match the data.
+ * <p>The data is the object as {@link ObjectJson} encodes it, as it is: what the payload policy drops or redacts
+ * (managedFields, Secret values) was removed before the object entered the cache. apiVersion and kind come from the
+ * object, or from the resource type when the object lacks them (as list items from an API server often do); the
+ * {@code apiversion} and {@code kind} extensions always match the data.
  *
  * <p>The id is {@code uid/resourceVersion}, with {@code /deleted} appended for deletes. An object without uid or
  * resourceVersion (one not read from an API server) gets {@code sha256:<hex digest of the data>} instead, which is
@@ -49,14 +51,24 @@ public final class EventNormaliser {
      */
     public CloudEvent normalise(
             ResourceType type, Operation operation, GenericKubernetesResource object, OffsetDateTime observedAt) {
-        return normalise(type, operation, object, null, observedAt);
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(operation, "operation");
+        Objects.requireNonNull(object, "object");
+        byte[] data;
+        try {
+            data = ObjectJson.encode(object, apiVersionOf(type, object), kindOf(type, object));
+        } catch (JacksonException e) {
+            throw failure(type, operation, object, e);
+        }
+        return normalise(type, operation, object, data, observedAt);
     }
 
     /**
-     * As {@link #normalise(ResourceType, Operation, GenericKubernetesResource, OffsetDateTime)}, with the object
-     * already encoded, as the informer cache keeps it.
+     * The same, for an object whose data is already encoded (as the informer cache keeps it), so it is not encoded
+     * again.
      *
-     * @param data {@link ObjectJson}'s encoding of {@code object}, or {@code null} to encode it here
+     * @param data {@link ObjectJson}'s encoding of {@code object} with the apiVersion and kind the event carries: the
+     *     object's own, or its resource type's where the object lacks them (list items from an API server may)
      */
     public CloudEvent normalise(
             ResourceType type,
@@ -67,14 +79,12 @@ public final class EventNormaliser {
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(operation, "operation");
         Objects.requireNonNull(object, "object");
+        Objects.requireNonNull(data, "data");
         Objects.requireNonNull(observedAt, "observedAt");
         try {
             return toEvent(type, operation, object, data, observedAt);
-        } catch (IllegalArgumentException | JacksonException e) {
-            throw new EventNormalisationException(
-                    "Cannot normalise " + operation.typeSegment() + " " + type + " " + ObjectIdentity.describe(object)
-                            + ": " + e.getMessage(),
-                    e);
+        } catch (IllegalArgumentException e) {
+            throw failure(type, operation, object, e);
         }
     }
 
@@ -88,14 +98,11 @@ public final class EventNormaliser {
             ResourceType type,
             Operation operation,
             GenericKubernetesResource object,
-            byte[] encoded,
+            byte[] data,
             OffsetDateTime observedAt) {
         ObjectIdentity identity = ObjectIdentity.of(type, object);
-        // List items from an API server often lack apiVersion and kind; the resource type knows them.
-        String apiVersion = orElse(object.getApiVersion(), type.apiVersion());
-        String kind = orElse(object.getKind(), type.kind());
-        // What is dropped or redacted (managedFields, Secret values) was removed before the object entered the cache.
-        byte[] data = encoded != null ? encoded : ObjectJson.encode(object, apiVersion, kind);
+        String apiVersion = apiVersionOf(type, object);
+        String kind = kindOf(type, object);
 
         CloudEventBuilder event = CloudEventBuilder.v1()
                 .withId(id(identity, operation, data))
@@ -119,6 +126,23 @@ public final class EventNormaliser {
             event.withExtension(EventExtensions.RESOURCE_VERSION, identity.resourceVersion());
         }
         return event.build();
+    }
+
+    private static EventNormalisationException failure(
+            ResourceType type, Operation operation, GenericKubernetesResource object, RuntimeException cause) {
+        return new EventNormalisationException(
+                "Cannot normalise " + operation.typeSegment() + " " + type + " " + ObjectIdentity.describe(object)
+                        + ": " + cause.getMessage(),
+                cause);
+    }
+
+    // List items from an API server often lack apiVersion and kind; the resource type knows them.
+    private static String apiVersionOf(ResourceType type, GenericKubernetesResource object) {
+        return orElse(object.getApiVersion(), type.apiVersion());
+    }
+
+    private static String kindOf(ResourceType type, GenericKubernetesResource object) {
+        return orElse(object.getKind(), type.kind());
     }
 
     private static String id(ObjectIdentity identity, Operation operation, byte[] data) {

@@ -37,9 +37,11 @@ final class Backoff {
 
     /** Blocks the sending thread until the current pause is over (or a success ended it). */
     synchronized void awaitResume() throws InterruptedException {
-        Duration remaining;
-        while (!(remaining = Duration.between(clock.instant(), resumeAt)).isNegative() && !remaining.isZero()) {
-            wait(Math.max(1, remaining.toMillis()));
+        Instant now;
+        // Called before every send: compare first, since the nanoseconds from now to Instant.MIN overflow, and
+        // Duration.between would throw and catch an ArithmeticException each time.
+        while ((now = clock.instant()).isBefore(resumeAt)) {
+            wait(Math.max(1, Duration.between(now, resumeAt).toMillis()));
         }
     }
 

@@ -49,6 +49,22 @@ class EventNormaliserTest {
                 .isEqualTo(objectBefore);
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("io.kubeeventbridge.event.NormalisationCases#cases")
+    void dataEncodedBeforehandMakesTheSameEventAndIsCarriedAsItIs(NormalisationCases.Case c) {
+        String apiVersion = c.object().getApiVersion() == null
+                ? c.type().apiVersion()
+                : c.object().getApiVersion();
+        String kind =
+                c.object().getKind() == null ? c.type().kind() : c.object().getKind();
+        byte[] data = ObjectJson.encode(c.object(), apiVersion, kind);
+
+        CloudEvent event = normaliser.normalise(c.type(), c.operation(), c.object(), data, OBSERVED_AT);
+
+        assertSameEvent(event, c.expected());
+        assertThat(event.getData().toBytes()).as("not encoded again").isSameAs(data);
+    }
+
     @ParameterizedTest
     @EnumSource(Operation.class)
     void operationNamesTheTypeAndOnlyDeletesMarkTheId(Operation operation) {
