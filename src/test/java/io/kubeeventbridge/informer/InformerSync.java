@@ -9,6 +9,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import io.kubeeventbridge.bench.Samples;
 import io.kubeeventbridge.bench.Workload;
 import io.kubeeventbridge.event.EventNormaliser;
 import io.kubeeventbridge.event.ResourceType;
@@ -19,7 +20,6 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.util.Arrays;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -70,7 +70,7 @@ public final class InformerSync {
                             objects, round + 1, bridgeMillis, bareMillis);
                 }
             }
-            return new Result(median(bridge), median(bare), objects);
+            return new Result(new Samples(bridge).median(), new Samples(bare).median(), objects);
         } finally {
             stopped.countDown();
             server.stop(0);
@@ -175,11 +175,5 @@ public final class InformerSync {
                 .withKind("Pod")
                 .withNamespaced(true)
                 .build();
-    }
-
-    private static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        return sorted[sorted.length / 2];
     }
 }
