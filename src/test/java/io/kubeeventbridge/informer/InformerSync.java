@@ -1,7 +1,5 @@
 package io.kubeeventbridge.informer;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
@@ -9,27 +7,23 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
-import io.kubeeventbridge.bench.Workload;
+import io.kubeeventbridge.bench.PodListServer;
+import io.kubeeventbridge.bench.Samples;
 import io.kubeeventbridge.event.EventNormaliser;
 import io.kubeeventbridge.event.ResourceType;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
+import java.lang.ref.ReferenceQueue;
+import java.lang.ref.WeakReference;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.util.Arrays;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.List;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /**
  * Sync time: from starting the bridge's informer (filtering item store, label indexers, change classification,
  * every snapshot normalised into a CloudEvent on the handler thread, then dropped: no Kafka) until it reports synced,
- * the bridge's readiness condition; against a bare fabric8 informer on the same objects. The objects come from a
- * prepared list response served by a small HTTP stub, which answers watches with an idle stream.
+ * the bridge's readiness condition; against a bare fabric8 informer on the same objects, listed by a
+ * {@link PodListServer}.
  */
 public final class InformerSync {
 
@@ -39,22 +33,24 @@ public final class InformerSync {
     /** Median milliseconds to sync. */
     public record Result(double bridgeMillis, double bareMillis, int objects) {}
 
+    /** An informer just started, as the measurement sees it. */
+    private record Started(BooleanSupplier synced, Supplier<List<?>> cached, Runnable stop) {}
+
+    private record Synced(double millis, WeakReference<Object> anyCached) {}
+
     private InformerSync() {}
 
     public static Result measure(int objects, int rounds) throws Exception {
-        byte[] list = podList(objects);
-        CountDownLatch stopped = new CountDownLatch(1);
-        ExecutorService handlers = Executors.newCachedThreadPool();
-        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.setExecutor(handlers);
-        server.createContext("/api/v1/pods", exchange -> answer(exchange, list, stopped));
-        server.start();
-        Config config = new ConfigBuilder(Config.empty())
-                .withMasterUrl("http://127.0.0.1:" + server.getAddress().getPort())
-                .build();
         EventNormaliser normaliser = new EventNormaliser("bench");
-        try (KubernetesClient client =
-                new KubernetesClientBuilder().withConfig(config).build()) {
+        try (PodListServer server = new PodListServer(objects);
+                KubernetesClient client = new KubernetesClientBuilder()
+                        .withConfig(new ConfigBuilder(Config.empty())
+                                .withMasterUrl(server.url())
+                                // The stub speaks no WebSocket, and a failed WebSocket watch leaves a reconnect
+                                // scheduled that keeps a stopped informer, and its cache, reachable for a while.
+                                .withOnlyHttpWatches(true)
+                                .build())
+                        .build()) {
             double[] bridge = new double[rounds];
             double[] bare = new double[rounds];
             for (int round = -1; round < rounds; round++) { // round -1 warms up both
@@ -68,49 +64,73 @@ public final class InformerSync {
                             objects, round + 1, bridgeMillis, bareMillis);
                 }
             }
-            return new Result(median(bridge), median(bare), objects);
-        } finally {
-            stopped.countDown();
-            server.stop(0);
-            handlers.shutdownNow();
+            return new Result(new Samples(bridge).median(), new Samples(bare).median(), objects);
         }
     }
 
     private static double bare(KubernetesClient client, int objects) throws InterruptedException {
-        System.gc();
-        long start = System.nanoTime();
-        SharedIndexInformer<GenericKubernetesResource> informer =
-                client.genericKubernetesResources(definition()).inAnyNamespace().runnableInformer(0);
-        informer.start();
-        try {
-            awaitSynced(informer::hasSynced);
-            long end = System.nanoTime();
-            check(informer.getStore().list().size(), objects);
-            return (end - start) / 1e6;
-        } finally {
-            informer.stop();
-        }
+        return timeToSync(objects, () -> {
+            SharedIndexInformer<GenericKubernetesResource> informer = client.genericKubernetesResources(definition())
+                    .inAnyNamespace()
+                    .runnableInformer(0);
+            informer.start();
+            return new Started(informer::hasSynced, () -> informer.getStore().list(), informer::stop);
+        });
     }
 
     private static double bridge(KubernetesClient client, EventNormaliser normaliser, int objects)
             throws InterruptedException {
+        return timeToSync(objects, () -> {
+            ResourceInformer informer = new ResourceInformer(
+                    client,
+                    new InformerTarget(PODS, null, null, null),
+                    (operation, object, json) ->
+                            normaliser.normalise(PODS, operation, object, json, OffsetDateTime.now()),
+                    ObjectFilter.NONE,
+                    Duration.ZERO);
+            informer.start();
+            return new Started(informer::hasSynced, () -> informer.objects().list(null), informer::stop);
+        });
+    }
+
+    /** Milliseconds from {@code start} until the informer it starts has synced; stopped and collected after. */
+    private static double timeToSync(int objects, Supplier<Started> start) throws InterruptedException {
         System.gc();
-        long start = System.nanoTime();
-        ResourceInformer informer = new ResourceInformer(
-                client,
-                new InformerTarget(PODS, null, null, null),
-                (operation, object, json) -> normaliser.normalise(PODS, operation, object, json, OffsetDateTime.now()),
-                ObjectFilter.NONE,
-                Duration.ZERO);
-        informer.start();
+        ReferenceQueue<Object> collected = new ReferenceQueue<>();
+        Synced synced = syncAndStop(objects, start, collected);
+        awaitCollected(collected);
+        return synced.millis();
+    }
+
+    // A method of its own, so that nothing on the caller's stack still refers to the informer or its cache.
+    private static Synced syncAndStop(int objects, Supplier<Started> start, ReferenceQueue<Object> collected)
+            throws InterruptedException {
+        long begin = System.nanoTime();
+        Started informer = start.get();
         try {
-            awaitSynced(informer::hasSynced);
+            awaitSynced(informer.synced());
             long end = System.nanoTime();
-            check(informer.objects().size(), objects);
-            return (end - start) / 1e6;
+            List<?> cached = informer.cached().get();
+            check(cached.size(), objects);
+            return new Synced((end - begin) / 1e6, new WeakReference<>(cached.get(0), collected));
         } finally {
-            informer.stop();
+            informer.stop().run();
         }
+    }
+
+    /**
+     * Waits, bounded, until a stopped informer's cache is garbage, so that the next informer measured does not pay
+     * for collecting it. fabric8 lets go of a stopped informer a little later, once its watch request has ended: each
+     * full collection is followed by a pause in which its threads can get there.
+     */
+    private static void awaitCollected(ReferenceQueue<?> collected) throws InterruptedException {
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        do {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("a stopped informer's cache is still reachable after " + TIMEOUT);
+            }
+            System.gc();
+        } while (collected.remove(500) == null);
     }
 
     private static void awaitSynced(BooleanSupplier synced) throws InterruptedException {
@@ -129,42 +149,6 @@ public final class InformerSync {
         }
     }
 
-    /** The list from the prepared response; a watch gets an open, idle stream until the benchmark ends. */
-    private static void answer(HttpExchange exchange, byte[] list, CountDownLatch stopped) throws IOException {
-        String query = String.valueOf(exchange.getRequestURI().getRawQuery());
-        exchange.getResponseHeaders().add("Content-Type", "application/json");
-        if (query.contains("watch=true")) {
-            exchange.sendResponseHeaders(200, 0);
-            try {
-                stopped.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            exchange.close();
-            return;
-        }
-        exchange.sendResponseHeaders(200, list.length);
-        try (OutputStream body = exchange.getResponseBody()) {
-            body.write(list);
-        }
-    }
-
-    private static byte[] podList(int objects) throws IOException {
-        Workload workload = new Workload(11);
-        ByteArrayOutputStream list = new ByteArrayOutputStream();
-        list.write(("{\"apiVersion\":\"v1\",\"kind\":\"PodList\",\"metadata\":{\"resourceVersion\":\""
-                        + (objects + 5000) + "\"},\"items\":[")
-                .getBytes(StandardCharsets.UTF_8));
-        for (int i = 0; i < objects; i++) {
-            if (i > 0) {
-                list.write(',');
-            }
-            list.write(workload.nextJson(i, 100, false));
-        }
-        list.write("]}".getBytes(StandardCharsets.UTF_8));
-        return list.toByteArray();
-    }
-
     private static ResourceDefinitionContext definition() {
         return new ResourceDefinitionContext.Builder()
                 .withGroup("")
@@ -173,11 +157,5 @@ public final class InformerSync {
                 .withKind("Pod")
                 .withNamespaced(true)
                 .build();
-    }
-
-    private static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        return sorted[sorted.length / 2];
     }
 }

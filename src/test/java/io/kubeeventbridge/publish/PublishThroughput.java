@@ -53,7 +53,7 @@ public final class PublishThroughput {
     private PublishThroughput() {}
 
     /** The service's producer defaults, from application.yaml. */
-    static Map<String, Object> producerSettings(String bootstrapServers) {
+    public static Map<String, Object> producerSettings(String bootstrapServers) {
         return Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
                 bootstrapServers,

@@ -1,0 +1,58 @@
+package io.kubeeventbridge.bench;
+
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
+import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import io.fabric8.kubernetes.client.informers.cache.Cache;
+import io.kubeeventbridge.publish.PublishThroughput;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The end-to-end baseline: a bare fabric8 informer over the pods of all namespaces whose add handler serialises
+ * each pod (as the bridge serialises an event's data) and sends it, keyed {@code namespace/name}, with a plain
+ * {@link KafkaProducer} under the service's producer settings.
+ */
+final class RawForwarder implements AutoCloseable {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final KubernetesClient client;
+    private final KafkaProducer<String, byte[]> producer;
+    private final SharedIndexInformer<GenericKubernetesResource> informer;
+
+    /** Returns once the informer has listed the pods and watches them. */
+    RawForwarder(String bootstrapServers, String topic) {
+        // Configured the standard fabric8 way, like the bridge's own client.
+        client = new KubernetesClientBuilder().build();
+        producer = new KafkaProducer<>(PublishThroughput.producerSettings(bootstrapServers));
+        informer = client.genericKubernetesResources("v1", "Pod")
+                .inAnyNamespace()
+                .inform(
+                        new ResourceEventHandler<>() {
+                            @Override
+                            public void onAdd(GenericKubernetesResource pod) {
+                                producer.send(new ProducerRecord<>(
+                                        topic, Cache.metaNamespaceKeyFunc(pod), JSON.writeValueAsBytes(pod)));
+                            }
+
+                            // The benchmark only creates pods.
+                            @Override
+                            public void onUpdate(GenericKubernetesResource before, GenericKubernetesResource after) {}
+
+                            @Override
+                            public void onDelete(GenericKubernetesResource pod, boolean finalStateUnknown) {}
+                        },
+                        0);
+    }
+
+    @Override
+    public void close() {
+        informer.stop();
+        producer.close();
+        client.close();
+    }
+}
