@@ -29,7 +29,8 @@ class KubeEventBridgeBenchmark {
     private static final int SYNC_ROUNDS = 3;
     // Each informer takes 20-30 s to sync 100,000 pods here: one round after the warm-up keeps the suite short.
     private static final int LARGE_SYNC_ROUNDS = 1;
-    // At a rate the mock API server sustains: each run 5 s of warm-up and 10 s measured, two runs of each pipeline.
+    // At a rate the mock API server sustains: each run 5 s of warm-up and 10 s measured; after a round to warm up
+    // the JVM, two runs of each pipeline.
     private static final int E2E_PODS_PER_SECOND = 50;
     private static final int E2E_WARM_UP_PODS = 250;
     private static final int E2E_MEASURED_PODS = 500;
