@@ -40,7 +40,8 @@ public final class InformerSync {
 
     private InformerSync() {}
 
-    public static Result measure(int objects, int rounds) throws Exception {
+    /** @param warmUpRounds rounds of both informers before the measured ones, to warm up the JVM */
+    public static Result measure(int objects, int warmUpRounds, int rounds) throws Exception {
         EventNormaliser normaliser = new EventNormaliser("bench");
         try (PodListServer server = new PodListServer(objects);
                 KubernetesClient client = new KubernetesClientBuilder()
@@ -53,7 +54,7 @@ public final class InformerSync {
                         .build()) {
             double[] bridge = new double[rounds];
             double[] bare = new double[rounds];
-            for (int round = -1; round < rounds; round++) { // round -1 warms up both
+            for (int round = -warmUpRounds; round < rounds; round++) {
                 double bareMillis = bare(client, objects);
                 double bridgeMillis = bridge(client, normaliser, objects);
                 if (round >= 0) {
