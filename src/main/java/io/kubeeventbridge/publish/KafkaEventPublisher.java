@@ -123,7 +123,10 @@ final class KafkaEventPublisher implements EventPublisher, SmartLifecycle, Publi
             metrics.acknowledgedAfter(
                     event.resource(), Duration.between(event.event().getTime().toInstant(), clock.instant()));
         }
-        log.debug("Published {} to {}", event.describe(), event.topic());
+        if (log.isDebugEnabled()) {
+            // Runs on the producer's I/O thread for every event: describe() only when it is logged.
+            log.debug("Published {} to {}", event.describe(), event.topic());
+        }
     }
 
     private void failed(OutgoingEvent event, Throwable error) {

@@ -116,10 +116,15 @@ final class PendingEvents {
                     size++;
                 }
             }
-            if (events != null && !events.isEmpty()) {
+            boolean becameReady = events != null && !events.isEmpty();
+            if (becameReady) {
                 ready.addLast(object);
             }
-            readyOrEmpty.signalAll();
+            // Only then is there news for a waiter: waking the idle sender after every acknowledgement costs the
+            // producer's I/O thread, which calls this, and the sender a context switch each for nothing.
+            if (becameReady || size + inFlight.size() == 0) {
+                readyOrEmpty.signalAll();
+            }
         } finally {
             lock.unlock();
         }

@@ -6,10 +6,12 @@ import static io.kubeeventbridge.event.Operation.SNAPSHOT;
 import static io.kubeeventbridge.event.Operation.UPDATED;
 import static io.kubeeventbridge.publish.OutgoingEvents.event;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -109,6 +111,52 @@ class PendingEventsTest {
         queue.acknowledged(queue.take(Duration.ZERO));
 
         assertThat(queue.awaitEmpty(Duration.ofMillis(10))).isTrue();
+    }
+
+    @Test
+    void waitingTakeGetsTheNextEventOfAnObjectAsSoonAsItsPreviousIsAcknowledged() throws InterruptedException {
+        queue.add(event("a", CREATED, 1));
+        OutgoingEvent inFlight = queue.take(Duration.ZERO);
+        queue.add(event("a", DELETED, 1));
+        CompletableFuture<OutgoingEvent> next = takeAsync(Duration.ofMinutes(1));
+        await().during(Duration.ofMillis(200)).atMost(Duration.ofSeconds(10)).until(() -> !next.isDone());
+
+        queue.acknowledged(inFlight);
+
+        await().atMost(Duration.ofSeconds(10)).until(next::isDone);
+        assertThat(describe(next.join())).isEqualTo("deleted uid-a/1/deleted");
+    }
+
+    @Test
+    void waitingAwaitEmptyReturnsAsSoonAsTheLastEventIsAcknowledged() throws InterruptedException {
+        queue.add(event("a", CREATED, 1));
+        queue.add(event("b", CREATED, 2));
+        OutgoingEvent first = queue.take(Duration.ZERO);
+        OutgoingEvent second = queue.take(Duration.ZERO);
+        CompletableFuture<Boolean> empty = CompletableFuture.supplyAsync(() -> {
+            try {
+                return queue.awaitEmpty(Duration.ofMinutes(1));
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+
+        queue.acknowledged(first);
+        await().during(Duration.ofMillis(200)).atMost(Duration.ofSeconds(10)).until(() -> !empty.isDone());
+        queue.acknowledged(second);
+
+        await().atMost(Duration.ofSeconds(10)).until(empty::isDone);
+        assertThat(empty.join()).isTrue();
+    }
+
+    private CompletableFuture<OutgoingEvent> takeAsync(Duration timeout) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return queue.take(timeout);
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
     }
 
     /** Takes and acknowledges everything, returning each event as "operation id", in the order sent. */
