@@ -113,10 +113,10 @@ final class CompactItemStore implements ItemStore<GenericKubernetesResource> {
     }
 
     private void completeType(GenericKubernetesResource object) {
-        if (object.getApiVersion() == null || object.getApiVersion().isEmpty()) {
+        if (object.getApiVersion() == null || object.getApiVersion().isBlank()) {
             object.setApiVersion(type.apiVersion());
         }
-        if (object.getKind() == null || object.getKind().isEmpty()) {
+        if (object.getKind() == null || object.getKind().isBlank()) {
             object.setKind(type.kind());
         }
     }
