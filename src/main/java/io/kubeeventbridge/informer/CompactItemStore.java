@@ -52,7 +52,8 @@ final class CompactItemStore implements ItemStore<GenericKubernetesResource> {
     public GenericKubernetesResource put(String key, GenericKubernetesResource object) {
         CachedObject previous = objects.get(key);
         if (previous != null && previous.isSameState(object)) {
-            // Relisted or resynced unchanged: fabric8 notifies nothing, so keep what is cached, compacted already.
+            // Relisted or resynced unchanged: fabric8 notifies nothing, so keep the cached entry, which is compact or
+            // will be once the change that brought it reaches the classifier.
             return reduced(previous);
         }
         return reduced(objects.put(key, CachedObject.decoded(object)));
