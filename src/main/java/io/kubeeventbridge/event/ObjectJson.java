@@ -1,7 +1,8 @@
 package io.kubeeventbridge.event;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Objects;
@@ -41,7 +42,7 @@ public final class ObjectJson {
     public static byte[] encode(GenericKubernetesResource object, String apiVersion, String kind) {
         Objects.requireNonNull(apiVersion, "apiVersion");
         Objects.requireNonNull(kind, "kind");
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        ExactBytes bytes = new ExactBytes();
         try (JsonGenerator json = WRITER.createGenerator(bytes)) {
             json.writeStartObject();
             json.writeStringProperty("apiVersion", apiVersion);
@@ -61,6 +62,35 @@ public final class ObjectJson {
             json.writeEndObject();
         }
         return bytes.toByteArray();
+    }
+
+    /**
+     * Collects what the generator writes. The generator buffers up to 8,000 bytes and writes them on close, so most
+     * objects arrive in one write: kept in an array of exactly that size, which is the result. Bigger objects grow the
+     * array by doubling and are trimmed once. (A ByteArrayOutputStream would allocate every object twice over.)
+     */
+    private static final class ExactBytes extends OutputStream {
+
+        private byte[] buffer = new byte[0];
+        private int count;
+
+        @Override
+        public void write(int b) {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) {
+            if (count + length > buffer.length) {
+                buffer = Arrays.copyOf(buffer, count == 0 ? length : Math.max(count + length, buffer.length * 2));
+            }
+            System.arraycopy(bytes, offset, buffer, count, length);
+            count += length;
+        }
+
+        byte[] toByteArray() {
+            return count == buffer.length ? buffer : Arrays.copyOf(buffer, count);
+        }
     }
 
     private static void writeValue(JsonGenerator json, Object value) {

@@ -52,6 +52,16 @@ class ObjectJsonTest {
                 .forEach(object -> assertSameBytes(object, object.getApiVersion(), object.getKind()));
     }
 
+    @Test
+    void encodesAnObjectMuchLargerThanTheGeneratorsBufferAsDatabindDid() {
+        Map<String, Object> data = new LinkedHashMap<>();
+        IntStream.range(0, 5_000).forEach(index -> data.put("key-" + index, "value " + index + " ".repeat(index % 40)));
+        GenericKubernetesResource object = widget(ordered("data", data));
+
+        assertThat(ObjectJson.encode(object, "v1", "ConfigMap")).hasSizeGreaterThan(100_000);
+        assertSameBytes(object, "v1", "ConfigMap");
+    }
+
     static Stream<Arguments> unusualValues() {
         Map<String, Object> nullValue = new LinkedHashMap<>();
         nullValue.put("gone", null);
