@@ -1,5 +1,7 @@
 package io.kubeeventbridge.informer;
 
+import static org.awaitility.Awaitility.await;
+
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
@@ -20,10 +22,9 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /**
- * Sync time: from starting the bridge's informer (filtering item store, label indexers, change classification,
- * every snapshot normalised into a CloudEvent on the handler thread, then dropped: no Kafka) until it reports synced,
- * the bridge's readiness condition; against a bare fabric8 informer on the same objects, listed by a
- * {@link PodListServer}.
+ * Sync time: from starting the bridge's informer (filtering item store, change classification, every snapshot
+ * normalised into a CloudEvent on the handler thread, then dropped: no Kafka) until it reports synced, the bridge's
+ * readiness condition; against a bare fabric8 informer on the same objects, listed by a {@link PodListServer}.
  */
 public final class InformerSync {
 
@@ -104,8 +105,7 @@ public final class InformerSync {
     }
 
     // A method of its own, so that nothing on the caller's stack still refers to the informer or its cache.
-    private static Synced syncAndStop(int objects, Supplier<Started> start, ReferenceQueue<Object> collected)
-            throws InterruptedException {
+    private static Synced syncAndStop(int objects, Supplier<Started> start, ReferenceQueue<Object> collected) {
         long begin = System.nanoTime();
         Started informer = start.get();
         try {
@@ -134,14 +134,12 @@ public final class InformerSync {
         } while (collected.remove(500) == null);
     }
 
-    private static void awaitSynced(BooleanSupplier synced) throws InterruptedException {
-        long deadline = System.nanoTime() + TIMEOUT.toNanos();
-        while (!synced.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("not synced within " + TIMEOUT);
-            }
-            Thread.sleep(1);
-        }
+    private static void awaitSynced(BooleanSupplier synced) {
+        // Polled every millisecond: the interval bounds how much a measurement can overstate.
+        await().atMost(TIMEOUT)
+                .pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(1))
+                .until(synced::getAsBoolean);
     }
 
     private static void check(int cached, int expected) {

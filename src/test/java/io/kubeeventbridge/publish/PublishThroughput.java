@@ -2,6 +2,7 @@ package io.kubeeventbridge.publish;
 
 import io.cloudevents.CloudEvent;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.kubeeventbridge.bench.Samples;
 import io.kubeeventbridge.bench.Workload;
 import io.kubeeventbridge.config.KafkaLayout.ContentMode;
 import io.kubeeventbridge.event.EventExtensions;
@@ -10,11 +11,14 @@ import io.kubeeventbridge.event.Operation;
 import io.kubeeventbridge.event.ResourceType;
 import io.kubeeventbridge.metrics.EventMetrics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -24,8 +28,12 @@ import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.boot.env.YamlPropertySourceLoader;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.core.env.PropertySource;
+import org.springframework.core.io.FileSystemResource;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
@@ -52,27 +60,26 @@ public final class PublishThroughput {
 
     private PublishThroughput() {}
 
-    /** The service's producer defaults, from application.yaml. */
+    /**
+     * The service's producer settings: {@code spring.kafka.producer} of application.yaml, as Spring Boot builds them
+     * for the service, so the benchmark follows any change there.
+     */
     public static Map<String, Object> producerSettings(String bootstrapServers) {
-        return Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                bootstrapServers,
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
-                StringSerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
-                ByteArraySerializer.class,
-                ProducerConfig.ACKS_CONFIG,
-                "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
-                true,
-                ProducerConfig.COMPRESSION_TYPE_CONFIG,
-                "lz4",
-                ProducerConfig.LINGER_MS_CONFIG,
-                5,
-                ProducerConfig.BATCH_SIZE_CONFIG,
-                256 * 1024,
-                ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION,
-                5);
+        Map<String, Object> settings = new HashMap<>(serviceKafkaProperties().buildProducerProperties());
+        settings.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        return settings;
+    }
+
+    private static KafkaProperties serviceKafkaProperties() {
+        try {
+            List<PropertySource<?>> yaml = new YamlPropertySourceLoader()
+                    .load("application.yaml", new FileSystemResource(Path.of("application.yaml")));
+            return new Binder(ConfigurationPropertySources.from(yaml))
+                    .bind("spring.kafka", KafkaProperties.class)
+                    .orElseThrow(() -> new IllegalStateException("application.yaml has no spring.kafka"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the service's application.yaml", e);
+        }
     }
 
     public static Result measure(String bootstrapServers, int events, int rounds) throws InterruptedException {
@@ -141,7 +148,8 @@ public final class PublishThroughput {
                         "publish round %d: bridge %.0f events/s, raw producer %.0f events/s%n",
                         round + 1, bridge[round], plain[round]);
             }
-            return new Result(median(bridge), median(plain), events, (double) bytes / events);
+            return new Result(
+                    new Samples(bridge).median(), new Samples(plain).median(), events, (double) bytes / events);
         } finally {
             publisher.stop();
             checkpoints.stop();
@@ -212,11 +220,5 @@ public final class PublishThroughput {
                 event,
                 change.type().toString(),
                 Operation.CREATED);
-    }
-
-    private static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        return sorted[sorted.length / 2];
     }
 }

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.informers.impl.cache.CacheImpl;
+import io.kubeeventbridge.bench.Samples;
 import io.kubeeventbridge.bench.Workload;
 import io.kubeeventbridge.informer.FixedResourceCache;
 import io.kubeeventbridge.selector.LabelSelector;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -124,7 +124,6 @@ public final class ListLatency {
             list.get();
             millis[i] = (System.nanoTime() - start) / 1e6;
         }
-        Arrays.sort(millis);
-        return millis[RUNS / 2];
+        return new Samples(millis).median();
     }
 }
