@@ -1,7 +1,7 @@
 package io.kubeeventbridge.informer;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
 
 /**
  * What {@link CompactItemStore} gives fabric8 where fabric8 asks for a stored object: apiVersion, kind and the
@@ -18,13 +18,15 @@ final class ReducedResource extends GenericKubernetesResource {
         this.cached = cached;
         setApiVersion(apiVersion);
         setKind(kind);
-        setMetadata(new ObjectMetaBuilder()
-                .withNamespace(cached.namespace())
-                .withName(cached.name())
-                .withUid(cached.uid())
-                .withResourceVersion(cached.resourceVersion())
-                .withLabels(cached.labels().isEmpty() ? null : cached.labels())
-                .build());
+        // Set, not built: fabric8 reduces every cached object on a relist, and the builder copies the labels.
+        ObjectMeta metadata = new ObjectMeta();
+        metadata.setNamespace(cached.namespace());
+        metadata.setName(cached.name());
+        metadata.setUid(cached.uid());
+        metadata.setResourceVersion(cached.resourceVersion());
+        // The cached, unmodifiable map: fabric8 and indexes only read it.
+        metadata.setLabels(cached.labels().isEmpty() ? null : cached.labels());
+        setMetadata(metadata);
     }
 
     CachedObject cached() {

@@ -37,7 +37,6 @@ final class ResourceInformer {
         // Before anything else: the cache and the listener must only ever see filtered objects.
         CompactItemStore store = new CompactItemStore(filter, target.type());
         informer.itemStore(store);
-        informer.addIndexers(CachedObjects.indexers());
         this.objects = new CachedObjects(informer.getIndexer(), store);
         informer.addEventHandler(
                 new ChangeClassifier(listener, store::compact, target.namespace(), () -> lastError = null));

@@ -10,7 +10,7 @@ import java.lang.ref.Reference;
 /**
  * Retained heap per cached object: pods decoded by fabric8's deserialiser (as an informer decodes a list) and put
  * into the store a bridge informer uses (fabric8's {@link CacheImpl} with the namespace index, over a
- * {@link CompactItemStore}, with the bridge's label indexers), against the same objects' compact JSON size.
+ * {@link CompactItemStore}), against the same objects' compact JSON size.
  *
  * <p>Method: used heap after {@code System.gc()} (a full collection with G1), read from the {@code MemoryMXBean},
  * before the cache is filled and after, with the cache still reachable; the difference divided by the count. The
@@ -30,7 +30,6 @@ public final class CacheHeap {
         CacheImpl<GenericKubernetesResource> cache = new CacheImpl<>();
         CompactItemStore store = new CompactItemStore(ObjectFilter.NONE, PODS);
         cache.setItemStore(store);
-        cache.addIndexers(CachedObjects.indexers());
         long jsonBytes = 0;
         for (int i = 0; i < objects; i++) {
             byte[] json = workload.nextJson(i, 100, false);

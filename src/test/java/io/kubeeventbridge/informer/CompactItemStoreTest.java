@@ -1,6 +1,7 @@
 package io.kubeeventbridge.informer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
@@ -23,7 +24,6 @@ class CompactItemStoreTest {
 
     CompactItemStoreTest() {
         cache.setItemStore(store);
-        cache.addIndexers(CachedObjects.indexers());
         objects = new CachedObjects(cache, store);
     }
 
@@ -79,7 +79,7 @@ class CompactItemStoreTest {
         cache.put(pod("web-1", "7", Map.of("app", "web")));
 
         assertThat(objects.get("shop", "web-1")).containsSame(compacted);
-        assertThat(objects.withLabel(null, "app", "web")).containsExactly(compacted);
+        assertThat(objects.list(null)).containsExactly(compacted);
     }
 
     @Test
@@ -121,17 +121,15 @@ class CompactItemStoreTest {
     }
 
     @Test
-    void indexesFollowUpdatesAndRemovalsThroughTheReducedPreviousState() {
+    void theNamespaceIndexFollowsUpdatesAndRemovalsThroughTheReducedPreviousState() {
         cache.put(pod("web-1", "7", Map.of("app", "web")));
         cache.put(pod("web-2", "7", Map.of("app", "web")));
         cache.put(pod("web-1", "8", Map.of("app", "api")));
         cache.remove(pod("web-2", "9", Map.of("app", "web")));
 
-        assertThat(objects.withLabel(null, "app", "web")).isEmpty();
-        assertThat(objects.withLabel("shop", "app", "api"))
-                .extracting(CachedObject::name)
-                .containsExactly("web-1");
-        assertThat(objects.list("shop")).extracting(CachedObject::name).containsExactly("web-1");
+        assertThat(objects.list("shop"))
+                .extracting(CachedObject::name, CachedObject::labels)
+                .containsExactly(tuple("web-1", Map.of("app", "api")));
         assertThat(objects.size()).isEqualTo(1);
     }
 

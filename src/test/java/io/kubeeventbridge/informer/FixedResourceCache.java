@@ -23,7 +23,6 @@ public final class FixedResourceCache implements ResourceCache {
         this.type = type;
         this.items = new CompactItemStore(ObjectFilter.NONE, type);
         store.setItemStore(items);
-        store.addIndexers(CachedObjects.indexers());
         this.objects = new CachedObjects(store, items);
     }
 
@@ -56,11 +55,6 @@ public final class FixedResourceCache implements ResourceCache {
     @Override
     public List<CachedObject> list(String namespace) {
         return objects.list(namespace);
-    }
-
-    @Override
-    public List<CachedObject> listWithLabel(String namespace, String key, String value) {
-        return objects.withLabel(namespace, key, value);
     }
 
     @Override
