@@ -80,6 +80,11 @@ public final class CachedObject implements JacksonSerializable {
         return new CachedObject(intern(namespace), name, uid, resourceVersion, internedLabels(labels), json, null);
     }
 
+    /** Whether this state is kept as its JSON. */
+    boolean isCompact() {
+        return decoded == null;
+    }
+
     /** Whether this is {@code object} itself, still decoded. */
     boolean isStillDecoded(GenericKubernetesResource object) {
         return decoded == object;

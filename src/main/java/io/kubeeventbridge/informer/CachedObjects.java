@@ -8,8 +8,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Reads of one informer's store: namespace-scoped lists through fabric8's namespace index, which gives keys; the
- * objects come from the {@link CompactItemStore} as they are kept, without decoding.
+ * Reads of one informer's store through indexes, so that namespace- and label-scoped lists never scan the whole store:
+ * fabric8's namespace index and the store's {@link LabelIndex}. The indexes give keys; the objects come from the
+ * {@link CompactItemStore} as they are kept, without decoding.
  */
 final class CachedObjects {
 
@@ -23,6 +24,16 @@ final class CachedObjects {
 
     List<CachedObject> list(String namespace) {
         return namespace == null ? List.copyOf(store.all()) : byIndex(Cache.NAMESPACE_INDEX, namespace);
+    }
+
+    /** The objects labelled {@code key=value}, of {@code namespace} or of all namespaces, through the label index. */
+    List<CachedObject> withLabel(String namespace, String key, String value) {
+        return store.labelled(key, value).stream()
+                .map(store::cached)
+                .filter(Objects::nonNull)
+                .filter(object -> value.equals(object.labels().get(key))
+                        && (namespace == null || namespace.equals(object.namespace())))
+                .toList();
     }
 
     Optional<CachedObject> get(String namespace, String name) {

@@ -6,7 +6,10 @@ import io.fabric8.kubernetes.client.informers.cache.ItemStore;
 import io.kubeeventbridge.event.ObjectJson;
 import io.kubeeventbridge.event.ResourceType;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
@@ -14,7 +17,8 @@ import java.util.stream.Stream;
  * The item store of a bridge informer: filters every object fabric8 receives, then keeps it as a {@link CachedObject}
  * (compact JSON plus identity and labels) rather than as fabric8's decoded maps of maps, several times larger. A new
  * state stays decoded until its change is handed to the listener, where {@link #compact} encodes it once, for the
- * event and for the cache.
+ * event and for the cache, and enters it in the {@link LabelIndex}: both on the handler thread, so that the informer
+ * thread, which a sync waits for, does no more than a bare informer's.
  *
  * <p>The filter runs in {@link #getKey}: it is the first call fabric8's informer makes on every object it receives,
  * listed or watched, added, modified or deleted, before storing it and before notifying handlers. Filtering in
@@ -30,6 +34,10 @@ import java.util.stream.Stream;
 final class CompactItemStore implements ItemStore<GenericKubernetesResource> {
 
     private final Map<String, CachedObject> objects = new ConcurrentHashMap<>();
+    // The label index holds the compact entries; these are the keys of the others, still decoded, each mapped to
+    // itself so that the index gets the store's own key strings.
+    private final Map<String, String> decodedKeys = new ConcurrentHashMap<>();
+    private final LabelIndex labels = new LabelIndex();
     private final ObjectFilter filter;
     private final ResourceType type;
 
@@ -56,7 +64,15 @@ final class CompactItemStore implements ItemStore<GenericKubernetesResource> {
             // will be once the change that brought it reaches the classifier.
             return reduced(previous);
         }
-        return reduced(objects.put(key, CachedObject.decoded(object)));
+        CachedObject stored = CachedObject.decoded(object);
+        // Atomic with a compaction of the same key. Only this thread stores new states and the handler only compacts
+        // them, so the state replaced is `previous`, or `previous` compacted meanwhile.
+        objects.compute(key, (storeKey, replaced) -> {
+            unindex(storeKey, replaced);
+            decodedKeys.put(storeKey, storeKey);
+            return stored;
+        });
+        return reduced(previous);
     }
 
     /**
@@ -68,15 +84,24 @@ final class CompactItemStore implements ItemStore<GenericKubernetesResource> {
             return reduced.cached().json();
         }
         byte[] json = ObjectJson.encode(object, object.getApiVersion(), object.getKind());
-        objects.computeIfPresent(
-                Cache.metaNamespaceKeyFunc(object),
-                (key, cached) -> cached.isStillDecoded(object) ? cached.compacted(json) : cached);
+        objects.computeIfPresent(Cache.metaNamespaceKeyFunc(object), (key, cached) -> {
+            if (!cached.isStillDecoded(object)) {
+                return cached;
+            }
+            CachedObject compacted = cached.compacted(json);
+            labels.add(Objects.requireNonNullElse(decodedKeys.remove(key), key), compacted.labels());
+            return compacted;
+        });
         return json;
     }
 
     @Override
     public GenericKubernetesResource remove(String key) {
-        return reduced(objects.remove(key));
+        // Only this thread stores or removes states: a compaction after this finds nothing to compact.
+        CachedObject removed = objects.remove(key);
+        decodedKeys.remove(key);
+        unindex(key, removed);
+        return reduced(removed);
     }
 
     @Override
@@ -113,12 +138,28 @@ final class CompactItemStore implements ItemStore<GenericKubernetesResource> {
         return objects.values();
     }
 
+    /**
+     * The keys of the objects labelled {@code label=value}, and of those not compacted yet, whose labels the index
+     * does not hold yet. Objects change meanwhile: check the labels of each.
+     */
+    Set<String> labelled(String label, String value) {
+        Set<String> keys = new HashSet<>(labels.keys(label, value));
+        keys.addAll(decodedKeys.keySet());
+        return keys;
+    }
+
     private void completeType(GenericKubernetesResource object) {
         if (object.getApiVersion() == null || object.getApiVersion().isBlank()) {
             object.setApiVersion(type.apiVersion());
         }
         if (object.getKind() == null || object.getKind().isBlank()) {
             object.setKind(type.kind());
+        }
+    }
+
+    private void unindex(String key, CachedObject cached) {
+        if (cached != null && cached.isCompact()) {
+            labels.remove(key, cached.labels());
         }
     }
 

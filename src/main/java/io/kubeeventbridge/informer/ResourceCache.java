@@ -15,6 +15,12 @@ public interface ResourceCache {
     /** The cached objects of {@code namespace}, or of all namespaces when it is {@code null}. */
     List<CachedObject> list(String namespace);
 
+    /**
+     * The cached objects of {@code namespace} (all namespaces when {@code null}) that carry the label
+     * {@code key=value}, found through a label index rather than by scanning the cache.
+     */
+    List<CachedObject> listWithLabel(String namespace, String key, String value);
+
     /** One cached object; {@code namespace} is {@code null} for cluster-scoped resources. */
     Optional<CachedObject> get(String namespace, String name);
 

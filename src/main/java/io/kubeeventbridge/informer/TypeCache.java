@@ -45,6 +45,14 @@ final class TypeCache implements ResourceCache {
     }
 
     @Override
+    public List<CachedObject> listWithLabel(String namespace, String key, String value) {
+        return informers.stream()
+                .filter(informer -> covers(informer, namespace))
+                .flatMap(informer -> informer.objects().withLabel(namespace, key, value).stream())
+                .toList();
+    }
+
+    @Override
     public Optional<CachedObject> get(String namespace, String name) {
         return informers.stream()
                 .filter(informer -> covers(informer, namespace))

@@ -1,7 +1,6 @@
 package io.kubeeventbridge.informer;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.tuple;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
@@ -79,7 +78,7 @@ class CompactItemStoreTest {
         cache.put(pod("web-1", "7", Map.of("app", "web")));
 
         assertThat(objects.get("shop", "web-1")).containsSame(compacted);
-        assertThat(objects.list(null)).containsExactly(compacted);
+        assertThat(objects.withLabel(null, "app", "web")).containsExactly(compacted);
     }
 
     @Test
@@ -121,16 +120,43 @@ class CompactItemStoreTest {
     }
 
     @Test
-    void theNamespaceIndexFollowsUpdatesAndRemovalsThroughTheReducedPreviousState() {
+    void indexesFollowUpdatesAndRemovalsThroughTheReducedPreviousState() {
         cache.put(pod("web-1", "7", Map.of("app", "web")));
         cache.put(pod("web-2", "7", Map.of("app", "web")));
         cache.put(pod("web-1", "8", Map.of("app", "api")));
         cache.remove(pod("web-2", "9", Map.of("app", "web")));
 
-        assertThat(objects.list("shop"))
-                .extracting(CachedObject::name, CachedObject::labels)
-                .containsExactly(tuple("web-1", Map.of("app", "api")));
+        assertThat(objects.withLabel(null, "app", "web")).isEmpty();
+        assertThat(objects.withLabel("shop", "app", "api"))
+                .extracting(CachedObject::name)
+                .containsExactly("web-1");
+        assertThat(objects.list("shop")).extracting(CachedObject::name).containsExactly("web-1");
         assertThat(objects.size()).isEqualTo(1);
+    }
+
+    @Test
+    void labelListsFindCompactObjectsThroughTheIndexAndNewStatesBeforeTheirCompaction() {
+        cache.put(pod("web-1", "7", Map.of("app", "web")));
+        store.compact(pod("web-1", "7", Map.of("app", "web")));
+        cache.put(pod("web-2", "7", Map.of("app", "web")));
+        store.compact(pod("web-2", "7", Map.of("app", "web")));
+
+        GenericKubernetesResource moved = pod("web-1", "8", Map.of("app", "api"));
+        cache.put(moved);
+
+        assertThat(objects.withLabel(null, "app", "web"))
+                .extracting(CachedObject::name)
+                .containsExactly("web-2");
+        assertThat(objects.withLabel(null, "app", "api"))
+                .extracting(CachedObject::name)
+                .containsExactly("web-1");
+
+        store.compact(moved);
+
+        assertThat(objects.withLabel(null, "app", "api"))
+                .singleElement()
+                .satisfies(object -> assertThat(object.isCompact()).isTrue());
+        assertThat(store.labelled("app", "web")).containsExactly("shop/web-2");
     }
 
     @Test

@@ -58,6 +58,11 @@ public final class FixedResourceCache implements ResourceCache {
     }
 
     @Override
+    public List<CachedObject> listWithLabel(String namespace, String key, String value) {
+        return objects.withLabel(namespace, key, value);
+    }
+
+    @Override
     public Optional<CachedObject> get(String namespace, String name) {
         return objects.get(namespace, name);
     }
