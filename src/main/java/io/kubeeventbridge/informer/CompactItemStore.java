@@ -35,7 +35,7 @@ final class CompactItemStore implements ItemStore<GenericKubernetesResource> {
 
     private final Map<String, CachedObject> objects = new ConcurrentHashMap<>();
     // The label index holds the compact entries; these are the keys of the others, still decoded, each mapped to
-    // itself so that the index gets the store's own key strings.
+    // itself: compaction takes the key string from here for the index, rather than one made for the lookup.
     private final Map<String, String> decodedKeys = new ConcurrentHashMap<>();
     private final LabelIndex labels = new LabelIndex();
     private final ObjectFilter filter;

@@ -11,8 +11,8 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>Ours rather than a fabric8 indexer, for memory and for the informer thread: an indexer keeps a {@code key=value}
  * string for every label of every object and a concurrent set for every label value, even one a single object
- * carries (a {@code pod-template-hash}), and runs on the informer thread, which a sync waits for. This index keeps the
- * store's own key strings, holds a label of one object in an immutable one-element set, and is filled on the handler
+ * carries (a {@code pod-template-hash}), and runs on the informer thread, which a sync waits for. This index keeps
+ * the store's key strings, holds a label of one object in an immutable one-element set, and is filled on the handler
  * thread as entries are compacted.
  */
 final class LabelIndex {
