@@ -157,7 +157,12 @@ public final class CachedObject implements JacksonSerializable {
             return Map.of();
         }
         Map<String, String> interned = new HashMap<>(labels.size() * 2);
-        labels.forEach((key, value) -> interned.put(intern(key), intern(value)));
+        labels.forEach((key, value) -> {
+            // No API server sends a label without a value; an object built in code may, and matches no selector on it.
+            if (key != null && value != null) {
+                interned.put(intern(key), intern(value));
+            }
+        });
         return Map.copyOf(interned);
     }
 

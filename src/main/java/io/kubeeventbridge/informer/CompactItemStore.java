@@ -8,7 +8,6 @@ import io.kubeeventbridge.event.ResourceType;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
@@ -34,9 +33,9 @@ import java.util.stream.Stream;
 final class CompactItemStore implements ItemStore<GenericKubernetesResource> {
 
     private final Map<String, CachedObject> objects = new ConcurrentHashMap<>();
-    // The label index holds the compact entries; these are the keys of the others, still decoded, each mapped to
-    // itself: compaction takes the key string from here for the index, rather than one made for the lookup.
-    private final Map<String, String> decodedKeys = new ConcurrentHashMap<>();
+    // The keys of the entries still decoded, whose labels the index does not hold yet, each with the labels it still
+    // holds for it: those of the compact state it replaced, if any.
+    private final Map<String, Map<String, String>> decoded = new ConcurrentHashMap<>();
     private final LabelIndex labels = new LabelIndex();
     private final ObjectFilter filter;
     private final ResourceType type;
@@ -68,8 +67,7 @@ final class CompactItemStore implements ItemStore<GenericKubernetesResource> {
         // Atomic with a compaction of the same key. Only this thread stores new states and the handler only compacts
         // them, so the state replaced is `previous`, or `previous` compacted meanwhile.
         objects.compute(key, (storeKey, replaced) -> {
-            unindex(storeKey, replaced);
-            decodedKeys.put(storeKey, storeKey);
+            decoded.put(storeKey, indexedLabels(storeKey, replaced));
             return stored;
         });
         return reduced(previous);
@@ -89,7 +87,9 @@ final class CompactItemStore implements ItemStore<GenericKubernetesResource> {
                 return cached;
             }
             CachedObject compacted = cached.compacted(json);
-            labels.add(Objects.requireNonNullElse(decodedKeys.remove(key), key), compacted.labels());
+            // Indexed before it leaves `decoded`: a label list reads `decoded` first, then the index.
+            labels.update(key, indexedLabels(key, cached), compacted.labels());
+            decoded.remove(key);
             return compacted;
         });
         return json;
@@ -99,8 +99,10 @@ final class CompactItemStore implements ItemStore<GenericKubernetesResource> {
     public GenericKubernetesResource remove(String key) {
         // Only this thread stores or removes states: a compaction after this finds nothing to compact.
         CachedObject removed = objects.remove(key);
-        decodedKeys.remove(key);
-        unindex(key, removed);
+        if (removed != null) {
+            labels.update(key, indexedLabels(key, removed), Map.of());
+            decoded.remove(key);
+        }
         return reduced(removed);
     }
 
@@ -143,8 +145,9 @@ final class CompactItemStore implements ItemStore<GenericKubernetesResource> {
      * does not hold yet. Objects change meanwhile: check the labels of each.
      */
     Set<String> labelled(String label, String value) {
-        Set<String> keys = new HashSet<>(labels.keys(label, value));
-        keys.addAll(decodedKeys.keySet());
+        // In this order: a compaction indexes an entry before it leaves `decoded`, so none slips between the two.
+        Set<String> keys = new HashSet<>(decoded.keySet());
+        keys.addAll(labels.keys(label, value));
         return keys;
     }
 
@@ -157,10 +160,15 @@ final class CompactItemStore implements ItemStore<GenericKubernetesResource> {
         }
     }
 
-    private void unindex(String key, CachedObject cached) {
-        if (cached != null && cached.isCompact()) {
-            labels.remove(key, cached.labels());
+    /** The labels the index holds for {@code key}, whose entry is {@code cached} (or none). */
+    private Map<String, String> indexedLabels(String key, CachedObject cached) {
+        if (cached == null) {
+            return Map.of();
         }
+        if (cached.isCompact()) {
+            return cached.labels();
+        }
+        return decoded.getOrDefault(key, Map.of());
     }
 
     private GenericKubernetesResource reduced(CachedObject cached) {

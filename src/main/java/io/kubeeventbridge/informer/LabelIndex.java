@@ -6,14 +6,13 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Which cached objects carry which label: for each label ({@code key=value}), the store keys of the objects. Kept by
- * the {@link CompactItemStore} for its compact entries; read by label-scoped lists, which check the labels of every
- * object they fetch, so a list racing an update sees at worst an object it then filters out.
+ * the {@link CompactItemStore} as entries are compacted, with the labels of the compact state; read by label-scoped
+ * lists, which check the labels of every object they fetch, since an index entry may outlive the label.
  *
  * <p>Ours rather than a fabric8 indexer, for memory and for the informer thread: an indexer keeps a {@code key=value}
  * string for every label of every object and a concurrent set for every label value, even one a single object
- * carries (a {@code pod-template-hash}), and runs on the informer thread, which a sync waits for. This index keeps
- * the store's key strings, holds a label of one object in an immutable one-element set, and is filled on the handler
- * thread as entries are compacted.
+ * carries (a {@code pod-template-hash}), and runs on the informer thread, which a sync waits for. This index holds a
+ * label of one object in an immutable one-element set, and is kept on the handler thread.
  */
 final class LabelIndex {
 
@@ -21,16 +20,22 @@ final class LabelIndex {
 
     private final Map<Label, Set<String>> keysByLabel = new ConcurrentHashMap<>();
 
-    /** {@code key}'s object, carrying {@code labels}, is to be found under each of them. */
-    void add(String key, Map<String, String> labels) {
-        labels.forEach(
-                (label, value) -> keysByLabel.compute(new Label(label, value), (ignored, keys) -> with(keys, key)));
-    }
-
-    /** {@code key}'s object, which carried {@code labels}, is no longer to be found under them. */
-    void remove(String key, Map<String, String> labels) {
-        labels.forEach((label, value) ->
-                keysByLabel.computeIfPresent(new Label(label, value), (ignored, keys) -> without(keys, key)));
+    /**
+     * {@code key}'s object, found under labels {@code before}, is now to be found under labels {@code after}; either
+     * may be empty. New labels are added before old ones are removed, so that a label the object keeps never leaves
+     * the index.
+     */
+    void update(String key, Map<String, String> before, Map<String, String> after) {
+        after.forEach((label, value) -> {
+            if (!value.equals(before.get(label))) {
+                keysByLabel.compute(new Label(label, value), (ignored, keys) -> with(keys, key));
+            }
+        });
+        before.forEach((label, value) -> {
+            if (!value.equals(after.get(label))) {
+                keysByLabel.computeIfPresent(new Label(label, value), (ignored, keys) -> without(keys, key));
+            }
+        });
     }
 
     /** The store keys of the objects labelled {@code key=value}, never {@code null}; may change while read. */

@@ -7,8 +7,17 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
 import io.fabric8.kubernetes.client.informers.impl.cache.CacheImpl;
 import io.kubeeventbridge.event.ResourceType;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -71,9 +80,11 @@ class CompactItemStoreTest {
 
     @Test
     void anUnchangedStateListedAgainKeepsItsCompactForm() {
-        cache.put(pod("web-1", "7", Map.of("app", "web")));
-        store.compact(pod("web-1", "7", Map.of("app", "web")));
+        GenericKubernetesResource listed = pod("web-1", "7", Map.of("app", "web"));
+        cache.put(listed);
+        store.compact(listed);
         CachedObject compacted = objects.get("shop", "web-1").orElseThrow();
+        assertThat(compacted.isCompact()).isTrue();
 
         cache.put(pod("web-1", "7", Map.of("app", "web")));
 
@@ -136,12 +147,11 @@ class CompactItemStoreTest {
 
     @Test
     void labelListsFindCompactObjectsThroughTheIndexAndNewStatesBeforeTheirCompaction() {
-        cache.put(pod("web-1", "7", Map.of("app", "web")));
-        store.compact(pod("web-1", "7", Map.of("app", "web")));
-        cache.put(pod("web-2", "7", Map.of("app", "web")));
-        store.compact(pod("web-2", "7", Map.of("app", "web")));
+        compactedPod("web-1", "7", Map.of("app", "web", "tier", "front"));
+        compactedPod("web-2", "7", Map.of("app", "web"));
+        assertThat(store.labelled("app", "web")).containsExactlyInAnyOrder("shop/web-1", "shop/web-2");
 
-        GenericKubernetesResource moved = pod("web-1", "8", Map.of("app", "api"));
+        GenericKubernetesResource moved = pod("web-1", "8", Map.of("app", "api", "tier", "front"));
         cache.put(moved);
 
         assertThat(objects.withLabel(null, "app", "web"))
@@ -150,13 +160,99 @@ class CompactItemStoreTest {
         assertThat(objects.withLabel(null, "app", "api"))
                 .extracting(CachedObject::name)
                 .containsExactly("web-1");
+        assertThat(objects.withLabel(null, "tier", "front"))
+                .extracting(CachedObject::name)
+                .containsExactly("web-1");
 
         store.compact(moved);
 
-        assertThat(objects.withLabel(null, "app", "api"))
-                .singleElement()
-                .satisfies(object -> assertThat(object.isCompact()).isTrue());
         assertThat(store.labelled("app", "web")).containsExactly("shop/web-2");
+        assertThat(store.labelled("app", "api")).containsExactly("shop/web-1");
+        assertThat(store.labelled("tier", "front")).containsExactly("shop/web-1");
+    }
+
+    @Test
+    void theLabelsOfTheLastCompactStateLeaveTheIndexWhenALaterStateIsCompacted() {
+        compactedPod("web-1", "7", Map.of("app", "web"));
+        cache.put(pod("web-1", "8", Map.of("app", "api")));
+        GenericKubernetesResource newest = pod("web-1", "9", Map.of("tier", "back"));
+        cache.put(newest);
+        assertThat(store.labelled("app", "web")).containsExactly("shop/web-1");
+
+        store.compact(newest);
+
+        assertThat(store.labelled("app", "web")).isEmpty();
+        assertThat(store.labelled("app", "api")).isEmpty();
+        assertThat(store.labelled("tier", "back")).containsExactly("shop/web-1");
+    }
+
+    @Test
+    void everyStoredObjectIsInEveryLabelListWhileTheHandlerCompactsThem() throws Exception {
+        int pods = 5_000;
+        AtomicInteger stored = new AtomicInteger();
+        BlockingQueue<GenericKubernetesResource> handedOver = new LinkedBlockingQueue<>();
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            // As the informer thread stores objects and the handler thread compacts them, concurrently.
+            Future<?> informer = threads.submit(() -> {
+                for (int i = 0; i < pods; i++) {
+                    GenericKubernetesResource pod = pod("web-" + i, "7", Map.of("app", "web"));
+                    cache.put(pod);
+                    stored.incrementAndGet();
+                    handedOver.add(pod);
+                }
+            });
+            Future<?> handler = threads.submit(() -> {
+                while (!informer.isDone() || !handedOver.isEmpty()) {
+                    GenericKubernetesResource pod = handedOver.poll(10, TimeUnit.MILLISECONDS);
+                    if (pod != null) {
+                        store.compact(pod);
+                    }
+                }
+                return null;
+            });
+            int lists = 0;
+            int missed = 0;
+            while (!handler.isDone()) {
+                int storedBefore = stored.get();
+                Set<String> labelled = store.labelled("app", "web");
+                for (int i = 0; i < storedBefore; i++) {
+                    missed += labelled.contains("shop/web-" + i) ? 0 : 1;
+                }
+                lists++;
+            }
+            handler.get();
+            assertThat(lists).isPositive();
+            assertThat(missed).isZero();
+            assertThat(store.labelled("app", "web")).hasSize(pods);
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    @Test
+    void aRemovedObjectLeavesTheIndexWhetherCompactOrNot() {
+        compactedPod("web-1", "7", Map.of("app", "web"));
+        compactedPod("web-2", "7", Map.of("app", "web"));
+        cache.put(pod("web-2", "8", Map.of("app", "web")));
+
+        cache.remove(pod("web-1", "7", Map.of("app", "web")));
+        cache.remove(pod("web-2", "8", Map.of("app", "web")));
+
+        assertThat(store.labelled("app", "web")).isEmpty();
+        assertThat(objects.withLabel(null, "app", "web")).isEmpty();
+    }
+
+    @Test
+    void aLabelWithoutAValueIsLeftOutOfTheCompactLabels() {
+        Map<String, String> labels = new HashMap<>();
+        labels.put("app", "web");
+        labels.put("broken", null);
+
+        compactedPod("web-1", "7", labels);
+
+        assertThat(objects.get("shop", "web-1").orElseThrow().labels()).isEqualTo(Map.of("app", "web"));
+        assertThat(store.labelled("app", "web")).containsExactly("shop/web-1");
     }
 
     @Test
@@ -169,6 +265,14 @@ class CompactItemStoreTest {
                         Map.of("items", List.of(objects.get("shop", "web-1").orElseThrow())));
 
         assertThat(written).isEqualTo("{\"items\":[" + JsonMapper.shared().writeValueAsString(pod) + "]}");
+    }
+
+    /** Puts the pod and compacts it, as the informer and the handler do. */
+    private void compactedPod(String name, String resourceVersion, Map<String, String> labels) {
+        GenericKubernetesResource pod = pod(name, resourceVersion, labels);
+        cache.put(pod);
+        store.compact(pod);
+        assertThat(objects.get("shop", name).orElseThrow().isCompact()).isTrue();
     }
 
     private static GenericKubernetesResource pod(String name, String resourceVersion, Map<String, String> labels) {
