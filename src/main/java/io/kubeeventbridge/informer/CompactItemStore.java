@@ -17,7 +17,7 @@ import java.util.stream.Stream;
  * (compact JSON plus identity and labels) rather than as fabric8's decoded maps of maps, several times larger. A new
  * state stays decoded until its change is handed to the listener, where {@link #compact} encodes it once, for the
  * event and for the cache, and enters it in the {@link LabelIndex}: both on the handler thread, so that the informer
- * thread, which a sync waits for, does no more than a bare informer's.
+ * thread, which a sync waits for, does little more than a bare informer's (it notes which entries await compaction).
  *
  * <p>The filter runs in {@link #getKey}: it is the first call fabric8's informer makes on every object it receives,
  * listed or watched, added, modified or deleted, before storing it and before notifying handlers. Filtering in
