@@ -34,12 +34,11 @@ final class ResourceInformer {
             Duration resync) {
         this.target = target;
         this.informer = scope(client, target).runnableInformer(resync.toMillis());
-        // Before anything else: the cache and the listener must only ever see filtered objects.
+        // Before anything else: the store admits (filters) every object before the cache or the listener sees it.
         CompactItemStore store = new CompactItemStore(filter, target.type());
         informer.itemStore(store);
         this.objects = new CachedObjects(informer.getIndexer(), store);
-        informer.addEventHandler(
-                new ChangeClassifier(listener, store::compact, target.namespace(), () -> lastError = null));
+        informer.addEventHandler(new ChangeClassifier(listener, store, target.namespace(), () -> lastError = null));
         informer.exceptionHandler((started, error) -> {
             // Keep retrying: a missing permission or an unreachable API server may be fixed without a restart.
             // fabric8 logs the failure itself; keep it for health until the next successful list.

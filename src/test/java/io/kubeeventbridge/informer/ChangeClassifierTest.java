@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
-import io.kubeeventbridge.event.ObjectJson;
 import io.kubeeventbridge.event.Operation;
 import io.kubeeventbridge.event.ResourceType;
 import java.util.ArrayList;
@@ -72,7 +71,7 @@ class ChangeClassifierTest {
         ChangeClassifier classifier = new ChangeClassifier(
                 (operation, object, json) ->
                         changes.add(new Change(operation, object.getMetadata().getResourceVersion())),
-                ChangeClassifierTest::json,
+                new CompactItemStore(ObjectFilter.NONE, PODS),
                 null,
                 () -> {});
 
@@ -95,7 +94,7 @@ class ChangeClassifierTest {
                         firstLists.add(namespace);
                     }
                 },
-                ChangeClassifierTest::json,
+                new CompactItemStore(ObjectFilter.NONE, PODS),
                 "shop",
                 lists::incrementAndGet);
 
@@ -116,7 +115,7 @@ class ChangeClassifierTest {
         store.put(store.getKey(lastState), lastState);
         List<GenericKubernetesResource> deleted = new ArrayList<>();
         ChangeClassifier classifier =
-                new ChangeClassifier((operation, object, json) -> deleted.add(object), store::compact, null, () -> {});
+                new ChangeClassifier((operation, object, json) -> deleted.add(object), store, null, () -> {});
 
         classifier.onDelete(store.remove(store.getKey(lastState)), true);
 
@@ -125,10 +124,6 @@ class ChangeClassifierTest {
 
     private static Consumer<ChangeClassifier> callbacks(Consumer<ChangeClassifier> callbacks) {
         return callbacks;
-    }
-
-    private static byte[] json(GenericKubernetesResource object) {
-        return ObjectJson.encode(object, object.getApiVersion(), object.getKind());
     }
 
     private static GenericKubernetesResource object(String resourceVersion) {
