@@ -14,7 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * only builds informers for typed classes across all namespaces, so it cannot serve generic resources with
  * namespaces and selectors; this class gives the same ownership over the client's informer DSL.
  */
-final class InformerRegistry implements ResourceCaches {
+final class InformerRegistry implements ResourceCaches, InformerStatuses {
 
     private final KubernetesClient client;
     private final Duration resyncPeriod;
@@ -52,11 +52,11 @@ final class InformerRegistry implements ResourceCaches {
     }
 
     @Override
-    public List<InformerStatus> statuses(ResourceType type) {
-        TypeCache cache = caches.get(type);
-        return cache == null
-                ? List.of()
-                : cache.informers().stream().map(ResourceInformer::status).toList();
+    public List<InformerStatus> statuses() {
+        return caches.values().stream()
+                .flatMap(cache -> cache.informers().stream())
+                .map(ResourceInformer::status)
+                .toList();
     }
 
     /** Accepts informers again after {@link #close()}, starting from an empty registry. */

@@ -62,8 +62,7 @@ public final class WatchCoordinator implements SmartLifecycle {
         informers.open();
         List<ResourceProperties> configured = properties.resources();
         for (int index = 0; index < configured.size(); index++) {
-            String property = "bridge.resources[" + index + "]";
-            entries.add(resolve(WatchedEntry.missing(property, configured.get(index), null)));
+            entries.add(resolve(WatchedEntry.missing(WatchedEntry.property(index), configured.get(index), null)));
         }
         List<WatchedEntry> missing = inState(State.MISSING);
         if (!missing.isEmpty() && properties.informer().missingResource() == MissingResourcePolicy.FAIL) {

@@ -25,6 +25,11 @@ public record WatchedEntry(String property, ResourceProperties entry, State stat
 
     static final String NOT_SERVED = "not served by the API server (is its CustomResourceDefinition installed?)";
 
+    /** The property of the entry at {@code index} of {@code bridge.resources}. */
+    public static String property(int index) {
+        return "bridge.resources[" + index + "]";
+    }
+
     static WatchedEntry missing(String property, ResourceProperties entry, String problem) {
         return new WatchedEntry(property, entry, State.MISSING, null, problem);
     }

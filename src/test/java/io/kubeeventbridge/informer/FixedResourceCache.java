@@ -88,11 +88,6 @@ public final class FixedResourceCache implements ResourceCache {
             public List<ResourceCache> all() {
                 return List.of(caches);
             }
-
-            @Override
-            public List<InformerStatus> statuses(ResourceType type) {
-                return List.of();
-            }
         };
     }
 }

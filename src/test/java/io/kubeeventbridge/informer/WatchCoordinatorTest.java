@@ -51,7 +51,7 @@ class WatchCoordinatorTest {
         assertThat(analysis.getDescription())
                 .contains("bridge.resources[1] (nowhere.example.com/v1, kind Phantom) is not served by the API server");
         assertThat(analysis.getAction()).contains("bridge.informer.missing-resource=wait");
-        assertThat(registry.statuses(PODS_TYPE)).isEmpty();
+        assertThat(registry.statuses()).isEmpty();
     }
 
     @Test
@@ -66,7 +66,7 @@ class WatchCoordinatorTest {
 
         assertThat(new UnwatchableResourcesFailureAnalyzer().analyze(failure).getDescription())
                 .contains("bridge.resources[1] (v1, kind Pod) watches v1/pods like bridge.resources[0]");
-        assertThat(registry.statuses(PODS_TYPE)).isEmpty();
+        assertThat(registry.statuses()).isEmpty();
     }
 
     @Test
@@ -80,7 +80,7 @@ class WatchCoordinatorTest {
                 .containsExactly(
                         tuple("bridge.resources[0]", State.WATCHED, PODS_TYPE),
                         tuple("bridge.resources[1]", State.MISSING, null));
-        assertThat(registry.statuses(PODS_TYPE))
+        assertThat(registry.statuses())
                 .singleElement()
                 .satisfies(status -> assertThat(status.target().namespace()).isEqualTo("coordinator-test"));
         coordinator.stop();
@@ -96,7 +96,7 @@ class WatchCoordinatorTest {
         coordinator.start();
 
         assertThat(coordinator.entries()).extracting(WatchedEntry::state).containsExactly(State.WATCHED);
-        assertThat(registry.statuses(PODS_TYPE))
+        assertThat(registry.statuses())
                 .singleElement()
                 .satisfies(status -> assertThat(status.running()).isTrue());
     }
