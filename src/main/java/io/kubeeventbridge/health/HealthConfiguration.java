@@ -1,7 +1,7 @@
 package io.kubeeventbridge.health;
 
 import io.kubeeventbridge.config.BridgeProperties;
-import io.kubeeventbridge.informer.InformerStatuses;
+import io.kubeeventbridge.informer.InformerStatusSource;
 import io.kubeeventbridge.informer.WatchCoordinator;
 import io.kubeeventbridge.informer.WatchedEntry;
 import io.kubeeventbridge.publish.PublisherState;
@@ -22,7 +22,7 @@ class HealthConfiguration {
      */
     @Bean
     CompositeHealthContributor informersHealthContributor(
-            BridgeProperties properties, WatchCoordinator coordinator, InformerStatuses informers) {
+            BridgeProperties properties, WatchCoordinator coordinator, InformerStatusSource informers) {
         Map<String, WatchedEntryHealthIndicator> entries = new LinkedHashMap<>();
         for (int index = 0; index < properties.resources().size(); index++) {
             String property = WatchedEntry.property(index);
@@ -33,7 +33,7 @@ class HealthConfiguration {
 
     /** Registered as the {@code informerLiveness} contributor, which the liveness group includes. */
     @Bean
-    InformerLivenessHealthIndicator informerLivenessHealthIndicator(InformerStatuses informers) {
+    InformerLivenessHealthIndicator informerLivenessHealthIndicator(InformerStatusSource informers) {
         return new InformerLivenessHealthIndicator(informers);
     }
 

@@ -1,7 +1,7 @@
 package io.kubeeventbridge.health;
 
 import io.kubeeventbridge.informer.InformerStatus;
-import io.kubeeventbridge.informer.InformerStatuses;
+import io.kubeeventbridge.informer.InformerStatusSource;
 import java.util.List;
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
@@ -12,9 +12,9 @@ import org.springframework.boot.health.contributor.Health;
  */
 final class InformerLivenessHealthIndicator extends AbstractHealthIndicator {
 
-    private final InformerStatuses informers;
+    private final InformerStatusSource informers;
 
-    InformerLivenessHealthIndicator(InformerStatuses informers) {
+    InformerLivenessHealthIndicator(InformerStatusSource informers) {
         super("Informer liveness check failed");
         this.informers = informers;
     }

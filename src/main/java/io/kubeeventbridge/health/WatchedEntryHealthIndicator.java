@@ -2,7 +2,7 @@ package io.kubeeventbridge.health;
 
 import io.kubeeventbridge.informer.InformerError;
 import io.kubeeventbridge.informer.InformerStatus;
-import io.kubeeventbridge.informer.InformerStatuses;
+import io.kubeeventbridge.informer.InformerStatusSource;
 import io.kubeeventbridge.informer.WatchedEntry;
 import io.kubeeventbridge.informer.WatchedEntry.State;
 import java.util.LinkedHashMap;
@@ -25,13 +25,13 @@ final class WatchedEntryHealthIndicator extends AbstractHealthIndicator {
 
     private final String property;
     private final Supplier<List<WatchedEntry>> entries;
-    private final InformerStatuses informers;
+    private final InformerStatusSource informers;
 
     /**
      * @param property the entry's property, e.g. {@code bridge.resources[2]}
      * @param entries the state of every configured entry, as the watch coordinator has it now
      */
-    WatchedEntryHealthIndicator(String property, Supplier<List<WatchedEntry>> entries, InformerStatuses informers) {
+    WatchedEntryHealthIndicator(String property, Supplier<List<WatchedEntry>> entries, InformerStatusSource informers) {
         super("Health check of " + property + " failed");
         this.property = property;
         this.entries = entries;

@@ -22,7 +22,7 @@ final class ResourceInformer {
 
     private final InformerTarget target;
     private final SharedIndexInformer<GenericKubernetesResource> informer;
-    private final CachedObjects objects;
+    private final IndexedStoreReader objects;
     private volatile InformerError lastError;
     private volatile boolean stopRequested;
 
@@ -37,7 +37,7 @@ final class ResourceInformer {
         // Before anything else: the store admits (filters) every object before the cache or the listener sees it.
         CompactItemStore store = new CompactItemStore(filter, target.type());
         informer.itemStore(store);
-        this.objects = new CachedObjects(informer.getIndexer(), store);
+        this.objects = new IndexedStoreReader(informer.getIndexer(), store);
         informer.addEventHandler(new ChangeClassifier(listener, store, target.namespace(), () -> lastError = null));
         informer.exceptionHandler((started, error) -> {
             // Keep retrying: a missing permission or an unreachable API server may be fixed without a restart.
@@ -80,7 +80,7 @@ final class ResourceInformer {
                 lastError);
     }
 
-    CachedObjects objects() {
+    IndexedStoreReader objects() {
         return objects;
     }
 

@@ -35,7 +35,7 @@ class RedactionAtEveryEntryPointTest {
 
     private final CompactItemStore store =
             new CompactItemStore(new PayloadFilter(true, List.of(), SecretMasker.redacting())::apply, SECRETS);
-    private final CachedObjects view;
+    private final IndexedStoreReader view;
     private final List<String> handedOver = new ArrayList<>();
     private final ChangeClassifier classifier = new ChangeClassifier(
             (operation, object, json) -> {
@@ -49,7 +49,7 @@ class RedactionAtEveryEntryPointTest {
     RedactionAtEveryEntryPointTest() {
         CacheImpl<GenericKubernetesResource> cache = new CacheImpl<>();
         cache.setItemStore(store);
-        view = new CachedObjects(cache, store);
+        view = new IndexedStoreReader(cache, store);
     }
 
     static Stream<Arguments> entryPoints() {

@@ -4,7 +4,7 @@ import java.util.List;
 
 /** The state of every informer the bridge runs, for health. */
 @FunctionalInterface
-public interface InformerStatuses {
+public interface InformerStatusSource {
 
     /** One status per informer, in no particular order; empty before the informers start. */
     List<InformerStatus> statuses();

@@ -9,12 +9,12 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** The {@link ResourceCache} of one type: one informer for all namespaces, or one per configured namespace. */
-final class TypeCache implements ResourceCache {
+final class InformerResourceCache implements ResourceCache {
 
     private final ResourceType type;
     private final List<ResourceInformer> informers = new CopyOnWriteArrayList<>();
 
-    TypeCache(ResourceType type) {
+    InformerResourceCache(ResourceType type) {
         this.type = type;
     }
 
@@ -66,7 +66,7 @@ final class TypeCache implements ResourceCache {
         return informers.stream()
                 .map(ResourceInformer::lastSyncResourceVersion)
                 .filter(Objects::nonNull)
-                .max(Comparator.comparing(TypeCache::numeric).thenComparing(Comparator.naturalOrder()))
+                .max(Comparator.comparing(InformerResourceCache::numeric).thenComparing(Comparator.naturalOrder()))
                 .orElse("");
     }
 
