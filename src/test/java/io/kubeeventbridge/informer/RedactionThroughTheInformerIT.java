@@ -36,6 +36,7 @@ class RedactionThroughTheInformerIT {
     private final List<String> values = new ArrayList<>();
     private final List<String> changes = new CopyOnWriteArrayList<>();
     private final List<String> handedOver = new CopyOnWriteArrayList<>();
+    private final List<String> expected = new ArrayList<>();
 
     @AfterEach
     void close() {
@@ -77,14 +78,13 @@ class RedactionThroughTheInformerIT {
                 .allSatisfy(handed -> assertThat(handed).contains("\"password\"", "\"token\""));
     }
 
-    /** Waits for these changes as well, checking meanwhile what the listener got and what the cache shows. */
+    /** Waits for these changes too, checking meanwhile what the listener got and what the cache shows. */
     private void awaitChanges(String... expected) {
-        List<String> seen = new ArrayList<>(changes);
-        seen.addAll(List.of(expected));
+        this.expected.addAll(List.of(expected));
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             assertNoValueIn(handedOver);
             assertNoValueIn(cached());
-            assertThat(changes).containsExactlyInAnyOrderElementsOf(seen);
+            assertThat(changes).containsExactlyInAnyOrderElementsOf(this.expected);
         });
     }
 
