@@ -90,6 +90,6 @@ class PayloadConfigurationTest {
                         Duration.ofMinutes(1)),
                 new InformerSettings(InformerSettings.MissingResourcePolicy.WAIT, Duration.ofSeconds(5), Duration.ZERO),
                 new PayloadSettings(true, List.of("/binaryData"), secretValues, null),
-                new QuerySettings(QuerySettings.Auth.NONE, Duration.ofSeconds(10), 10000));
+                new QuerySettings(QuerySettings.Auth.NONE, Duration.ofSeconds(10), 10000, 10));
     }
 }
