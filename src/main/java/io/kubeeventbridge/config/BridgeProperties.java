@@ -22,7 +22,7 @@ import org.springframework.validation.annotation.Validated;
  *     explicitly configured
  * @param query who may read the caches through the query API
  */
-@ConfigurationProperties("bridge")
+@ConfigurationProperties(prefix = "bridge", ignoreUnknownFields = false)
 @Validated
 public record BridgeProperties(
         @DefaultValue("default")
@@ -44,6 +44,7 @@ public record BridgeProperties(
         @DefaultValue @Valid @NotNull @NestedConfigurationProperty
         PayloadSettings payload,
 
+        @DefaultValue @Valid @NotNull @NestedConfigurationProperty
         QuerySettings query) {
 
     public BridgeProperties {

@@ -8,6 +8,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -147,6 +148,45 @@ class BridgePropertiesValidationTest {
             String description = analyse(context.getStartupFailure()).getDescription();
             assertThat(description).contains("Property: " + property).contains(message);
         });
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+        "bridge.query.auht=kubernetes,                 bridge.query.auht,                 did you mean bridge.query.auth?",
+        "bridge.resources[0].label-selektor=app=web,   bridge.resources[0].label-selektor, did you mean bridge.resources[0].label-selector?",
+        "bridge.kafka.changed-path=true,               bridge.kafka.changed-path,          no such property",
+        "bridge.resources[0].ignore-changes=/status,   bridge.resources[0].ignore-changes, no such property",
+    })
+    void unknownKeyStopsStartupNamingTheKeyMeant(String setting, String property, String hint) {
+        runner.withPropertyValues(VALID_ENTRY, "bridge.resources[0].resource=pods", setting)
+                .run(context -> {
+                    assertThat(context).hasFailed();
+                    String description = analyse(context.getStartupFailure()).getDescription();
+                    assertThat(description).contains("Property: " + property).contains(hint);
+                });
+    }
+
+    @Test
+    void keysOutsideTheBridgePrefixKeepSpringsLeniency() {
+        runner.withPropertyValues(VALID_ENTRY, "bridge.resources[0].resource=pods", "bridgex.anything=1")
+                .run(context -> assertThat(context).hasNotFailed());
+    }
+
+    @ParameterizedTest
+    @CsvSource({"bridge.query.decision-cache-ttl=-1s", "bridge.query.decision-cache-ttl=0s"})
+    void decisionCacheTtlMustBePositive(String setting) {
+        runner.withPropertyValues(VALID_ENTRY, "bridge.resources[0].resource=pods", setting)
+                .run(context -> assertThat(analyse(context.getStartupFailure()).getDescription())
+                        .contains("Property: bridge.query.decision-cache-ttl")
+                        .contains("must be positive"));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"bridge.query.decision-cache-size=-5", "bridge.query.review-rate-limit=0"})
+    void querySizesMustBePositive(String setting) {
+        runner.withPropertyValues(VALID_ENTRY, "bridge.resources[0].resource=pods", setting)
+                .run(context -> assertThat(analyse(context.getStartupFailure()).getDescription())
+                        .contains("Property: " + setting.substring(0, setting.indexOf('='))));
     }
 
     @Test
