@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.kubeeventbridge.config.BridgeProperties;
 import io.kubeeventbridge.config.InformerSettings.MissingResourcePolicy;
 import io.kubeeventbridge.config.ResourceProperties;
+import io.kubeeventbridge.discovery.ContradictoryEntryException;
 import io.kubeeventbridge.discovery.ResourceResolver;
 import io.kubeeventbridge.event.ResourceType;
 import io.kubeeventbridge.informer.WatchedEntry.State;
@@ -81,11 +82,12 @@ public final class WatchCoordinator implements SmartLifecycle {
         List<WatchedEntry> rejected = inState(State.REJECTED);
         if (!rejected.isEmpty()) {
             throw new UnwatchableResourcesException(
-                    "Several entries resolve to the same resource",
+                    "Some entries cannot be watched as written",
                     rejected.stream()
                             .map(entry -> entry.describe() + " " + entry.problem())
                             .toList(),
-                    "Keep one entry per resource; list every namespace to watch under its namespaces.");
+                    "Keep one entry per resource, listing every namespace to watch under its namespaces, and give "
+                            + "each entry either resource or kind, or both of the same type.");
         }
         inState(State.WATCHED).forEach(this::startInformers);
         missing.forEach(entry -> log.warn(
@@ -117,6 +119,9 @@ public final class WatchCoordinator implements SmartLifecycle {
             WatchedEntry resolved = resolve(entry);
             if (resolved.state() == State.WATCHED) {
                 entries.set(index, admitLate(resolved));
+            } else if (resolved.state() == State.REJECTED) {
+                log.error("{} {}; ignoring it", resolved.describe(), resolved.problem());
+                entries.set(index, resolved);
             }
         }
         if (inState(State.MISSING).isEmpty()) {
@@ -147,6 +152,8 @@ public final class WatchCoordinator implements SmartLifecycle {
         } catch (KubernetesClientException e) {
             return WatchedEntry.missing(
                     entry.property(), entry.entry(), "not resolved: discovery failed (" + e.getMessage() + ")");
+        } catch (ContradictoryEntryException e) {
+            return entry.rejected(null, e.getMessage());
         }
     }
 

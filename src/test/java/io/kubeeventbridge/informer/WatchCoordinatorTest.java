@@ -70,6 +70,22 @@ class WatchCoordinatorTest {
     }
 
     @Test
+    void anEntryWhoseResourceAndKindDisagreeStopsStartupUnderEitherPolicy() {
+        ResourceProperties podsOfKindService =
+                new ResourceProperties("v1", "pods", "Service", List.of("coordinator-test"), null, null, null, null);
+        coordinator = coordinator(MissingResourcePolicy.WAIT, podsOfKindService);
+
+        UnwatchableResourcesException failure = assertThatExceptionOfType(UnwatchableResourcesException.class)
+                .isThrownBy(coordinator::start)
+                .actual();
+
+        assertThat(new UnwatchableResourcesFailureAnalyzer().analyze(failure).getDescription())
+                .contains("bridge.resources[0] (v1/pods) names resource pods and kind Service, but the objects of "
+                        + "v1/pods are of kind Pod");
+        assertThat(registry.statuses(PODS_TYPE)).isEmpty();
+    }
+
+    @Test
     void waitPolicyWatchesTheRestAndReportsTheMissingEntry() {
         coordinator = coordinator(MissingResourcePolicy.WAIT, PODS, NOT_INSTALLED);
 
@@ -114,7 +130,7 @@ class WatchCoordinatorTest {
                         Duration.ofMinutes(1)),
                 new InformerSettings(policy, Duration.ofSeconds(60), Duration.ZERO),
                 new PayloadSettings(true, List.of(), SecretValues.REDACT, null),
-                new QuerySettings(QuerySettings.Auth.NONE, Duration.ofSeconds(10), 10000));
+                new QuerySettings(QuerySettings.Auth.NONE, Duration.ofSeconds(10), 10000, 10));
         return new WatchCoordinator(
                 properties,
                 new ResourceResolver(MockKubernetes.client()),
