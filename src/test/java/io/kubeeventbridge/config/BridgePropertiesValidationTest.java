@@ -137,6 +137,12 @@ class BridgePropertiesValidationTest {
                         },
                         "bridge.payload.secret-hash-key-file",
                         "Reason: cannot be read (NoSuchFileException); mount the key file there"),
+                Arguments.of(
+                        new String[] {
+                            VALID_ENTRY, "bridge.resources[0].resource=pods", "bridge.payload.redact-kinds=Secret"
+                        },
+                        "bridge.payload.redact-kinds[0]",
+                        "must be group/version/Kind, such as \"evil.example.com/v1/Secret\""),
                 Arguments.of(new String[] {"bridge.cluster-name=x"}, "bridge.resources", "lists no resource to watch"));
     }
 
@@ -204,7 +210,8 @@ class BridgePropertiesValidationTest {
                     assertThat(properties.resources().get(0).namespaces()).isEmpty();
                     assertThat(properties.resources().get(0).dropPaths()).isEmpty();
                     assertThat(properties.payload())
-                            .isEqualTo(new PayloadSettings(true, List.of(), PayloadSettings.SecretValues.REDACT, null));
+                            .isEqualTo(new PayloadSettings(
+                                    true, List.of(), PayloadSettings.SecretValues.REDACT, null, List.of()));
                 });
     }
 
