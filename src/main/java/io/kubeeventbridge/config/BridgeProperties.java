@@ -21,6 +21,7 @@ import org.springframework.validation.annotation.Validated;
  * @param payload what is kept of each object before it is cached and published; Secret values never are, unless
  *     explicitly configured
  * @param query who may read the caches through the query API
+ * @param leaderElection whether replicas elect one publisher
  */
 @ConfigurationProperties(prefix = "bridge", ignoreUnknownFields = false)
 @Validated
@@ -45,7 +46,10 @@ public record BridgeProperties(
         PayloadSettings payload,
 
         @DefaultValue @Valid @NotNull @NestedConfigurationProperty
-        QuerySettings query) {
+        QuerySettings query,
+
+        @DefaultValue @Valid @NotNull @NestedConfigurationProperty
+        LeaderElectionSettings leaderElection) {
 
     public BridgeProperties {
         resources = resources == null ? List.of() : List.copyOf(resources);

@@ -143,6 +143,28 @@ class BridgePropertiesValidationTest {
                         },
                         "bridge.payload.redact-kinds[0]",
                         "must be group/version/Kind, such as \"evil.example.com/v1/Secret\""),
+                Arguments.of(
+                        new String[] {
+                            VALID_ENTRY,
+                            "bridge.resources[0].resource=pods",
+                            "bridge.leader-election.lease-duration=10s"
+                        },
+                        "bridge.leader-election.lease-duration",
+                        "must be longer than renew-deadline (PT10S)"),
+                Arguments.of(
+                        new String[] {
+                            VALID_ENTRY, "bridge.resources[0].resource=pods", "bridge.leader-election.retry-period=5s"
+                        },
+                        "bridge.leader-election.renew-deadline",
+                        "must be longer than 2.2 x retry-period (PT11S)"),
+                Arguments.of(
+                        new String[] {
+                            VALID_ENTRY,
+                            "bridge.resources[0].resource=pods",
+                            "bridge.leader-election.lease-name=Bridge_1"
+                        },
+                        "bridge.leader-election.lease-name",
+                        "must be a Kubernetes object name"),
                 Arguments.of(new String[] {"bridge.cluster-name=x"}, "bridge.resources", "lists no resource to watch"));
     }
 

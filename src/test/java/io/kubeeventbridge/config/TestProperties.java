@@ -43,6 +43,7 @@ public final class TestProperties {
                 properties.kafka(),
                 properties.informer(),
                 properties.payload(),
-                properties.query());
+                properties.query(),
+                properties.leaderElection());
     }
 }
