@@ -7,6 +7,7 @@ import io.kubeeventbridge.config.ResourceProperties;
 import io.kubeeventbridge.discovery.ResourceResolver;
 import io.kubeeventbridge.event.ResourceType;
 import io.kubeeventbridge.informer.WatchedEntry.State;
+import io.kubeeventbridge.lifecycle.LifecyclePhases;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
@@ -208,5 +209,10 @@ public final class WatchCoordinator implements SmartLifecycle {
     @Override
     public boolean isRunning() {
         return running;
+    }
+
+    @Override
+    public int getPhase() {
+        return LifecyclePhases.INFORMERS;
     }
 }

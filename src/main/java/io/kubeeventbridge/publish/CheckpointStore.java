@@ -2,6 +2,7 @@ package io.kubeeventbridge.publish;
 
 import io.kubeeventbridge.event.EventExtensions;
 import io.kubeeventbridge.event.Operation;
+import io.kubeeventbridge.lifecycle.LifecyclePhases;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,7 +33,7 @@ import org.springframework.kafka.core.KafkaTemplate;
 /**
  * The compacted checkpoint topic: one record per object, keyed {@code resource|objectKey}, holding the
  * {@code uid/resourceVersion} of its last event Kafka acknowledged (a tombstone once it is deleted). Read once at
- * startup, before any informer lists, so a restart publishes only what changed; written in batches, since one
+ * startup, before any informer lists ({@link LifecyclePhases}), so a restart publishes only what changed; written in batches, since one
  * record per event would halve throughput.
  */
 final class CheckpointStore implements Checkpoints, SmartLifecycle {
@@ -188,9 +189,8 @@ final class CheckpointStore implements Checkpoints, SmartLifecycle {
         return running;
     }
 
-    // Read before the publisher (phase 0) and the informers start; written last, after the publisher drained.
     @Override
     public int getPhase() {
-        return -1;
+        return LifecyclePhases.CHECKPOINTS;
     }
 }

@@ -1,6 +1,7 @@
 package io.kubeeventbridge.publish;
 
 import io.kubeeventbridge.event.Operation;
+import io.kubeeventbridge.lifecycle.LifecyclePhases;
 import io.kubeeventbridge.metrics.EventMetrics;
 import java.time.Clock;
 import java.time.Duration;
@@ -17,7 +18,7 @@ import org.springframework.kafka.core.KafkaTemplate;
  * broker (the producer blocks while it waits for metadata or buffer space) never holds up an informer. A failed send
  * puts its event back at the front of its object's queue and pauses sending with a growing backoff; nothing is
  * dropped, and each object's events stay in order. On shutdown it stops taking events and drains the queue for a
- * bounded time, after the informers have stopped and before the producer closes.
+ * bounded time, once the informers have stopped ({@link LifecyclePhases}).
  */
 final class KafkaEventPublisher implements EventPublisher, SmartLifecycle, PublisherState {
 
@@ -187,10 +188,9 @@ final class KafkaEventPublisher implements EventPublisher, SmartLifecycle, Publi
         return sender != null && sender.isAlive();
     }
 
-    // After the informers (default phase) stop and before the producer factory (the lowest phase) closes.
     @Override
     public int getPhase() {
-        return 0;
+        return LifecyclePhases.PUBLISHER;
     }
 
     @Override
