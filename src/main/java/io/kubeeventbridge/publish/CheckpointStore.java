@@ -2,6 +2,7 @@ package io.kubeeventbridge.publish;
 
 import io.kubeeventbridge.event.EventExtensions;
 import io.kubeeventbridge.event.Operation;
+import io.kubeeventbridge.lifecycle.BackgroundThreads;
 import io.kubeeventbridge.lifecycle.LifecyclePhases;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -12,7 +13,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.Consumer;
@@ -110,11 +110,7 @@ final class CheckpointStore implements Checkpoints, SmartLifecycle {
                     topic,
                     e.getMessage());
         }
-        flusher = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "checkpoint-writer");
-            thread.setDaemon(true);
-            return thread;
-        });
+        flusher = BackgroundThreads.scheduler("checkpoint-writer");
         long interval = flushInterval.toMillis();
         flusher.scheduleWithFixedDelay(this::write, interval, interval, TimeUnit.MILLISECONDS);
         running = true;
