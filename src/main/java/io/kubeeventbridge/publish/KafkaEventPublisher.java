@@ -1,5 +1,6 @@
 package io.kubeeventbridge.publish;
 
+import io.kubeeventbridge.event.EventNormaliser;
 import io.kubeeventbridge.event.Operation;
 import io.kubeeventbridge.lifecycle.LifecyclePhases;
 import io.kubeeventbridge.metrics.EventMetrics;
@@ -132,14 +133,14 @@ final class KafkaEventPublisher implements EventPublisher, SmartLifecycle, Publi
 
     private void failed(OutgoingEvent event, Throwable error) {
         Throwable cause = error.getCause() != null ? error.getCause() : error;
-        if (cause instanceof RecordTooLargeException && !ReferenceEvents.isTruncated(event)) {
+        if (cause instanceof RecordTooLargeException && !EventNormaliser.isTruncated(event.event())) {
             // Never dropped: consumers learn that the object changed, and can read it from the API server.
             metrics.failed(event.resource(), event.operation(), "too-large");
             log.warn(
                     "{} is too large for Kafka ({}); publishing a reference to it instead",
                     event.describe(),
                     cause.getMessage());
-            queue.failed(ReferenceEvents.truncated(event));
+            queue.failed(event.withEvent(EventNormaliser.truncated(event.event()), event.operation()));
             return;
         }
         metrics.failed(event.resource(), event.operation(), "send");

@@ -14,6 +14,11 @@ import io.kubeeventbridge.event.Operation;
  */
 public record OutgoingEvent(String topic, String key, CloudEvent event, String resource, Operation operation) {
 
+    /** The same object's {@code event} in place of this one. */
+    OutgoingEvent withEvent(CloudEvent event, Operation operation) {
+        return new OutgoingEvent(topic, key, event, resource, operation);
+    }
+
     /** {@code deleted apps/v1/deployments shop/web (id ...)}, for logs; never includes the payload. */
     String describe() {
         return operation.typeSegment() + " " + resource + " " + key + " (id " + event.getId() + ")";
