@@ -44,7 +44,7 @@ final class CheckpointStore implements Checkpoints, SmartLifecycle {
     private final String topic;
     private final KafkaAdmin admin;
     private final ConsumerFactory<?, ?> consumers;
-    private final KafkaTemplate<String, byte[]> kafka;
+    private final KafkaTemplate<byte[], byte[]> kafka;
     private final Duration loadTimeout;
     private final Duration flushInterval;
     private final Map<String, Map<String, Checkpoint>> atStart = new HashMap<>();
@@ -57,7 +57,7 @@ final class CheckpointStore implements Checkpoints, SmartLifecycle {
             String topic,
             KafkaAdmin admin,
             ConsumerFactory<?, ?> consumers,
-            KafkaTemplate<String, byte[]> kafka,
+            KafkaTemplate<byte[], byte[]> kafka,
             Duration loadTimeout,
             Duration flushInterval) {
         this.topic = topic;
@@ -161,12 +161,14 @@ final class CheckpointStore implements Checkpoints, SmartLifecycle {
             byte[] value = checkpoint
                     .map(state -> state.encode().getBytes(StandardCharsets.UTF_8))
                     .orElse(null);
-            kafka.send(new ProducerRecord<>(topic, key, value)).whenComplete((result, error) -> {
-                if (error != null) {
-                    // Only costs a repeated event after a restart; the next change of the object writes it again.
-                    log.debug("Could not write the checkpoint of {}: {}", key, error.getMessage());
-                }
-            });
+            kafka.send(new ProducerRecord<>(topic, key.getBytes(StandardCharsets.UTF_8), value))
+                    .whenComplete((result, error) -> {
+                        if (error != null) {
+                            // Only costs a repeated event after a restart; the next change of the object writes it
+                            // again.
+                            log.debug("Could not write the checkpoint of {}: {}", key, error.getMessage());
+                        }
+                    });
         }
     }
 

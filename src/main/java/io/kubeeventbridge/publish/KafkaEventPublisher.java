@@ -28,7 +28,7 @@ final class KafkaEventPublisher implements EventPublisher, SmartLifecycle, Publi
     private static final Duration FIRST_BACKOFF = Duration.ofMillis(100);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(10);
 
-    private final KafkaTemplate<String, byte[]> kafka;
+    private final KafkaTemplate<byte[], byte[]> kafka;
     private final RecordFactory records;
     private final PendingEvents queue;
     private final CheckpointStore checkpoints;
@@ -43,7 +43,7 @@ final class KafkaEventPublisher implements EventPublisher, SmartLifecycle, Publi
     private volatile String lastError;
 
     KafkaEventPublisher(
-            KafkaTemplate<String, byte[]> kafka,
+            KafkaTemplate<byte[], byte[]> kafka,
             RecordFactory records,
             PendingEvents queue,
             CheckpointStore checkpoints,

@@ -38,9 +38,9 @@ class KafkaEventPublisherTest {
     private static final int TOO_LARGE = 10_000;
 
     private final AtomicBoolean kafkaDown = new AtomicBoolean();
-    private final List<ProducerRecord<String, byte[]>> acknowledged = new CopyOnWriteArrayList<>();
+    private final List<ProducerRecord<byte[], byte[]>> acknowledged = new CopyOnWriteArrayList<>();
     private final PendingEvents queue = new PendingEvents(replaced -> {});
-    private final KafkaTemplate<String, byte[]> kafka = scriptedKafka();
+    private final KafkaTemplate<byte[], byte[]> kafka = scriptedKafka();
     // Not started: it only collects the checkpoints of acknowledged events here.
     private final CheckpointStore checkpoints =
             new CheckpointStore("checkpoints", null, null, kafka, Duration.ofSeconds(1), Duration.ofSeconds(1));
@@ -133,7 +133,7 @@ class KafkaEventPublisherTest {
         publisher.publish(oversized);
 
         await().atMost(Duration.ofSeconds(10)).until(() -> !acknowledged.isEmpty());
-        ProducerRecord<String, byte[]> reference = acknowledged.get(0);
+        ProducerRecord<byte[], byte[]> reference = acknowledged.get(0);
         assertThat(new String(reference.headers().lastHeader("ce_truncated").value(), StandardCharsets.UTF_8))
                 .isEqualTo("true");
         assertThat(reference.value())
@@ -158,7 +158,7 @@ class KafkaEventPublisherTest {
 
     private List<String> sent(String key) {
         return acknowledged.stream()
-                .filter(record -> record.key().equals(key))
+                .filter(record -> new String(record.key(), StandardCharsets.UTF_8).equals(key))
                 .map(record -> record.value() == null
                         ? "tombstone"
                         : new String(record.headers().lastHeader("ce_type").value()).replace("io.k8s.core.pod.", "")
@@ -169,10 +169,10 @@ class KafkaEventPublisherTest {
     }
 
     @SuppressWarnings("unchecked")
-    private KafkaTemplate<String, byte[]> scriptedKafka() {
-        KafkaTemplate<String, byte[]> kafka = mock(KafkaTemplate.class);
+    private KafkaTemplate<byte[], byte[]> scriptedKafka() {
+        KafkaTemplate<byte[], byte[]> kafka = mock(KafkaTemplate.class);
         when(kafka.send(any(ProducerRecord.class))).thenAnswer(invocation -> {
-            ProducerRecord<String, byte[]> record = invocation.getArgument(0);
+            ProducerRecord<byte[], byte[]> record = invocation.getArgument(0);
             if (kafkaDown.get()) {
                 return CompletableFuture.failedFuture(new TimeoutException("broker unreachable"));
             }
