@@ -107,7 +107,7 @@ final class ChangeHandler implements ChangeListener {
         try {
             CloudEvent event = normalise.get();
             publisher.publish(new OutgoingEvent(
-                    topic, (String) event.getExtension(EventExtensions.PARTITION_KEY), event, resource, operation));
+                    topic, (String) event.getExtension(EventExtensions.PARTITION_KEY), event, type, operation));
         } catch (EventNormalisationException e) {
             // The message names the object; its content stays out of the log.
             metrics.failed(resource, operation, "normalise");

@@ -2,6 +2,7 @@ package io.kubeeventbridge.publish;
 
 import io.kubeeventbridge.config.BridgeProperties;
 import io.kubeeventbridge.metrics.EventMetrics;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -61,8 +62,13 @@ class PublishConfiguration {
             ConsumerFactory<?, ?> consumers,
             KafkaTemplate<byte[], byte[]> kafka,
             MeterRegistry registry) {
-        CheckpointStore checkpoints = new CheckpointStore(
-                topics.checkpointTopic(), admin, consumers, kafka, CHECKPOINT_LOAD_TIMEOUT, CHECKPOINT_INTERVAL);
+        Counter skipped = Counter.builder("bridge.checkpoint.records.skipped")
+                .description("Records of the checkpoint topic that could not be read, skipped at startup")
+                .register(registry);
+        CheckpointReader reader =
+                new CheckpointReader(topics.checkpointTopic(), consumers, CHECKPOINT_LOAD_TIMEOUT, skipped);
+        CheckpointStore checkpoints =
+                new CheckpointStore(topics.checkpointTopic(), admin, reader, kafka, CHECKPOINT_INTERVAL);
         Gauge.builder("bridge.checkpoints.unwritten", checkpoints, CheckpointStore::unwrittenCount)
                 .description("Acknowledged events whose checkpoint is not written yet")
                 .register(registry);

@@ -43,7 +43,7 @@ class KafkaEventPublisherTest {
     private final KafkaTemplate<byte[], byte[]> kafka = scriptedKafka();
     // Not started: it only collects the checkpoints of acknowledged events here.
     private final CheckpointStore checkpoints =
-            new CheckpointStore("checkpoints", null, null, kafka, Duration.ofSeconds(1), Duration.ofSeconds(1));
+            new CheckpointStore("checkpoints", null, null, kafka, Duration.ofSeconds(1));
     private final KafkaEventPublisher publisher = new KafkaEventPublisher(
             kafka,
             new RecordFactory(ContentMode.BINARY),
@@ -127,7 +127,7 @@ class KafkaEventPublisherTest {
                         .withExtension(EventExtensions.UID, "uid-huge")
                         .withExtension(EventExtensions.RESOURCE_VERSION, "9")
                         .build(),
-                "v1/pods",
+                OutgoingEvents.PODS,
                 UPDATED);
 
         publisher.publish(oversized);

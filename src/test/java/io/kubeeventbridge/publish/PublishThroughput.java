@@ -119,12 +119,16 @@ public final class PublishThroughput {
         KafkaTemplate<byte[], byte[]> template = new KafkaTemplate<>(producers);
         var consumers = new DefaultKafkaConsumerFactory<>(
                 Map.<String, Object>of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
+        String checkpointTopic = "kube-event-bridge.bench.checkpoints";
         CheckpointStore checkpoints = new CheckpointStore(
-                "kube-event-bridge.bench.checkpoints",
+                checkpointTopic,
                 admin,
-                consumers,
+                new CheckpointReader(
+                        checkpointTopic,
+                        consumers,
+                        Duration.ofSeconds(30),
+                        new SimpleMeterRegistry().counter("skipped")),
                 template,
-                Duration.ofSeconds(30),
                 Duration.ofMillis(500));
         PendingEvents queue = new PendingEvents(replaced -> {});
         EventMetrics metrics = new EventMetrics(new SimpleMeterRegistry());
@@ -222,7 +226,7 @@ public final class PublishThroughput {
                 topic,
                 (String) event.getExtension(EventExtensions.PARTITION_KEY),
                 event,
-                change.type().toString(),
+                change.type(),
                 Operation.CREATED);
     }
 }

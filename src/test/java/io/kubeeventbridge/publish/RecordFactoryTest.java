@@ -27,7 +27,7 @@ class RecordFactoryTest {
             .withData("{\"kind\":\"Pod\"}".getBytes(StandardCharsets.UTF_8))
             .build();
     private static final OutgoingEvent DELETED =
-            new OutgoingEvent("k8s.core.pod", "shop/web-1", EVENT, "v1/pods", Operation.DELETED);
+            new OutgoingEvent("k8s.core.pod", "shop/web-1", EVENT, OutgoingEvents.PODS, Operation.DELETED);
 
     @ParameterizedTest
     @EnumSource(ContentMode.class)
