@@ -11,6 +11,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
@@ -75,13 +76,16 @@ class PublishConfiguration {
         return checkpoints;
     }
 
+    /** Fails startup on producer settings Kafka refuses, instead of failing every send. */
     @Bean
     KafkaEventPublisher eventPublisher(
             KafkaTemplate<byte[], byte[]> kafka,
             PendingEvents queue,
             CheckpointStore checkpoints,
             BridgeProperties properties,
-            EventMetrics metrics) {
+            EventMetrics metrics,
+            Environment environment) {
+        ProducerSettings.requireValid(kafka.getProducerFactory().getConfigurationProperties(), environment);
         return new KafkaEventPublisher(
                 kafka,
                 new RecordFactory(properties.kafka().contentMode()),
