@@ -11,9 +11,9 @@ import java.util.UUID;
 import org.apache.kafka.common.utils.ByteUtils;
 
 /**
- * The record format of the checkpoint topic. Changing what a checkpoint encodes to makes a restart publish every object
- * again, so the format is pinned by a test and versioned: the first byte of key and value is the format, and a new
- * format keeps reading the ones before it.
+ * The record format of the checkpoint topic. Records that a new version of the bridge no longer finds would make its
+ * first start publish every object again, so the format is pinned by a test and versioned: the first byte of key and
+ * value is the format, and a new format keeps reading the ones before it.
  *
  * <p>Format 1, written since checkpoints are scoped by topic. A string is its UTF-8 length as an unsigned varint
  * (LEB128), then its UTF-8 bytes.
@@ -32,7 +32,7 @@ import org.apache.kafka.common.utils.ByteUtils;
  */
 final class CheckpointRecords {
 
-    static final byte FORMAT = 1;
+    private static final byte FORMAT = 1;
     private static final int UID_IS_UUID = 0x01;
     private static final int HAS_FINGERPRINT = 0x02;
     private static final int UUID_BYTES = 16;
