@@ -8,11 +8,12 @@ import io.kubeeventbridge.discovery.ContradictoryEntryException;
 import io.kubeeventbridge.discovery.ResourceResolver;
 import io.kubeeventbridge.event.ResourceType;
 import io.kubeeventbridge.informer.WatchedEntry.State;
+import io.kubeeventbridge.lifecycle.BackgroundThreads;
+import io.kubeeventbridge.lifecycle.LifecyclePhases;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -97,11 +98,7 @@ public final class WatchCoordinator implements SmartLifecycle {
                 properties.informer().discoveryRetryInterval()));
         if (!missing.isEmpty()) {
             long interval = properties.informer().discoveryRetryInterval().toMillis();
-            retries = Executors.newSingleThreadScheduledExecutor(runnable -> {
-                Thread thread = new Thread(runnable, "discovery-retry");
-                thread.setDaemon(true);
-                return thread;
-            });
+            retries = BackgroundThreads.scheduler("discovery-retry");
             retries.scheduleWithFixedDelay(this::retryMissing, interval, interval, TimeUnit.MILLISECONDS);
         }
         running = true;
@@ -215,5 +212,10 @@ public final class WatchCoordinator implements SmartLifecycle {
     @Override
     public boolean isRunning() {
         return running;
+    }
+
+    @Override
+    public int getPhase() {
+        return LifecyclePhases.INFORMERS;
     }
 }
