@@ -11,7 +11,7 @@ import org.springframework.web.bind.annotation.RestController;
  * bridge does not serve is 404. The most general patterns, so every more specific mapping wins.
  */
 @RestController
-@RequestMapping("/k8s")
+@RequestMapping(QueryPaths.PREFIX)
 final class ReadOnlyFallbackController {
 
     @RequestMapping(

@@ -77,6 +77,13 @@ final class StatusResponses {
         return status(HttpStatus.FORBIDDEN, "Forbidden", message, Map.of());
     }
 
+    static ResponseEntity<Object> tooManyRequests(String message) {
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                .header(HttpHeaders.RETRY_AFTER, "1")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(body(HttpStatus.TOO_MANY_REQUESTS, "TooManyRequests", message, Map.of()));
+    }
+
     private static ResponseEntity<Object> status(
             HttpStatus code, String reason, String message, Map<String, String> details) {
         return ResponseEntity.status(code)
