@@ -77,7 +77,7 @@ class WatchCoordinatorTest {
         assertThat(new UnwatchableResourcesFailureAnalyzer().analyze(failure).getDescription())
                 .contains("bridge.resources[0] (v1/pods) names resource pods and kind Service, but the objects of "
                         + "v1/pods are of kind Pod");
-        assertThat(registry.statuses(PODS_TYPE)).isEmpty();
+        assertThat(registry.statuses()).isEmpty();
     }
 
     @Test
