@@ -43,7 +43,8 @@ import tools.jackson.databind.json.JsonMapper;
             "bridge.resources[0].resource=pods",
             "bridge.query.auth=kubernetes",
             "bridge.query.review-rate-limit=5",
-            "management.endpoint.health.group.readiness.include=readinessState"
+            "management.endpoint.health.group.readiness.include=readinessState",
+            "management.endpoint.health.group.liveness.include=livenessState"
         })
 class QueryAuthIT {
 
