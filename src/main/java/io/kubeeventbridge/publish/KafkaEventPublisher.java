@@ -2,61 +2,68 @@ package io.kubeeventbridge.publish;
 
 import io.kubeeventbridge.event.EventNormaliser;
 import io.kubeeventbridge.event.Operation;
-import io.kubeeventbridge.lifecycle.LifecyclePhases;
 import io.kubeeventbridge.metrics.EventMetrics;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.kafka.core.KafkaTemplate;
 
 /**
  * Sends the events of the {@link PendingEvents} queue to Kafka on a thread of its own, so a slow or unreachable
  * broker (the producer blocks while it waits for metadata or buffer space) never holds up an informer. A failed send
  * puts its event back at the front of its object's queue and pauses sending with a growing backoff; nothing is
- * dropped, and each object's events stay in order. On shutdown it stops taking events and drains the queue for a
- * bounded time, once the informers have stopped ({@link LifecyclePhases}).
+ * dropped, and each object's events stay in order.
+ *
+ * <p>It sends only during a term ({@link Publishing}). Without transactions each event is sent as it comes and counts
+ * as published when Kafka acknowledges it; its checkpoint follows in a batch. With transactions, events are sent in
+ * batches of up to {@code bridge.kafka.transaction-interval}, each with its checkpoint, and count as published when
+ * their transaction commits: the transaction is the batch boundary of the same path.
  */
-final class KafkaEventPublisher implements EventPublisher, SmartLifecycle, PublisherState {
+final class KafkaEventPublisher implements EventPublisher, Publishing, PublisherState {
 
     private static final Logger log = LoggerFactory.getLogger(KafkaEventPublisher.class);
     private static final Duration POLL = Duration.ofMillis(200);
     private static final Duration FIRST_BACKOFF = Duration.ofMillis(100);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(10);
+    private static final int MAX_BATCH = 1000;
 
     private final KafkaTemplate<byte[], byte[]> kafka;
+    private final Supplier<TransactionalSender> transactions;
     private final RecordFactory records;
     private final PendingEvents queue;
     private final CheckpointStore checkpoints;
-    private final boolean tombstones;
-    private final Duration drainTimeout;
+    private final PublishSettings settings;
     private final EventMetrics metrics;
     private final Clock clock;
     private final Backoff backoff;
-    private volatile Thread sender;
-    private volatile boolean accepting;
+    private volatile Term term;
     private volatile Instant failingSince;
     private volatile String lastError;
 
+    /** @param transactions a new transactional sender for each term, or {@code null} to publish without */
     KafkaEventPublisher(
             KafkaTemplate<byte[], byte[]> kafka,
+            Supplier<TransactionalSender> transactions,
             RecordFactory records,
             PendingEvents queue,
             CheckpointStore checkpoints,
-            boolean tombstones,
-            Duration drainTimeout,
+            PublishSettings settings,
             EventMetrics metrics,
             Clock clock) {
         this.kafka = kafka;
+        this.transactions = transactions;
         this.records = records;
         this.queue = queue;
         this.checkpoints = checkpoints;
-        this.tombstones = tombstones;
-        this.drainTimeout = drainTimeout;
+        this.settings = settings;
         this.metrics = metrics;
         this.clock = clock;
         this.backoff = new Backoff(FIRST_BACKOFF, MAX_BACKOFF, clock);
@@ -64,24 +71,171 @@ final class KafkaEventPublisher implements EventPublisher, SmartLifecycle, Publi
 
     @Override
     public void publish(OutgoingEvent event) {
-        if (!accepting) {
-            // Only during shutdown, after the informers stopped; the next start lists everything again.
-            log.warn("Publisher stopped; not sending {}", event.describe());
+        Term current = term;
+        if (current == null || !current.accepting) {
+            // Between terms: whoever leads next reconciles this object from its cache.
+            log.debug("Not publishing, no term: {}", event.describe());
             return;
         }
         queue.add(event);
     }
 
-    private void sendLoop() {
-        while (!Thread.currentThread().isInterrupted()) {
+    @Override
+    public synchronized Checkpoints begin(Runnable fenced) {
+        TransactionalSender sender = null;
+        if (transactions != null) {
             try {
-                backoff.awaitResume();
-                OutgoingEvent event = queue.take(POLL);
-                if (event != null) {
-                    send(event);
+                sender = transactions.get();
+            } catch (KafkaException e) {
+                throw new PublishingUnavailableException("Kafka could not begin transactions: " + e.getMessage(), e);
+            }
+        }
+        Checkpoints read = checkpoints.begin();
+        Term started = new Term(sender, fenced);
+        term = started;
+        started.thread.start();
+        log.info("Publishing{}; {} events queued", sender == null ? "" : " with transactions", queue.size());
+        return read;
+    }
+
+    @Override
+    public synchronized void end() {
+        Term ending = term;
+        if (ending == null) {
+            return;
+        }
+        term = null;
+        ending.stop();
+        checkpoints.end(false);
+        int dropped = queue.clear();
+        log.info("Stopped publishing; dropped {} queued events for the next leader to reconcile", dropped);
+    }
+
+    @Override
+    public synchronized void finish() {
+        Term ending = term;
+        if (ending == null) {
+            return;
+        }
+        ending.accepting = false;
+        try {
+            if (queue.awaitEmpty(settings.drainTimeout())) {
+                log.info("Published every queued event before stopping");
+            } else {
+                log.warn(
+                        "Stopping with {} events not acknowledged by Kafka after {}",
+                        queue.size(),
+                        settings.drainTimeout());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        term = null;
+        ending.stop();
+        checkpoints.end(true);
+    }
+
+    /** One term: its sender thread, and its transactional sender when there are transactions. */
+    private final class Term {
+
+        final Thread thread;
+        final Runnable fenced;
+        volatile boolean accepting = true;
+        TransactionalSender transactional;
+
+        Term(TransactionalSender transactional, Runnable fenced) {
+            this.transactional = transactional;
+            this.fenced = fenced;
+            this.thread = new Thread(this::sendLoop, "event-publisher");
+            thread.setDaemon(true);
+        }
+
+        private void sendLoop() {
+            while (!Thread.currentThread().isInterrupted()) {
+                try {
+                    backoff.awaitResume();
+                    if (transactional == null) {
+                        OutgoingEvent event = queue.take(POLL);
+                        if (event != null) {
+                            send(event);
+                        }
+                    } else if (!sendTransaction(takeBatch())) {
+                        return;
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
                 }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+            }
+        }
+
+        private List<OutgoingEvent> takeBatch() throws InterruptedException {
+            List<OutgoingEvent> batch = new ArrayList<>();
+            OutgoingEvent first = queue.take(POLL);
+            if (first == null) {
+                return batch;
+            }
+            batch.add(first);
+            long deadline = System.nanoTime() + settings.transactionInterval().toNanos();
+            while (batch.size() < MAX_BATCH) {
+                long left = deadline - System.nanoTime();
+                OutgoingEvent next = left > 0 ? queue.take(Duration.ofNanos(left)) : null;
+                if (next == null) {
+                    break;
+                }
+                batch.add(next);
+            }
+            return batch;
+        }
+
+        /** @return whether this term goes on: not once it is fenced */
+        private boolean sendTransaction(List<OutgoingEvent> batch) {
+            if (batch.isEmpty()) {
+                return true;
+            }
+            if (transactional == null) {
+                try {
+                    transactional = transactions.get();
+                } catch (KafkaException e) {
+                    batch.forEach(event -> failed(event, e));
+                    return true;
+                }
+            }
+            TransactionalSender.Outcome outcome = transactional.send(batch);
+            if (outcome instanceof TransactionalSender.Committed) {
+                batch.forEach(event -> published(event, false));
+            } else if (outcome instanceof TransactionalSender.Fenced fencedBy) {
+                log.warn(
+                        "A newer leader fenced this replica's producer ({}); it publishes nothing more",
+                        fencedBy.cause().getMessage());
+                // Ended from another thread: ending joins this one.
+                Thread ending = new Thread(fenced, "publishing-fenced");
+                ending.setDaemon(true);
+                ending.start();
+                return false;
+            } else if (outcome instanceof TransactionalSender.Aborted aborted) {
+                for (int index = 0; index < batch.size(); index++) {
+                    failed(batch.get(index), aborted.causes().get(index));
+                }
+                if (!aborted.usable()) {
+                    transactional.close();
+                    transactional = null;
+                }
+            }
+            return true;
+        }
+
+        void stop() {
+            accepting = false;
+            thread.interrupt();
+            if (Thread.currentThread() != thread) {
+                try {
+                    thread.join(settings.drainTimeout().toMillis());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            if (transactional != null) {
+                transactional.close();
             }
         }
     }
@@ -90,7 +244,7 @@ final class KafkaEventPublisher implements EventPublisher, SmartLifecycle, Publi
         CompletableFuture<?> sent;
         try {
             sent = kafka.send(records.event(event));
-            if (tombstones && event.operation() == Operation.DELETED) {
+            if (settings.tombstones() && event.operation() == Operation.DELETED) {
                 // Sent before the acknowledgement of the event: the producer keeps the order within the partition.
                 sent = CompletableFuture.allOf(sent, kafka.send(records.tombstone(event)));
             }
@@ -101,15 +255,18 @@ final class KafkaEventPublisher implements EventPublisher, SmartLifecycle, Publi
         }
         sent.whenComplete((result, error) -> {
             if (error == null) {
-                acknowledged(event);
+                published(event, true);
             } else {
                 failed(event, error);
             }
         });
     }
 
-    private void acknowledged(OutgoingEvent event) {
-        checkpoints.acknowledged(event);
+    /** @param checkpointLater whether its checkpoint is still to be written (not sent in its transaction) */
+    private void published(OutgoingEvent event, boolean checkpointLater) {
+        if (checkpointLater) {
+            checkpoints.acknowledged(event);
+        }
         queue.acknowledged(event);
         backoff.reset();
         Instant outageStart = failingSince;
@@ -158,40 +315,6 @@ final class KafkaEventPublisher implements EventPublisher, SmartLifecycle, Publi
             log.debug("Kafka did not take {}; sending again in {}: {}", event.describe(), delay, lastError);
         }
         queue.failed(event);
-    }
-
-    @Override
-    public void start() {
-        log.info("Publisher started; {} events queued", queue.size());
-        accepting = true;
-        sender = new Thread(this::sendLoop, "event-publisher");
-        sender.setDaemon(true);
-        sender.start();
-    }
-
-    @Override
-    public void stop() {
-        accepting = false;
-        try {
-            if (queue.awaitEmpty(drainTimeout)) {
-                log.info("Published every queued event before stopping");
-            } else {
-                log.warn("Stopping with {} events not acknowledged by Kafka after {}", queue.size(), drainTimeout);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        sender.interrupt();
-    }
-
-    @Override
-    public boolean isRunning() {
-        return sender != null && sender.isAlive();
-    }
-
-    @Override
-    public int getPhase() {
-        return LifecyclePhases.PUBLISHER;
     }
 
     @Override
