@@ -36,25 +36,12 @@ final class StatusResponses {
     }
 
     static ResponseEntity<Object> unavailable(ResourceType type) {
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                .header(HttpHeaders.RETRY_AFTER, "1")
-                .contentType(MediaType.APPLICATION_JSON)
-                .body(body(
-                        HttpStatus.SERVICE_UNAVAILABLE,
-                        "ServiceUnavailable",
-                        "the cache of " + type + " has not synced yet",
-                        Map.of("group", type.group(), "kind", type.plural())));
+        return serviceUnavailable(
+                "the cache of " + type + " has not synced yet", Map.of("group", type.group(), "kind", type.plural()));
     }
 
     static ResponseEntity<Object> unavailableReview() {
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                .header(HttpHeaders.RETRY_AFTER, "1")
-                .contentType(MediaType.APPLICATION_JSON)
-                .body(body(
-                        HttpStatus.SERVICE_UNAVAILABLE,
-                        "ServiceUnavailable",
-                        "the API server did not answer the access review; try again",
-                        Map.of()));
+        return serviceUnavailable("the API server did not answer the access review; try again", Map.of());
     }
 
     static ResponseEntity<Object> badRequest(String message) {
@@ -77,9 +64,22 @@ final class StatusResponses {
         return status(HttpStatus.FORBIDDEN, "Forbidden", message, Map.of());
     }
 
+    /** With {@code Retry-After}, which client-go and kubectl honour by retrying after that many seconds. */
+    private static ResponseEntity<Object> serviceUnavailable(String message, Map<String, String> details) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(HttpHeaders.RETRY_AFTER, "1");
+        return status(HttpStatus.SERVICE_UNAVAILABLE, "ServiceUnavailable", message, details, headers);
+    }
+
     private static ResponseEntity<Object> status(
             HttpStatus code, String reason, String message, Map<String, String> details) {
+        return status(code, reason, message, details, new HttpHeaders());
+    }
+
+    private static ResponseEntity<Object> status(
+            HttpStatus code, String reason, String message, Map<String, String> details, HttpHeaders headers) {
         return ResponseEntity.status(code)
+                .headers(headers)
                 .contentType(MediaType.APPLICATION_JSON)
                 .body(body(code, reason, message, details));
     }
