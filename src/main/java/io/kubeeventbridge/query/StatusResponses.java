@@ -11,6 +11,9 @@ import org.springframework.http.ResponseEntity;
 /** Errors as Kubernetes {@code Status} objects, so kubectl and client libraries show them as they would the API's. */
 final class StatusResponses {
 
+    /** What a read-only view of the caches answers, for {@code Allow}. */
+    static final String READ_METHODS = "GET, HEAD, OPTIONS";
+
     private StatusResponses() {}
 
     static ResponseEntity<Object> notWatched(String group, String version, String plural) {
@@ -49,11 +52,14 @@ final class StatusResponses {
     }
 
     static ResponseEntity<Object> methodNotAllowed(String method) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(HttpHeaders.ALLOW, READ_METHODS);
         return status(
                 HttpStatus.METHOD_NOT_ALLOWED,
                 "MethodNotAllowed",
                 method + " is not supported: the bridge serves a read-only view of its caches (get and list)",
-                Map.of());
+                Map.of(),
+                headers);
     }
 
     static ResponseEntity<Object> unauthorized() {
