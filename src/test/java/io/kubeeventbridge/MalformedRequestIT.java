@@ -6,6 +6,7 @@ import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import io.kubeeventbridge.support.RawHttp;
 import java.time.Duration;
+import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -47,6 +48,8 @@ class MalformedRequestIT extends BridgeTestBase {
                 arguments("GET /k8s/api%2Fv1/pods HTTP/1.1", "", 400, Body.STATUS),
                 arguments("GET /k8s/../../etc HTTP/1.1", "", 400, Body.STATUS),
                 arguments("GET /k8s/api/v1/namespaces/%C0%AF/pods HTTP/1.1", "", 400, Body.STATUS),
+                arguments("GET /k8s/api/v1/pods;% HTTP/1.1", "", 400, Body.STATUS),
+                arguments("GET /k8s/api;x=%zz HTTP/1.1", "", 400, Body.STATUS),
                 arguments("GET /k8s/api HTTP/1.1", "Bad Header: y", 400, Body.STATUS),
                 arguments("GET /k8s/api HTTP/1.1", "Content-Length: abc", 400, Body.STATUS),
                 arguments("GET /k8s/api HTTP/1.1", "X-Big: " + "a".repeat(10_000), 400, Body.STATUS),
@@ -70,6 +73,7 @@ class MalformedRequestIT extends BridgeTestBase {
                 arguments("POST /error HTTP/1.1", "", 404, Body.ERROR_JSON),
                 arguments("GET /nothing HTTP/1.1", "Accept: text/html", 404, Body.ERROR_JSON),
                 arguments("GET /nothing%zz HTTP/1.1", "", 400, Body.ERROR_JSON),
+                arguments("GET /actuator/health;%4 HTTP/1.1", "", 400, Body.ERROR_JSON),
                 arguments("GET * HTTP/1.1", "", 400, Body.ERROR_JSON),
                 arguments("GET /k8s/a{b HTTP/1.1", "", 400, Body.NONE),
                 arguments("G@T /k8s/api HTTP/1.1", "", 400, Body.NONE),
@@ -115,6 +119,75 @@ class MalformedRequestIT extends BridgeTestBase {
             assertThat(head.body()).isEmpty();
             assertThat(get.body()).isNotEmpty();
         }
+    }
+
+    /** Fixed seed and count: the same 1,000 requests every run, a few seconds at most. */
+    @Test
+    void randomPathsAndQueriesThroughTomcatAreNeverServerErrors(CapturedOutput output) {
+        awaitReady();
+        Random random = new Random(16);
+        RawHttp http = new RawHttp(port);
+        for (int i = 0; i < 1000; i++) {
+            String target = "/k8s/" + randomText(random) + "?labelSelector=" + randomText(random) + "&fieldSelector="
+                    + randomText(random) + "&limit=" + randomText(random) + "&continue=" + randomText(random);
+
+            RawHttp.Response response = http.send("GET " + target + " HTTP/1.1");
+
+            assertThat(response.status())
+                    .as(target)
+                    .satisfiesAnyOf(
+                            code -> assertThat(code).isBetween(200, 299),
+                            code -> assertThat(code).isBetween(400, 499));
+            assertThat(response.body())
+                    .as(target)
+                    .satisfiesAnyOf(
+                            body -> assertThat(body).isEmpty(),
+                            body -> assertThat(body).startsWith("{"));
+        }
+        assertRequestLoggedQuietly(output);
+    }
+
+    /**
+     * Path and query characters and percent escapes, valid or not; now and then one of the characters Tomcat refuses
+     * outright, which would otherwise end nearly every request before the application.
+     */
+    private static String randomText(Random random) {
+        String[] pieces = {
+            "a",
+            "v1",
+            "pods",
+            "web-1",
+            "/",
+            ".",
+            "..",
+            "=",
+            ",",
+            "!",
+            "(",
+            ")",
+            "%2F",
+            "%2e",
+            "%00",
+            "%zz",
+            "%",
+            "%C3%A9",
+            "%FF",
+            "%E2%80%AE",
+            ";",
+            "+",
+            "~",
+            "%20",
+            "%3D"
+        };
+        String[] refused = {"{", "|", "\\", "\"", "<"};
+        StringBuilder text = new StringBuilder();
+        for (int n = random.nextInt(8); n > 0; n--) {
+            text.append(pieces[random.nextInt(pieces.length)]);
+        }
+        if (random.nextInt(50) == 0) {
+            text.insert(random.nextInt(text.length() + 1), refused[random.nextInt(refused.length)]);
+        }
+        return text.toString();
     }
 
     private static JsonNode json(RawHttp.Response response) {

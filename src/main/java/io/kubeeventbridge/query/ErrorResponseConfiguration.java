@@ -10,4 +10,9 @@ class ErrorResponseConfiguration {
     JsonErrorReportValveCustomizer jsonErrorReportValveCustomizer() {
         return new JsonErrorReportValveCustomizer();
     }
+
+    @Bean
+    UndecodableUriFilter undecodableUriFilter() {
+        return new UndecodableUriFilter();
+    }
 }

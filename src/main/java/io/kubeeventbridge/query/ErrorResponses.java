@@ -1,5 +1,7 @@
 package io.kubeeventbridge.query;
 
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -7,6 +9,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * An error found outside the query controllers (by Tomcat, by Spring MVC, by an actuator endpoint), in JSON: a
@@ -14,6 +17,8 @@ import org.springframework.http.ResponseEntity;
  * {@code status}, {@code error}, {@code message} and {@code path} elsewhere. Never an HTML page.
  */
 final class ErrorResponses {
+
+    private static final JsonMapper JSON = JsonMapper.shared();
 
     private ErrorResponses() {}
 
@@ -45,6 +50,17 @@ final class ErrorResponses {
     /** Only a client error's: what a server error says may describe the server's insides. */
     private static Optional<String> shownDetail(HttpStatusCode code, String detail) {
         return Optional.ofNullable(detail).filter(text -> !text.isBlank() && code.is4xxClientError());
+    }
+
+    /**
+     * Writes an error past Spring MVC's message converters, which decode the request URI to guard against reflected
+     * file downloads and fail with a 500 on one that does not decode: a malformed request must still get its answer.
+     */
+    static void write(ResponseEntity<Object> error, HttpServletResponse response) throws IOException {
+        response.setStatus(error.getStatusCode().value());
+        error.getHeaders().forEach((name, values) -> values.forEach(value -> response.addHeader(name, value)));
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        JSON.writeValue(response.getOutputStream(), error.getBody());
     }
 
     private static String phrase(HttpStatusCode code) {

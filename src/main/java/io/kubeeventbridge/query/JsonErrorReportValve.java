@@ -1,7 +1,6 @@
 package io.kubeeventbridge.query;
 
 import java.io.IOException;
-import java.io.Writer;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
@@ -9,9 +8,7 @@ import org.apache.catalina.valves.ErrorReportValve;
 import org.apache.coyote.ActionCode;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Tomcat's answer to a request it rejects before the application sees it (a path that does not percent-decode or
@@ -19,8 +16,6 @@ import tools.jackson.databind.json.JsonMapper;
  * JSON instead of Tomcat's HTML page.
  */
 final class JsonErrorReportValve extends ErrorReportValve {
-
-    private final JsonMapper json = JsonMapper.shared();
 
     @Override
     protected void report(Request request, Response response, Throwable throwable) {
@@ -36,15 +31,8 @@ final class JsonErrorReportValve extends ErrorReportValve {
         ResponseEntity<Object> error = ErrorResponses.of(
                 request.getRequestURI(), request.getMethod(), code(request, response), response.getMessage());
         try {
-            response.setStatus(error.getStatusCode().value());
-            error.getHeaders().forEach((name, values) -> values.forEach(value -> response.addHeader(name, value)));
-            response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-            response.setCharacterEncoding("UTF-8");
-            Writer writer = response.getReporter();
-            if (writer != null) {
-                json.writeValue(writer, error.getBody());
-                response.finishResponse();
-            }
+            ErrorResponses.write(error, response);
+            response.finishResponse();
         } catch (IOException | IllegalStateException clientGoneOrResponseCommitted) {
             // Nothing more can be said to this client.
         }
