@@ -28,7 +28,7 @@ final class ClientErrorAdvice {
         this.endpoints = endpoints;
     }
 
-    /** A query string that does not decode (bad percent-encoding, bytes that are not UTF-8, too many parameters). */
+    /** A query string Tomcat cannot parse: bad percent-encoding, bytes that are not UTF-8, too many parameters. */
     @ExceptionHandler
     ResponseEntity<Object> undecodableQueryString(InvalidParameterException exception, HttpServletRequest request) {
         log.debug("Undecodable query string of {}: {}", request.getRequestURI(), exception.toString());
@@ -36,7 +36,9 @@ final class ClientErrorAdvice {
                 request.getRequestURI(),
                 request.getMethod(),
                 HttpStatusCode.valueOf(exception.getErrorCode()),
-                "the query string does not decode: percent-encoded UTF-8 expected");
+                // Tomcat's own message names server settings; this one is meant for the client.
+                "the query string is malformed: percent-encoded UTF-8 expected, within the number of parameters"
+                        + " the server takes");
     }
 
     /**

@@ -33,7 +33,10 @@ class ClientErrorAdviceTest {
         assertThat(response.getBody())
                 .asInstanceOf(InstanceOfAssertFactories.MAP)
                 .containsEntry("kind", "Status")
-                .containsEntry("message", "the query string does not decode: percent-encoded UTF-8 expected");
+                .containsEntry(
+                        "message",
+                        "the query string is malformed: percent-encoded UTF-8 expected, within the number of"
+                                + " parameters the server takes");
     }
 
     @Test
