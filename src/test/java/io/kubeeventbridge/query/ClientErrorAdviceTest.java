@@ -40,11 +40,15 @@ class ClientErrorAdviceTest {
     }
 
     @Test
-    void tooManyParametersKeepsTheContainersCode() {
+    void malformedQueryStringKeepsTheCodeTomcatGaveItOutsideTheQueryApiToo() {
         ResponseEntity<Object> response = advice.undecodableQueryString(
-                new InvalidParameterException("too many", 413), new MockHttpServletRequest("GET", "/actuator/health"));
+                new InvalidParameterException("too large", 413), new MockHttpServletRequest("GET", "/actuator/health"));
 
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CONTENT_TOO_LARGE);
+        assertThat(response.getBody())
+                .asInstanceOf(InstanceOfAssertFactories.MAP)
+                .containsEntry("status", 413)
+                .containsEntry("path", "/actuator/health");
     }
 
     @Test
