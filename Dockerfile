@@ -44,7 +44,8 @@ COPY --from=build /build/extracted/application/ ./
 
 # Numeric, so Kubernetes can verify runAsNonRoot without a runAsUser.
 USER 10001:10001
-EXPOSE 8080
+# 8080: the query API; the Helm chart moves the actuator to 8081 (management.server.port).
+EXPOSE 8080 8081
 # The heap follows the container's memory limit (the JVM reads the cgroup limit); leave a quarter for metaspace,
 # threads, direct buffers (Kafka, Netty) and the code cache. An OutOfMemoryError ends the process, so Kubernetes
 # restarts it rather than leaving a half-working bridge. Add JVM options through JAVA_TOOL_OPTIONS.

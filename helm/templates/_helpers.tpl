@@ -173,7 +173,8 @@ The Spring Boot configuration mounted at /config/application.yaml.
 {{- $jaas := printf "%s required username=\"${KAFKA_SASL_USERNAME}\" password=\"${KAFKA_SASL_PASSWORD}\";" $module }}
 {{- $_ := set $kafka "properties" (dict "sasl.mechanism" .Values.kafka.sasl.mechanism "sasl.jaas.config" $jaas) }}
 {{- end }}
-{{- $chartManaged := dict "bridge" $bridge "spring" (dict "kafka" $kafka) }}
+{{- $management := dict "server" (dict "port" .Values.service.managementPort) }}
+{{- $chartManaged := dict "bridge" $bridge "spring" (dict "kafka" $kafka) "management" $management }}
 {{- mustMergeOverwrite (deepCopy .Values.extraConfig) $chartManaged | toYaml }}
 {{- end }}
 

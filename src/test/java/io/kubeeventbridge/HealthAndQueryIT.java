@@ -30,14 +30,12 @@ class HealthAndQueryIT extends BridgeTestBase {
     void readinessWaitsForEverySyncButNotForAMissingCrd() {
         // The configmaps informer cannot list while the gate is closed: not ready, and health says why.
         assertThat(mvc.get().uri("/actuator/health/readiness")).hasStatus(HttpStatus.SERVICE_UNAVAILABLE);
-        assertThat(mvc.get().uri("/actuator/health"))
-                .bodyJson()
-                .extractingPath("$.components.informers.details['bridge.resources[5]'].synced")
-                .isEqualTo(false);
-        assertThat(mvc.get().uri("/actuator/health"))
-                .bodyJson()
-                .extractingPath("$.components.informers.details['bridge.resources[4]'].state")
-                .isEqualTo("missing");
+        assertThat(mvc.get().uri("/actuator/health")).bodyJson().satisfies(json -> {
+            assertThat(json).extractingPath(entry(5) + ".status").isEqualTo("OUT_OF_SERVICE");
+            assertThat(json).extractingPath(entry(5) + ".details.synced").isEqualTo(false);
+            assertThat(json).extractingPath(entry(4) + ".status").isEqualTo("UNKNOWN");
+            assertThat(json).extractingPath(entry(4) + ".details.state").isEqualTo("missing");
+        });
 
         MockKubernetes.gates().open(READINESS_GATE);
 
@@ -50,7 +48,7 @@ class HealthAndQueryIT extends BridgeTestBase {
         await().atMost(Duration.ofSeconds(30))
                 .untilAsserted(() -> assertThat(mvc.get().uri("/actuator/health"))
                         .bodyJson()
-                        .extractingPath("$.components.informers.details['bridge.resources[4]'].synced")
+                        .extractingPath(entry(4) + ".details.synced")
                         .isEqualTo(true));
         client.genericKubernetesResources(GADGETS)
                 .inNamespace("late")
@@ -66,6 +64,25 @@ class HealthAndQueryIT extends BridgeTestBase {
             assertThat(events.awaitRecords("late/first", 1).get(0).event().getType())
                     .isEqualTo("io.k8s.example.com.gadget.created");
         }
+    }
+
+    @Test
+    void livenessHangsOnStoppedInformersOnlyAndNeitherProbeOnKafka() {
+        assertThat(mvc.get().uri("/actuator/health/liveness"))
+                .hasStatusOk()
+                .bodyJson()
+                .extractingPath("$.components")
+                .asMap()
+                .containsOnlyKeys("livenessState", "informerLiveness");
+        assertThat(mvc.get().uri("/actuator/health/readiness"))
+                .bodyJson()
+                .extractingPath("$.components")
+                .asMap()
+                .containsOnlyKeys("readinessState", "informers");
+        assertThat(mvc.get().uri("/actuator/health"))
+                .bodyJson()
+                .extractingPath("$.components.kafkaPublisher.status")
+                .isEqualTo("UP");
     }
 
     @Test
@@ -155,6 +172,11 @@ class HealthAndQueryIT extends BridgeTestBase {
                         .bodyText()
                         .contains("bridge_events_received_total{operation=\"snapshot\",resource=\"v1/pods\"}")
                         .contains("bridge_events_published_total{operation=\"snapshot\",resource=\"v1/pods\"}"));
+    }
+
+    /** The JSON path of the health of the entry {@code bridge.resources[index]}. */
+    private static String entry(int index) {
+        return "$.components.informers.components['bridge.resources[" + index + "]']";
     }
 
     private void awaitPodsSynced() {

@@ -11,9 +11,17 @@ import io.fabric8.kubernetes.client.dsl.Resource;
 import io.kubeeventbridge.support.KafkaEvents;
 import io.kubeeventbridge.support.KafkaEvents.Received;
 import io.kubeeventbridge.support.MockKubernetes;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,13 +31,15 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
 
 /**
  * A bridge stopped, objects changed while it is down, the bridge started again: the second run publishes exactly
- * what changed, from the checkpoints of the first. The two runs are applications of their own, on the shared broker
- * and mock API server, watching a namespace nobody else uses.
+ * what changed, from the checkpoints of the first, and each topic gets every object. The runs are applications of
+ * their own, on the shared broker and mock API server, watching a namespace (and so a checkpoint topic) nobody else
+ * uses.
  */
 @EmbeddedKafka(partitions = 1, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 class RestartReconciliationIT extends BridgeTestBase {
 
     private static final String TOPIC = "k8s.core.configmap";
+    private static final String MOVED_TOPIC = "moved.core.configmap";
 
     private final String namespace = "restart-" + UUID.randomUUID().toString().substring(0, 6);
 
@@ -37,7 +47,7 @@ class RestartReconciliationIT extends BridgeTestBase {
 
     @BeforeEach
     void subscribe() {
-        events = new KafkaEvents(bootstrapServers, List.of(TOPIC));
+        events = new KafkaEvents(bootstrapServers, List.of(TOPIC, MOVED_TOPIC));
     }
 
     @AfterEach
@@ -50,11 +60,7 @@ class RestartReconciliationIT extends BridgeTestBase {
         ConfigMap kept = create("kept");
         create("changed");
         ConfigMap deleted = create("deleted");
-        try (ConfigurableApplicationContext firstRun = startBridge()) {
-            for (String name : List.of("kept", "changed", "deleted")) {
-                assertThat(types(events.awaitRecords(key(name), 1))).containsExactly("snapshot");
-            }
-        } // stopping drains the queue and writes the checkpoints
+        runUntilSnapshotted("kept", "changed", "deleted");
 
         ConfigMap changed = configMaps()
                 .withName("changed")
@@ -78,28 +84,124 @@ class RestartReconciliationIT extends BridgeTestBase {
                     .startsWith(created.getMetadata().getUid());
 
             // The unchanged object: its snapshot from the first run, and nothing since.
-            await().during(Duration.ofSeconds(2))
-                    .atMost(Duration.ofSeconds(10))
-                    .pollInSameThread()
-                    .until(() -> events.poll(key("kept")), records -> records.size() == 1);
+            assertRecordsStayAt("kept", 1);
             assertThat(kept.getMetadata().getUid()).isNotNull();
         }
     }
 
-    private ConfigurableApplicationContext startBridge() {
+    @Test
+    void restartWithANewTopicTemplateSnapshotsEveryObjectToTheNewTopicAndNothingToTheOld() {
+        create("first");
+        create("second");
+        runUntilSnapshotted("first", "second");
+
+        try (ConfigurableApplicationContext secondRun =
+                startBridge("--bridge.kafka.topic-template=moved.{group}.{kind}")) {
+            for (String name : List.of("first", "second")) {
+                List<Received> records = events.awaitRecords(key(name), 2);
+                assertThat(records).extracting(Received::topic).containsExactly(TOPIC, MOVED_TOPIC);
+                assertThat(types(records)).containsExactly("snapshot", "snapshot");
+            }
+            assertRecordsStayAt("first", 2);
+            assertRecordsStayAt("second", 2);
+        }
+    }
+
+    @Test
+    void unreadableCheckpointRecordIsSkippedAndCountedAndTheOtherCheckpointsStillHold() {
+        create("kept");
+        create("changed");
+        runUntilSnapshotted("kept", "changed");
+        writeCheckpointRecords(Map.of("garbage-key", "x", "v1/configmaps|" + key("kept"), "no-slash"));
+        configMaps()
+                .withName("changed")
+                .edit(map -> new ConfigMapBuilder(map).addToData("version", "2").build());
+
+        try (ConfigurableApplicationContext secondRun = startBridge()) {
+            assertThat(types(events.awaitRecords(key("changed"), 2))).containsExactly("snapshot", "updated");
+            assertRecordsStayAt("kept", 1);
+            assertThat(secondRun
+                            .getBean(MeterRegistry.class)
+                            .get("bridge.checkpoint.records.skipped")
+                            .counter()
+                            .count())
+                    .isEqualTo(2);
+        }
+    }
+
+    @Test
+    void checkpointsOfTheFormatBeforeTopicScopingStillHoldAfterAnUpgrade() {
+        ConfigMap kept = create("kept");
+        ConfigMap changedBefore = create("changed");
+        ConfigMap deleted = create("deleted");
+        // As the previous version wrote them: resource|object, uid/resourceVersion.
+        Map<String, String> legacy = new HashMap<>();
+        for (ConfigMap map : List.of(kept, changedBefore, deleted)) {
+            legacy.put(
+                    "v1/configmaps|" + key(map.getMetadata().getName()),
+                    map.getMetadata().getUid() + "/" + map.getMetadata().getResourceVersion());
+        }
+        writeCheckpointRecords(legacy);
+        configMaps()
+                .withName("changed")
+                .edit(map -> new ConfigMapBuilder(map).addToData("version", "2").build());
+        configMaps().withName("deleted").delete();
+
+        try (ConfigurableApplicationContext upgraded = startBridge()) {
+            assertThat(types(events.awaitRecords(key("changed"), 1))).containsExactly("updated");
+            assertThat(types(events.awaitRecords(key("deleted"), 2))).containsExactly("deleted", "tombstone");
+            assertRecordsStayAt("kept", 0);
+        }
+        try (ConfigurableApplicationContext restarted = startBridge()) {
+            // The checkpoints were rewritten in the current format: nothing changed, nothing is published.
+            assertRecordsStayAt("changed", 1);
+            assertRecordsStayAt("kept", 0);
+        }
+    }
+
+    /** A first run: every object arrives as a snapshot; stopping drains the queue and writes the checkpoints. */
+    private void runUntilSnapshotted(String... names) {
+        try (ConfigurableApplicationContext firstRun = startBridge()) {
+            for (String name : names) {
+                assertThat(types(events.awaitRecords(key(name), 1))).containsExactly("snapshot");
+            }
+        }
+    }
+
+    /** The object's records on the bridge's topics are {@code count}, and stay so for two seconds. */
+    private void assertRecordsStayAt(String name, int count) {
+        await().during(Duration.ofSeconds(2))
+                .atMost(Duration.ofSeconds(10))
+                .pollInSameThread()
+                .until(() -> events.poll(key(name)), records -> records.size() == count);
+    }
+
+    /** Writes records onto the checkpoint topic as they are, the way another program could. */
+    private void writeCheckpointRecords(Map<String, String> records) {
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers),
+                new StringSerializer(),
+                new StringSerializer())) {
+            records.forEach((key, value) ->
+                    producer.send(new ProducerRecord<>("kube-event-bridge." + namespace + ".checkpoints", key, value)));
+        }
+    }
+
+    private ConfigurableApplicationContext startBridge(String... arguments) {
         // The bridge builds its client the standard fabric8 way, as it would in a pod.
         System.setProperty("kubernetes.master", MockKubernetes.url());
         System.setProperty("kubernetes.auth.tryKubeConfig", "false");
         System.setProperty("kubernetes.auth.tryServiceAccount", "false");
-        return new SpringApplicationBuilder(KubeEventBridgeApplication.class)
-                .run(
-                        "--spring.config.location=classpath:/",
-                        "--server.port=0",
-                        "--spring.kafka.bootstrap-servers=" + bootstrapServers,
-                        "--bridge.cluster-name=" + namespace,
-                        "--bridge.resources[0].api-version=v1",
-                        "--bridge.resources[0].resource=configmaps",
-                        "--bridge.resources[0].namespaces[0]=" + namespace);
+        List<String> all = new ArrayList<>(List.of(
+                "--spring.config.location=classpath:/",
+                "--server.port=0",
+                "--spring.kafka.bootstrap-servers=" + bootstrapServers,
+                "--bridge.cluster-name=" + namespace,
+                "--bridge.resources[0].api-version=v1",
+                "--bridge.resources[0].resource=configmaps",
+                "--bridge.resources[0].namespaces[0]=" + namespace));
+        all.addAll(List.of(arguments));
+        return new SpringApplicationBuilder(KubeEventBridgeApplication.class).run(all.toArray(String[]::new));
     }
 
     private ConfigMap create(String name) {

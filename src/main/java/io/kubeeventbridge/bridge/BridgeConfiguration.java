@@ -28,13 +28,16 @@ class BridgeConfiguration {
             TopicNames topics,
             EventMetrics metrics) {
         Clock clock = Clock.systemUTC();
-        return (entry, type) -> new ChangeHandler(
-                type,
-                topics.topicFor(entry, type),
-                new Reconciliation(checkpoints.atStart(type.toString())),
-                normaliser,
-                publisher,
-                metrics,
-                clock);
+        return (entry, type) -> {
+            String topic = topics.topicFor(entry, type);
+            return new ChangeHandler(
+                    type,
+                    topic,
+                    new Reconciliation(checkpoints.atStart(topic, type)),
+                    normaliser,
+                    publisher,
+                    metrics,
+                    clock);
+        };
     }
 }

@@ -1,9 +1,7 @@
 package io.kubeeventbridge.bridge;
 
 import io.cloudevents.CloudEvent;
-import io.cloudevents.core.builder.CloudEventBuilder;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
 import io.kubeeventbridge.event.EventExtensions;
 import io.kubeeventbridge.event.EventNormalisationException;
 import io.kubeeventbridge.event.EventNormaliser;
@@ -18,6 +16,7 @@ import io.kubeeventbridge.publish.OutgoingEvent;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,7 +58,7 @@ final class ChangeHandler implements ChangeListener {
     public void onChange(Operation operation, GenericKubernetesResource object, byte[] json) {
         metrics.received(type.toString(), operation);
         if (operation != Operation.SNAPSHOT) {
-            publish(operation, object, json, false);
+            publish(operation, object, json);
             return;
         }
         String key =
@@ -67,9 +66,9 @@ final class ChangeHandler implements ChangeListener {
         for (Operation reconciled : reconciliation.listed(
                 key, object.getMetadata().getUid(), object.getMetadata().getResourceVersion())) {
             if (reconciled == Operation.DELETED) {
-                publishReference(key, reconciliation.checkpoint(key));
+                publishVanished(key, reconciliation.checkpoint(key));
             } else {
-                publish(reconciled, object, json, false);
+                publish(reconciled, object, json);
             }
         }
     }
@@ -80,27 +79,35 @@ final class ChangeHandler implements ChangeListener {
         if (!vanished.isEmpty()) {
             log.info("{} objects of {} were deleted while the bridge was down", vanished.size(), type);
         }
-        vanished.forEach(gone -> publishReference(gone.key(), gone.checkpoint()));
-    }
-
-    /** The reconciled delete of an object gone while the bridge was down, with what its checkpoint knows of it. */
-    private void publishReference(String key, Checkpoint checkpoint) {
-        GenericKubernetesResource reference = reference(key, checkpoint);
-        publish(Operation.DELETED, reference, ObjectJson.encode(reference, type.apiVersion(), type.kind()), true);
+        vanished.forEach(gone -> publishVanished(gone.key(), gone.checkpoint()));
     }
 
     /** @param json the object's compact JSON ({@link ObjectJson}), the event's data */
-    private void publish(Operation operation, GenericKubernetesResource object, byte[] json, boolean reconciled) {
+    private void publish(Operation operation, GenericKubernetesResource object, byte[] json) {
+        publish(
+                operation,
+                () -> normaliser.normalise(type, operation, object, json, OffsetDateTime.now(clock)),
+                () -> key(
+                        object.getMetadata().getNamespace(),
+                        object.getMetadata().getName()));
+    }
+
+    /** The delete of an object gone while the bridge was down, with what its checkpoint knows of it. */
+    private void publishVanished(String key, Checkpoint checkpoint) {
+        publish(
+                Operation.DELETED,
+                () -> normaliser.reconciledDelete(
+                        type, key, checkpoint.uid(), checkpoint.resourceVersion(), OffsetDateTime.now(clock)),
+                () -> key);
+    }
+
+    /** @param key the object's key, for the log when the publisher fails */
+    private void publish(Operation operation, Supplier<CloudEvent> normalise, Supplier<String> key) {
         String resource = type.toString();
         try {
-            CloudEvent event = normaliser.normalise(type, operation, object, json, OffsetDateTime.now(clock));
-            if (reconciled) {
-                event = CloudEventBuilder.v1(event)
-                        .withExtension(EventExtensions.RECONCILED, true)
-                        .build();
-            }
+            CloudEvent event = normalise.get();
             publisher.publish(new OutgoingEvent(
-                    topic, (String) event.getExtension(EventExtensions.PARTITION_KEY), event, resource, operation));
+                    topic, (String) event.getExtension(EventExtensions.PARTITION_KEY), event, type, operation));
         } catch (EventNormalisationException e) {
             // The message names the object; its content stays out of the log.
             metrics.failed(resource, operation, "normalise");
@@ -108,29 +115,8 @@ final class ChangeHandler implements ChangeListener {
         } catch (RuntimeException e) {
             metrics.failed(resource, operation, "publish");
             log.error(
-                    "Could not hand the {} of {} {} to the publisher",
-                    operation.typeSegment(),
-                    resource,
-                    key(
-                            object.getMetadata().getNamespace(),
-                            object.getMetadata().getName()),
-                    e);
+                    "Could not hand the {} of {} {} to the publisher", operation.typeSegment(), resource, key.get(), e);
         }
-    }
-
-    /** What is left of an object deleted while the bridge was down: its identity and last published version. */
-    private GenericKubernetesResource reference(String key, Checkpoint checkpoint) {
-        int slash = key.indexOf('/');
-        return new GenericKubernetesResourceBuilder()
-                .withApiVersion(type.apiVersion())
-                .withKind(type.kind())
-                .withNewMetadata()
-                .withNamespace(slash < 0 ? null : key.substring(0, slash))
-                .withName(key.substring(slash + 1))
-                .withUid(checkpoint.uid())
-                .withResourceVersion(checkpoint.resourceVersion())
-                .endMetadata()
-                .build();
     }
 
     private static String key(String namespace, String name) {

@@ -2,14 +2,15 @@ package io.kubeeventbridge.bridge;
 
 import io.kubeeventbridge.config.BridgeProperties;
 import io.kubeeventbridge.config.PayloadSettings;
-import io.kubeeventbridge.event.ResourceType;
 import io.kubeeventbridge.informer.ObjectFilter;
 import io.kubeeventbridge.informer.ObjectFilterFactory;
 import io.kubeeventbridge.payload.DropPath;
 import io.kubeeventbridge.payload.PayloadFilter;
 import io.kubeeventbridge.payload.SecretHashKey;
 import io.kubeeventbridge.payload.SecretMasker;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,24 +22,26 @@ import org.springframework.context.annotation.Configuration;
 class PayloadConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(PayloadConfiguration.class);
+    private static final String V1_SECRET = "v1/Secret";
 
-    /** One filter per configured entry: the global policy, the entry's own drop-paths, Secret masking for Secrets. */
+    /**
+     * One filter per configured entry: the global policy, the entry's own drop-paths, Secret masking for {@code v1}
+     * Secrets and the kinds of {@code redact-kinds}.
+     */
     @Bean
     ObjectFilterFactory objectFilters(BridgeProperties properties) {
         PayloadSettings payload = properties.payload();
         SecretMasker masker = secretMasker(payload);
         List<DropPath> globalPaths = parse(payload.dropPaths());
+        Set<String> secretKinds = new HashSet<>(payload.redactKinds());
+        secretKinds.add(V1_SECRET);
         return (entry, type) -> {
             List<DropPath> paths = Stream.concat(globalPaths.stream(), parse(entry.dropPaths()).stream())
                     .toList();
-            PayloadFilter filter =
-                    new PayloadFilter(payload.dropManagedFields(), paths, isSecret(type) ? masker : null);
+            boolean secret = secretKinds.contains(type.apiVersion() + "/" + type.kind());
+            PayloadFilter filter = new PayloadFilter(payload.dropManagedFields(), paths, secret ? masker : null);
             return filter.isIdentity() ? ObjectFilter.NONE : filter::apply;
         };
-    }
-
-    static boolean isSecret(ResourceType type) {
-        return type.group().isEmpty() && type.plural().equals("secrets");
     }
 
     private static SecretMasker secretMasker(PayloadSettings payload) {

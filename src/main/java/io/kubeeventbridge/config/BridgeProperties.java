@@ -21,8 +21,9 @@ import org.springframework.validation.annotation.Validated;
  * @param payload what is kept of each object before it is cached and published; Secret values never are, unless
  *     explicitly configured
  * @param query who may read the caches through the query API
+ * @param leaderElection whether replicas elect one publisher
  */
-@ConfigurationProperties("bridge")
+@ConfigurationProperties(prefix = "bridge", ignoreUnknownFields = false)
 @Validated
 public record BridgeProperties(
         @DefaultValue("default")
@@ -44,7 +45,11 @@ public record BridgeProperties(
         @DefaultValue @Valid @NotNull @NestedConfigurationProperty
         PayloadSettings payload,
 
-        QuerySettings query) {
+        @DefaultValue @Valid @NotNull @NestedConfigurationProperty
+        QuerySettings query,
+
+        @DefaultValue @Valid @NotNull @NestedConfigurationProperty
+        LeaderElectionSettings leaderElection) {
 
     public BridgeProperties {
         resources = resources == null ? List.of() : List.copyOf(resources);

@@ -69,11 +69,33 @@ final class BridgePropertiesValidator implements Validator {
         }
         requirePositive(properties.kafka().drainTimeout(), "kafka.drainTimeout", "20s", errors);
         requirePositive(properties.kafka().unhealthyAfter(), "kafka.unhealthyAfter", "1m", errors);
+        requirePositive(properties.query().decisionCacheTtl(), "query.decisionCacheTtl", "10s", errors);
         if (properties.informer().resyncPeriod().isNegative()) {
             errors.rejectValue("informer.resyncPeriod", "notNegative", "must be 0s (no resyncs) or positive");
         }
         checkDropPaths(properties.payload().dropPaths(), "payload.dropPaths", errors);
+        checkElectionTiming(properties.leaderElection(), errors);
         checkHashKey(properties.payload(), errors);
+    }
+
+    // fabric8's LeaderElector would reject these only when it starts, with an exception of its own.
+    private static void checkElectionTiming(LeaderElectionSettings election, Errors errors) {
+        requirePositive(election.retryPeriod(), "leaderElection.retryPeriod", "2s", errors);
+        if (election.leaseDuration().compareTo(election.renewDeadline()) <= 0) {
+            errors.rejectValue(
+                    "leaderElection.leaseDuration",
+                    "timing",
+                    "must be longer than renew-deadline (" + election.renewDeadline() + "), so a leader stops "
+                            + "before another may take over; such as 15s with renew-deadline 10s");
+        }
+        Duration minimumRenew = election.retryPeriod().multipliedBy(22).dividedBy(10);
+        if (election.renewDeadline().compareTo(minimumRenew) <= 0) {
+            errors.rejectValue(
+                    "leaderElection.renewDeadline",
+                    "timing",
+                    "must be longer than 2.2 x retry-period (" + minimumRenew + "), so a renewal can be retried "
+                            + "with jitter before the deadline; such as 10s with retry-period 2s");
+        }
     }
 
     private static void checkDropPaths(List<String> pointers, String path, Errors errors) {

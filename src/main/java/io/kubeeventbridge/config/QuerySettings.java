@@ -13,11 +13,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param decisionCacheTtl how long an authentication or authorization decision is reused; revoked access takes
  *     effect within this time
  * @param decisionCacheSize at most this many decisions are kept; beyond it the oldest are forgotten
+ * @param reviewRateLimit at most this many TokenReviews per second for one client address; decisions answered from
+ *     the cache do not count. Beyond it the client gets 429 TooManyRequests
  */
 public record QuerySettings(
         @DefaultValue("none") @NotNull Auth auth,
         @DefaultValue("10s") @NotNull Duration decisionCacheTtl,
-        @DefaultValue("10000") @Positive int decisionCacheSize) {
+        @DefaultValue("10000") @Positive int decisionCacheSize,
+        @DefaultValue("10") @Positive int reviewRateLimit) {
 
     /** Who may read the caches. */
     public enum Auth {

@@ -35,8 +35,7 @@ final class BuiltInResources {
         ResourceType type = plural != null
                 ? byPlural.get(key(apiVersion, plural))
                 : byKind.get(key(apiVersion, kind.toLowerCase(Locale.ROOT)));
-        return Optional.ofNullable(type)
-                .filter(found -> kind == null || found.kind().equalsIgnoreCase(kind));
+        return Optional.ofNullable(type);
     }
 
     private void register(Class<?> modelClass) {

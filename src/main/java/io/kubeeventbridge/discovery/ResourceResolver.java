@@ -27,8 +27,19 @@ public final class ResourceResolver {
      * The entry's type, or empty when the API server does not serve it.
      *
      * @throws KubernetesClientException when discovery fails (no permission, API server unreachable)
+     * @throws ContradictoryEntryException when the entry names a resource and a kind that are not the same type
      */
     public Optional<ResourceType> resolve(ResourceProperties entry) {
+        Optional<ResourceType> type = discover(entry);
+        if (type.isPresent() && entry.kind() != null && !type.get().kind().equalsIgnoreCase(entry.kind())) {
+            throw new ContradictoryEntryException("names resource " + entry.resource() + " and kind " + entry.kind()
+                    + ", but the objects of " + entry.apiVersion() + "/" + entry.resource() + " are of kind "
+                    + type.get().kind() + "; give only one of resource and kind, or correct the other");
+        }
+        return type;
+    }
+
+    private Optional<ResourceType> discover(ResourceProperties entry) {
         APIResourceList discovered = client.getApiResources(entry.apiVersion());
         if (discovered == null) {
             return Optional.empty(); // 404: the group version is not served
@@ -45,9 +56,11 @@ public final class ResourceResolver {
                 .map(resource -> toResourceType(entry.apiVersion(), resource));
     }
 
+    // By the plural when the entry gives one: a kind that disagrees with it is a contradiction, not a miss.
     private static boolean matches(ResourceProperties entry, APIResource resource) {
-        return (entry.resource() == null || entry.resource().equals(resource.getName()))
-                && (entry.kind() == null || entry.kind().equalsIgnoreCase(resource.getKind()));
+        return entry.resource() != null
+                ? entry.resource().equals(resource.getName())
+                : entry.kind().equalsIgnoreCase(resource.getKind());
     }
 
     private static ResourceType toResourceType(String apiVersion, APIResource resource) {

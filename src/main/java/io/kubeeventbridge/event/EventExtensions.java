@@ -29,10 +29,10 @@ public final class EventExtensions {
     /** {@code namespace/name}, or {@code name} when cluster-scoped; also the Kafka record key. */
     public static final String PARTITION_KEY = "partitionkey";
 
-    /** Set by the publisher, not the normaliser, when an object too large for the broker is sent as a reference. */
+    /** {@code true} on an event whose object was too large for the broker, sent as a reference instead. */
     public static final String TRUNCATED = "truncated";
 
-    /** Set by the publisher, not the normaliser, on deletes found by comparing a fresh list with the checkpoint. */
+    /** {@code true} on a delete found by comparing the first list after a start with the checkpoints. */
     public static final String RECONCILED = "reconciled";
 
     private EventExtensions() {}

@@ -14,9 +14,21 @@ import java.util.Objects;
 import tools.jackson.core.JacksonException;
 
 /**
- * Turns one observed change of a Kubernetes object into a CloudEvent as the event contract in DESIGN.md defines
- * it. A pure function, safe to share between threads; it never modifies the given object, which belongs to the
- * informer cache.
+ * Makes every event of the contract in DESIGN.md: the only place where CloudEvents are built or changed. Pure
+ * functions, safe to share between threads; they never modify the given object, which belongs to the informer cache.
+ * The variants of an event:
+ *
+ * <ul>
+ *   <li>an observed change ({@link #normalise}): the object's state as data;
+ *   <li>a reconciled delete ({@link #reconciledDelete}): an object deleted while the bridge was down, known only by its
+ *       checkpoint, with reference data (see below) and the extension {@code reconciled=true};
+ *   <li>a coalesced event ({@link #coalesced}): a newer state that replaced an unsent older one keeps the older
+ *       event's type, so a creation followed by updates is still a creation, with the newest state;
+ *   <li>a truncated reference ({@link #truncated}): an event too large for the broker, with its data reduced to a
+ *       reference and the extension {@code truncated=true}.
+ * </ul>
+ *
+ * <p>Reference data is apiVersion, kind and metadata with name, namespace, uid and resourceVersion, nothing else.
  *
  * <p>The data is the object as {@link ObjectJson} encodes it, as it is: what the payload policy drops or redacts
  * (managedFields, Secret values) was removed before the object entered the cache. apiVersion and kind come from the
@@ -88,6 +100,49 @@ public final class EventNormaliser {
         }
     }
 
+    /**
+     * The delete of an object that vanished while the bridge was down: all that is known of it is its key and the
+     * state its checkpoint recorded.
+     *
+     * @param partitionKey the object's {@link #partitionKey}
+     * @param resourceVersion the last resourceVersion published for it
+     */
+    public CloudEvent reconciledDelete(
+            ResourceType type, String partitionKey, String uid, String resourceVersion, OffsetDateTime observedAt) {
+        ObjectIdentity identity = ObjectIdentity.ofPartitionKey(partitionKey, uid, resourceVersion);
+        byte[] data = ObjectReference.json(
+                type.apiVersion(), type.kind(), identity.namespace(), identity.name(), uid, resourceVersion);
+        return builder(type, Operation.DELETED, identity, type.apiVersion(), type.kind(), data, observedAt)
+                .withExtension(EventExtensions.RECONCILED, true)
+                .build();
+    }
+
+    /** The event standing for an unsent event followed by a newer state of the same object: see the class comment. */
+    public static CloudEvent coalesced(CloudEvent newerState, CloudEvent olderOperation) {
+        return CloudEventBuilder.v1(newerState)
+                .withType(olderOperation.getType())
+                .build();
+    }
+
+    /** {@code event} with its data reduced to a reference, for an object too large for the broker. */
+    public static CloudEvent truncated(CloudEvent event) {
+        byte[] reference = ObjectReference.json(
+                extension(event, EventExtensions.API_VERSION),
+                extension(event, EventExtensions.KIND),
+                extension(event, EventExtensions.NAMESPACE),
+                extension(event, EventExtensions.NAME),
+                extension(event, EventExtensions.UID),
+                extension(event, EventExtensions.RESOURCE_VERSION));
+        return CloudEventBuilder.v1(event)
+                .withData(APPLICATION_JSON, BytesCloudEventData.wrap(reference))
+                .withExtension(EventExtensions.TRUNCATED, true)
+                .build();
+    }
+
+    public static boolean isTruncated(CloudEvent event) {
+        return event.getExtension(EventExtensions.TRUNCATED) != null;
+    }
+
     /** The partition key and Kafka record key of an object: {@code namespace/name}, or {@code name}. */
     public static String partitionKey(String namespace, String name) {
         Objects.requireNonNull(name, "name");
@@ -100,10 +155,26 @@ public final class EventNormaliser {
             GenericKubernetesResource object,
             byte[] data,
             OffsetDateTime observedAt) {
-        ObjectIdentity identity = ObjectIdentity.of(type, object);
-        String apiVersion = apiVersionOf(type, object);
-        String kind = kindOf(type, object);
+        return builder(
+                        type,
+                        operation,
+                        ObjectIdentity.of(type, object),
+                        apiVersionOf(type, object),
+                        kindOf(type, object),
+                        data,
+                        observedAt)
+                .build();
+    }
 
+    /** Every attribute and extension of the contract, for the object's state that {@code data} holds or refers to. */
+    private CloudEventBuilder builder(
+            ResourceType type,
+            Operation operation,
+            ObjectIdentity identity,
+            String apiVersion,
+            String kind,
+            byte[] data,
+            OffsetDateTime observedAt) {
         CloudEventBuilder event = CloudEventBuilder.v1()
                 .withId(id(identity, operation, data))
                 .withSource(source)
@@ -125,7 +196,7 @@ public final class EventNormaliser {
         if (identity.resourceVersion() != null) {
             event.withExtension(EventExtensions.RESOURCE_VERSION, identity.resourceVersion());
         }
-        return event.build();
+        return event;
     }
 
     private static EventNormalisationException failure(
@@ -177,6 +248,11 @@ public final class EventNormaliser {
         }
         throw new IllegalArgumentException("Cluster name '" + clusterName + "' cannot form the event source "
                 + SOURCE_SCHEME + "{cluster-name}; use letters, digits, '-' and '.'");
+    }
+
+    private static String extension(CloudEvent event, String name) {
+        Object value = event.getExtension(name);
+        return value == null ? null : value.toString();
     }
 
     private static String orElse(String value, String fallback) {

@@ -34,6 +34,16 @@ record ObjectIdentity(String namespace, String name, String uid, String resource
                 namespace, name, blankToNull(metadata.getUid()), blankToNull(metadata.getResourceVersion()));
     }
 
+    /** The identity of an object known only by its partition key, {@code namespace/name} or {@code name}. */
+    static ObjectIdentity ofPartitionKey(String partitionKey, String uid, String resourceVersion) {
+        int slash = partitionKey.indexOf('/');
+        return new ObjectIdentity(
+                slash < 0 ? null : partitionKey.substring(0, slash),
+                partitionKey.substring(slash + 1),
+                uid,
+                resourceVersion);
+    }
+
     /** Whether the contract's id, {@code uid/resourceVersion}, can be formed. */
     boolean hasVersionedUid() {
         return uid != null && resourceVersion != null;

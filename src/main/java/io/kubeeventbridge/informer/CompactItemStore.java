@@ -8,23 +8,23 @@ import io.kubeeventbridge.event.ResourceType;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 /**
- * The item store of a bridge informer: filters every object fabric8 receives, then keeps it as a {@link CachedObject}
- * (compact JSON plus identity and labels) rather than as fabric8's decoded maps of maps, several times larger. A new
- * state stays decoded until its change is handed to the listener, where {@link #compact} encodes it once, for the
- * event and for the cache, and enters it in the {@link LabelIndex}: both on the handler thread, so that the informer
- * thread, which a sync waits for, does little more than a bare informer's (it notes which entries await compaction).
+ * The item store of a bridge informer: admits every new state fabric8 stores ({@link ObjectAdmission}: the payload
+ * filter, then apiVersion and kind), then keeps it as a {@link CachedObject} (compact JSON plus identity and labels)
+ * rather than as fabric8's decoded maps of maps, several times larger. A new state stays decoded until its change is
+ * handed to the listener, where {@link #compact} encodes it once, for the event and for the cache, and enters it in
+ * the {@link LabelIndex}: both on the handler thread, so that the informer thread, which a sync waits for, does
+ * little more than a bare informer's (it filters new states and notes which entries await compaction).
  *
- * <p>The filter runs in {@link #getKey}: it is the first call fabric8's informer makes on every object it receives,
- * listed or watched, added, modified or deleted, before storing it and before notifying handlers. Filtering in
- * {@link #put} alone would not do: a watched delete notifies handlers with the object from the watch event, which is
- * never put. Since the filter modifies the very instance fabric8 goes on to store and hand to handlers, the cache and
- * the {@link ChangeListener} only ever see the filtered object. The same step fills in apiVersion and kind, which list
- * items from an API server may lack, so the stored JSON is exactly an event's data.
+ * <p>Objects are admitted where they enter: in {@link #put}, for every state listed or watched, and in
+ * {@link #admitted}, which the {@link ChangeClassifier} applies to every object it hands over that is not the state
+ * this store holds: a watched delete notifies handlers with the object from the watch event, which is never put.
+ * {@link #getKey} is a pure key function, so nothing depends on which of these fabric8 calls first.
  *
  * <p>Where fabric8 reads the store back (the previous state on an update, the contents on a relist or resync) it gets
  * {@link ReducedResource}s, and this store says so through {@link #isFullState()}: fabric8 then notifies the adds of
@@ -37,21 +37,16 @@ final class CompactItemStore implements ItemStore<GenericKubernetesResource> {
     // holds for it: those of the compact state it replaced, if any.
     private final Map<String, Map<String, String>> decoded = new ConcurrentHashMap<>();
     private final LabelIndex labels = new LabelIndex();
-    private final ObjectFilter filter;
+    private final ObjectAdmission admission;
     private final ResourceType type;
 
     CompactItemStore(ObjectFilter filter, ResourceType type) {
-        this.filter = filter;
+        this.admission = new ObjectAdmission(filter, type);
         this.type = type;
     }
 
     @Override
     public String getKey(GenericKubernetesResource object) {
-        // A reduced object came out of this store, filtered when it went in.
-        if (!(object instanceof ReducedResource)) {
-            filter.apply(object);
-            completeType(object);
-        }
         return Cache.metaNamespaceKeyFunc(object);
     }
 
@@ -63,7 +58,8 @@ final class CompactItemStore implements ItemStore<GenericKubernetesResource> {
             // will be once the change that brought it reaches the classifier.
             return reduced(previous);
         }
-        CachedObject stored = CachedObject.decoded(object);
+        // In place: the instance fabric8 goes on to notify handlers with is admitted already (see admitted()).
+        CachedObject stored = CachedObject.decoded(admission.admit(object));
         // Atomic with a compaction of the same key. Only this thread stores new states and the handler only compacts
         // them, so the state replaced is `previous`, or `previous` compacted meanwhile.
         objects.compute(key, (storeKey, replaced) -> {
@@ -71,6 +67,15 @@ final class CompactItemStore implements ItemStore<GenericKubernetesResource> {
             return stored;
         });
         return reduced(previous);
+    }
+
+    /**
+     * {@code object} admitted, as a listener may receive it: as it is when it came out of this store or is the state
+     * this store holds (admitted when it was put), otherwise admitted now, in place. Called on the handler thread.
+     */
+    GenericKubernetesResource admitted(GenericKubernetesResource object) {
+        CachedObject cached = objects.get(getKey(object));
+        return cached != null && cached.isStillDecoded(object) ? object : admission.admit(object);
     }
 
     /**
@@ -131,6 +136,19 @@ final class CompactItemStore implements ItemStore<GenericKubernetesResource> {
         return false;
     }
 
+    /**
+     * Whether this store already holds a newer state of {@code object} (same uid, greater resourceVersion): then the
+     * notification of that newer state is still to come.
+     */
+    boolean holdsNewerThan(GenericKubernetesResource object) {
+        CachedObject cached = objects.get(getKey(object));
+        return cached != null
+                && object.getMetadata() != null
+                && Objects.equals(cached.uid(), object.getMetadata().getUid())
+                && ResourceVersions.isNewer(
+                        cached.resourceVersion(), object.getMetadata().getResourceVersion());
+    }
+
     /** The cached object under fabric8's key ({@code namespace/name}, or {@code name}), or {@code null}. */
     CachedObject cached(String key) {
         return objects.get(key);
@@ -149,15 +167,6 @@ final class CompactItemStore implements ItemStore<GenericKubernetesResource> {
         Set<String> keys = new HashSet<>(decoded.keySet());
         keys.addAll(labels.keys(label, value));
         return keys;
-    }
-
-    private void completeType(GenericKubernetesResource object) {
-        if (object.getApiVersion() == null || object.getApiVersion().isBlank()) {
-            object.setApiVersion(type.apiVersion());
-        }
-        if (object.getKind() == null || object.getKind().isBlank()) {
-            object.setKind(type.kind());
-        }
     }
 
     /** The labels the index holds for {@code key}, whose entry is {@code cached} (or none). */

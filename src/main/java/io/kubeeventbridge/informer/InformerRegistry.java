@@ -14,11 +14,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * only builds informers for typed classes across all namespaces, so it cannot serve generic resources with
  * namespaces and selectors; this class gives the same ownership over the client's informer DSL.
  */
-final class InformerRegistry implements ResourceCaches {
+final class InformerRegistry implements ResourceCaches, InformerStatusSource {
 
     private final KubernetesClient client;
     private final Duration resyncPeriod;
-    private final Map<ResourceType, TypeCache> caches = new ConcurrentHashMap<>();
+    private final Map<ResourceType, InformerResourceCache> caches = new ConcurrentHashMap<>();
     private boolean closed;
 
     InformerRegistry(KubernetesClient client, Duration resyncPeriod) {
@@ -32,7 +32,7 @@ final class InformerRegistry implements ResourceCaches {
             throw new IllegalStateException("Informers are stopped; not watching " + target.describe());
         }
         ResourceInformer informer = new ResourceInformer(client, target, listener, filter, resyncPeriod);
-        caches.computeIfAbsent(target.type(), TypeCache::new).add(informer);
+        caches.computeIfAbsent(target.type(), InformerResourceCache::new).add(informer);
         informer.start();
     }
 
@@ -52,11 +52,11 @@ final class InformerRegistry implements ResourceCaches {
     }
 
     @Override
-    public List<InformerStatus> statuses(ResourceType type) {
-        TypeCache cache = caches.get(type);
-        return cache == null
-                ? List.of()
-                : cache.informers().stream().map(ResourceInformer::status).toList();
+    public List<InformerStatus> statuses() {
+        return caches.values().stream()
+                .flatMap(cache -> cache.informers().stream())
+                .map(ResourceInformer::status)
+                .toList();
     }
 
     /** Accepts informers again after {@link #close()}, starting from an empty registry. */

@@ -5,10 +5,16 @@ package io.kubeeventbridge.informer;
  *
  * @param target what the informer watches
  * @param synced whether its first full list has completed
- * @param running whether it is running; an informer stops for good only when told to or on an unrecoverable error
- * @param watching whether its watch is open right now (reconnects make this false briefly; that is normal)
+ * @param running whether it is running; a watch that reconnects keeps running
+ * @param stoppedForGood whether it stopped without the bridge stopping it (fabric8 gave up on it, or its client was
+ *     closed): it will not recover
  * @param objects how many objects its cache holds
- * @param lastError the most recent list or watch error, or {@code null}
+ * @param lastError the most recent list or watch failure since the last completed list, or {@code null}
  */
 public record InformerStatus(
-        InformerTarget target, boolean synced, boolean running, boolean watching, int objects, String lastError) {}
+        InformerTarget target,
+        boolean synced,
+        boolean running,
+        boolean stoppedForGood,
+        int objects,
+        InformerError lastError) {}

@@ -1,6 +1,5 @@
 package io.kubeeventbridge.informer;
 
-import io.kubeeventbridge.event.ResourceType;
 import java.util.List;
 import java.util.Optional;
 
@@ -12,7 +11,4 @@ public interface ResourceCaches {
 
     /** The cache of every watched resource, for discovery; resources not served yet are absent. */
     List<ResourceCache> all();
-
-    /** The informer states behind one watched resource, for health. */
-    List<InformerStatus> statuses(ResourceType type);
 }

@@ -3,7 +3,6 @@ package io.kubeeventbridge.informer;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceList;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.WatcherException;
 import io.fabric8.kubernetes.client.dsl.FilterWatchListDeletable;
 import io.fabric8.kubernetes.client.dsl.MixedOperation;
 import io.fabric8.kubernetes.client.dsl.Resource;
@@ -23,8 +22,9 @@ final class ResourceInformer {
 
     private final InformerTarget target;
     private final SharedIndexInformer<GenericKubernetesResource> informer;
-    private final CachedObjects objects;
-    private volatile String lastError;
+    private final IndexedStoreReader objects;
+    private volatile InformerError lastError;
+    private volatile boolean stopRequested;
 
     ResourceInformer(
             KubernetesClient client,
@@ -34,16 +34,15 @@ final class ResourceInformer {
             Duration resync) {
         this.target = target;
         this.informer = scope(client, target).runnableInformer(resync.toMillis());
-        // Before anything else: the cache and the listener must only ever see filtered objects.
+        // Before anything else: the store admits (filters) every object before the cache or the listener sees it.
         CompactItemStore store = new CompactItemStore(filter, target.type());
         informer.itemStore(store);
-        this.objects = new CachedObjects(informer.getIndexer(), store);
-        informer.addEventHandler(
-                new ChangeClassifier(listener, store::compact, target.namespace(), () -> lastError = null));
+        this.objects = new IndexedStoreReader(informer.getIndexer(), store);
+        informer.addEventHandler(new ChangeClassifier(listener, store, target.namespace(), () -> lastError = null));
         informer.exceptionHandler((started, error) -> {
             // Keep retrying: a missing permission or an unreachable API server may be fixed without a restart.
             // fabric8 logs the failure itself; keep it for health until the next successful list.
-            lastError = describe(error);
+            lastError = InformerErrors.classify(error, target);
             return true;
         });
     }
@@ -54,6 +53,7 @@ final class ResourceInformer {
     }
 
     void stop() {
+        stopRequested = true;
         informer.stop();
     }
 
@@ -70,28 +70,18 @@ final class ResourceInformer {
     }
 
     InformerStatus status() {
+        boolean stopped = informer.stopped().toCompletableFuture().isDone();
         return new InformerStatus(
-                target, informer.hasSynced(), informer.isRunning(), informer.isWatching(), objects.size(), lastError);
+                target,
+                informer.hasSynced(),
+                informer.isRunning(),
+                stopped && !stopRequested,
+                objects.size(),
+                lastError);
     }
 
-    CachedObjects objects() {
+    IndexedStoreReader objects() {
         return objects;
-    }
-
-    /**
-     * The error's message, for health. fabric8 quotes a watch event it cannot parse in full; it is unfiltered and may
-     * be a Secret, so it is left out.
-     */
-    static String describe(Throwable error) {
-        String message = String.valueOf(error.getMessage());
-        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
-            if (cause instanceof WatcherException watcher
-                    && watcher.getRawWatchMessage().isPresent()) {
-                String raw = watcher.getRawWatchMessage().get();
-                message = raw.isEmpty() ? message : message.replace(raw, "<watch event omitted>");
-            }
-        }
-        return message;
     }
 
     private static FilterWatchListDeletable<GenericKubernetesResource, GenericKubernetesResourceList, ?> scope(

@@ -4,14 +4,16 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.kubeeventbridge.config.BridgeProperties;
 import io.kubeeventbridge.config.InformerSettings.MissingResourcePolicy;
 import io.kubeeventbridge.config.ResourceProperties;
+import io.kubeeventbridge.discovery.ContradictoryEntryException;
 import io.kubeeventbridge.discovery.ResourceResolver;
 import io.kubeeventbridge.event.ResourceType;
 import io.kubeeventbridge.informer.WatchedEntry.State;
+import io.kubeeventbridge.lifecycle.BackgroundThreads;
+import io.kubeeventbridge.lifecycle.LifecyclePhases;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -62,8 +64,7 @@ public final class WatchCoordinator implements SmartLifecycle {
         informers.open();
         List<ResourceProperties> configured = properties.resources();
         for (int index = 0; index < configured.size(); index++) {
-            String property = "bridge.resources[" + index + "]";
-            entries.add(resolve(WatchedEntry.missing(property, configured.get(index), null)));
+            entries.add(resolve(WatchedEntry.missing(WatchedEntry.property(index), configured.get(index), null)));
         }
         List<WatchedEntry> missing = inState(State.MISSING);
         if (!missing.isEmpty() && properties.informer().missingResource() == MissingResourcePolicy.FAIL) {
@@ -81,11 +82,12 @@ public final class WatchCoordinator implements SmartLifecycle {
         List<WatchedEntry> rejected = inState(State.REJECTED);
         if (!rejected.isEmpty()) {
             throw new UnwatchableResourcesException(
-                    "Several entries resolve to the same resource",
+                    "Some entries cannot be watched as written",
                     rejected.stream()
                             .map(entry -> entry.describe() + " " + entry.problem())
                             .toList(),
-                    "Keep one entry per resource; list every namespace to watch under its namespaces.");
+                    "Keep one entry per resource, listing every namespace to watch under its namespaces, and give "
+                            + "each entry either resource or kind, or both of the same type.");
         }
         inState(State.WATCHED).forEach(this::startInformers);
         missing.forEach(entry -> log.warn(
@@ -95,11 +97,7 @@ public final class WatchCoordinator implements SmartLifecycle {
                 properties.informer().discoveryRetryInterval()));
         if (!missing.isEmpty()) {
             long interval = properties.informer().discoveryRetryInterval().toMillis();
-            retries = Executors.newSingleThreadScheduledExecutor(runnable -> {
-                Thread thread = new Thread(runnable, "discovery-retry");
-                thread.setDaemon(true);
-                return thread;
-            });
+            retries = BackgroundThreads.scheduler("discovery-retry");
             retries.scheduleWithFixedDelay(this::retryMissing, interval, interval, TimeUnit.MILLISECONDS);
         }
         running = true;
@@ -117,6 +115,9 @@ public final class WatchCoordinator implements SmartLifecycle {
             WatchedEntry resolved = resolve(entry);
             if (resolved.state() == State.WATCHED) {
                 entries.set(index, admitLate(resolved));
+            } else if (resolved.state() == State.REJECTED) {
+                log.error("{} {}; ignoring it", resolved.describe(), resolved.problem());
+                entries.set(index, resolved);
             }
         }
         if (inState(State.MISSING).isEmpty()) {
@@ -147,6 +148,8 @@ public final class WatchCoordinator implements SmartLifecycle {
         } catch (KubernetesClientException e) {
             return WatchedEntry.missing(
                     entry.property(), entry.entry(), "not resolved: discovery failed (" + e.getMessage() + ")");
+        } catch (ContradictoryEntryException e) {
+            return entry.rejected(null, e.getMessage());
         }
     }
 
@@ -208,5 +211,10 @@ public final class WatchCoordinator implements SmartLifecycle {
     @Override
     public boolean isRunning() {
         return running;
+    }
+
+    @Override
+    public int getPhase() {
+        return LifecyclePhases.INFORMERS;
     }
 }

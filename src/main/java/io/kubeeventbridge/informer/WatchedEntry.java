@@ -9,7 +9,7 @@ import io.kubeeventbridge.event.ResourceType;
  * @param property where the entry is configured, e.g. {@code bridge.resources[2]}; stable, so health keys on it
  * @param entry the configured entry
  * @param state whether it is watched
- * @param type its resolved type, or {@code null} while missing
+ * @param type its resolved type, or {@code null} while missing or when it contradicts itself
  * @param problem why it is not watched, or {@code null} when it is
  */
 public record WatchedEntry(String property, ResourceProperties entry, State state, ResourceType type, String problem) {
@@ -19,11 +19,16 @@ public record WatchedEntry(String property, ResourceProperties entry, State stat
         /** The API server does not serve it (yet): under the wait policy it is looked up again. */
         MISSING,
         WATCHED,
-        /** Resolved, but to a type another entry already watches; ignored. */
+        /** Resolved to a type another entry already watches, or contradicting itself; ignored. */
         REJECTED
     }
 
     static final String NOT_SERVED = "not served by the API server (is its CustomResourceDefinition installed?)";
+
+    /** The property of the entry at {@code index} of {@code bridge.resources}. */
+    public static String property(int index) {
+        return "bridge.resources[" + index + "]";
+    }
 
     static WatchedEntry missing(String property, ResourceProperties entry, String problem) {
         return new WatchedEntry(property, entry, State.MISSING, null, problem);

@@ -39,14 +39,7 @@ public record DropPath(String pointer, List<String> tokens) {
 
     /** @throws IllegalArgumentException saying what is wrong, when {@code pointer} cannot be dropped */
     public static DropPath parse(String pointer) {
-        if (pointer == null || !pointer.startsWith("/")) {
-            throw new IllegalArgumentException(
-                    "is not a JSON pointer; start it with '/', such as /status or /metadata/annotations/example.com~1note");
-        }
-        List<String> tokens = new ArrayList<>();
-        for (String raw : pointer.substring(1).split("/", -1)) {
-            tokens.add(unescape(raw, pointer));
-        }
+        List<String> tokens = JsonPointer.tokens(pointer);
         String normalised = "/" + String.join("/", tokens);
         if (PROTECTED.contains(normalised)) {
             throw new IllegalArgumentException("would drop " + normalised
@@ -132,25 +125,6 @@ public record DropPath(String pointer, List<String> tokens) {
             return -1;
         }
         return token.length() > 1 && token.startsWith("0") ? -1 : Integer.parseInt(token);
-    }
-
-    private static String unescape(String token, String pointer) {
-        StringBuilder unescaped = new StringBuilder(token.length());
-        for (int i = 0; i < token.length(); i++) {
-            char c = token.charAt(i);
-            if (c != '~') {
-                unescaped.append(c);
-                continue;
-            }
-            char next = i + 1 < token.length() ? token.charAt(i + 1) : ' ';
-            if (next != '0' && next != '1') {
-                throw new IllegalArgumentException("has '~' not followed by 0 or 1 in \"" + pointer
-                        + "\"; write ~0 for '~' and ~1 for '/' inside a key");
-            }
-            unescaped.append(next == '0' ? '~' : '/');
-            i++;
-        }
-        return unescaped.toString();
     }
 
     @Override

@@ -13,8 +13,9 @@ import java.util.function.UnaryOperator;
  * {@code data} and {@code stringData} and removes the {@code last-applied-configuration} annotation, which holds
  * the values in plain text. Pure: no Spring, no I/O.
  *
- * <p>Idempotent, since fabric8 may hand the same object over more than once: a hashed value must not be hashed
- * again, so replaced value maps are marked by their (in-memory only) type.
+ * <p>Idempotent, and applying it again to a filtered object writes nothing, since the informer filters an object
+ * where it enters the cache and again where its change is handed over, while the query API may be encoding it: a
+ * hashed value must not be hashed again, so replaced value maps are marked by their (in-memory only) type.
  */
 public final class PayloadFilter {
 

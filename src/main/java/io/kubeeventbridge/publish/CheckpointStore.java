@@ -2,87 +2,109 @@ package io.kubeeventbridge.publish;
 
 import io.kubeeventbridge.event.EventExtensions;
 import io.kubeeventbridge.event.Operation;
-import java.nio.charset.StandardCharsets;
+import io.kubeeventbridge.event.ResourceType;
+import io.kubeeventbridge.lifecycle.BackgroundThreads;
+import io.kubeeventbridge.lifecycle.LifecyclePhases;
 import java.time.Duration;
-import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Properties;
+import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.consumer.Consumer;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.kafka.config.TopicBuilder;
-import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 
 /**
- * The compacted checkpoint topic: one record per object, keyed {@code resource|objectKey}, holding the
- * {@code uid/resourceVersion} of its last event Kafka acknowledged (a tombstone once it is deleted). Read once at
- * startup, before any informer lists, so a restart publishes only what changed; written in batches, since one
- * record per event would halve throughput.
+ * The compacted checkpoint topic: one record per topic and object ({@link CheckpointRecords}), holding what its last
+ * event Kafka acknowledged carried (a tombstone once it is deleted). Read once at startup, before any informer lists
+ * ({@link LifecyclePhases}), so a restart publishes only what changed; written in batches, since one record per event
+ * would halve throughput.
  */
 final class CheckpointStore implements Checkpoints, SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(CheckpointStore.class);
-    private static final Duration POLL = Duration.ofMillis(500);
+    private static final Supplier<Checkpoint> DELETED = () -> null;
 
-    private final String topic;
+    private final String checkpointTopic;
     private final KafkaAdmin admin;
-    private final ConsumerFactory<?, ?> consumers;
-    private final KafkaTemplate<String, byte[]> kafka;
-    private final Duration loadTimeout;
+    private final CheckpointReader reader;
+    private final KafkaTemplate<byte[], byte[]> kafka;
     private final Duration flushInterval;
-    private final Map<String, Map<String, Checkpoint>> atStart = new HashMap<>();
-    // Newest acknowledged state per checkpoint key not written yet; empty means deleted.
-    private final Map<String, Optional<Checkpoint>> unwritten = new ConcurrentHashMap<>();
+    private volatile Map<CheckpointScope, Map<String, Checkpoint>> atStart = Map.of();
+    // Newest acknowledged state per key not written yet, made on the writer thread: the fingerprint hashes the data,
+    // work the producer's I/O thread, which acknowledges, should not do. Supplies null for a deleted object.
+    private final Map<CheckpointKey, Supplier<Checkpoint>> unwritten = new ConcurrentHashMap<>();
     private ScheduledExecutorService flusher;
     private volatile boolean running;
 
     CheckpointStore(
-            String topic,
+            String checkpointTopic,
             KafkaAdmin admin,
-            ConsumerFactory<?, ?> consumers,
-            KafkaTemplate<String, byte[]> kafka,
-            Duration loadTimeout,
+            CheckpointReader reader,
+            KafkaTemplate<byte[], byte[]> kafka,
             Duration flushInterval) {
-        this.topic = topic;
+        this.checkpointTopic = checkpointTopic;
         this.admin = admin;
-        this.consumers = consumers;
+        this.reader = reader;
         this.kafka = kafka;
-        this.loadTimeout = loadTimeout;
         this.flushInterval = flushInterval;
     }
 
     @Override
-    public Map<String, Checkpoint> atStart(String resource) {
-        return atStart.getOrDefault(resource, Map.of());
+    public Map<String, Checkpoint> atStart(String topic, ResourceType type) {
+        CheckpointScope scope = CheckpointScope.of(topic, type);
+        Map<String, Checkpoint> current = atStart.getOrDefault(scope, Map.of());
+        Map<String, Checkpoint> legacy = atStart.getOrDefault(scope.legacy(), Map.of());
+        if (legacy.isEmpty()) {
+            return current;
+        }
+        log.info("Taking {} legacy checkpoints of {} as those of topic {}", legacy.size(), type, topic);
+        return adopt(scope, legacy, current);
+    }
+
+    /**
+     * Takes legacy checkpoints, which name no topic, as those of the resource's current topic, so an upgrade publishes
+     * only what changed; rewrites them in the current format and retires the legacy records. Written in that order
+     * ({@link #write}): a crash in between leaves both, and the current record wins.
+     */
+    private Map<String, Checkpoint> adopt(
+            CheckpointScope scope, Map<String, Checkpoint> legacy, Map<String, Checkpoint> current) {
+        Map<String, Checkpoint> adopted = new HashMap<>(legacy);
+        adopted.putAll(current);
+        legacy.forEach((object, checkpoint) -> {
+            if (!current.containsKey(object)) {
+                unwritten.putIfAbsent(new CheckpointKey(scope, object), () -> checkpoint);
+            }
+            unwritten.put(new CheckpointKey(scope.legacy(), object), DELETED);
+        });
+        return adopted;
     }
 
     /** Records that Kafka acknowledged {@code event}; written with the next batch. */
     void acknowledged(OutgoingEvent event) {
-        String key = event.resource() + "|" + event.key();
+        CheckpointKey key = CheckpointKey.of(event);
         if (event.operation() == Operation.DELETED) {
-            unwritten.put(key, Optional.empty());
+            unwritten.put(key, DELETED);
             return;
         }
         Object uid = event.event().getExtension(EventExtensions.UID);
         Object resourceVersion = event.event().getExtension(EventExtensions.RESOURCE_VERSION);
         if (uid != null && resourceVersion != null) {
-            unwritten.put(key, Optional.of(new Checkpoint(uid.toString(), resourceVersion.toString())));
+            byte[] data = event.event().getData().toBytes();
+            unwritten.put(
+                    key,
+                    () -> new Checkpoint(
+                            uid.toString(), resourceVersion.toString(), OptionalLong.of(Checkpoint.fingerprint(data))));
         }
     }
 
@@ -93,83 +115,46 @@ final class CheckpointStore implements Checkpoints, SmartLifecycle {
 
     @Override
     public void start() {
-        atStart.clear();
         try {
             admin.createOrModifyTopics(
-                    TopicBuilder.name(topic).partitions(1).compact().build());
-            load();
+                    TopicBuilder.name(checkpointTopic).partitions(1).compact().build());
+            atStart = reader.read();
             log.info(
                     "Read checkpoints of {} objects from {}",
                     atStart.values().stream().mapToInt(Map::size).sum(),
-                    topic);
+                    checkpointTopic);
         } catch (RuntimeException e) {
-            atStart.clear();
+            atStart = Map.of();
             log.warn(
                     "Could not read the checkpoints from {} ({}); every object will be published as a snapshot",
-                    topic,
+                    checkpointTopic,
                     e.getMessage());
         }
-        flusher = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "checkpoint-writer");
-            thread.setDaemon(true);
-            return thread;
-        });
+        flusher = BackgroundThreads.scheduler("checkpoint-writer");
         long interval = flushInterval.toMillis();
         flusher.scheduleWithFixedDelay(this::write, interval, interval, TimeUnit.MILLISECONDS);
         running = true;
     }
 
-    private void load() {
-        Properties overrides = new Properties();
-        overrides.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-        overrides.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-        overrides.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        try (Consumer<?, ?> consumer = consumers.createConsumer(null, "checkpoint-reader", null, overrides)) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic, loadTimeout).stream()
-                    .map(partition -> new TopicPartition(topic, partition.partition()))
-                    .toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, loadTimeout);
-            Instant deadline = Instant.now().plus(loadTimeout);
-            while (partitions.stream().anyMatch(partition -> consumer.position(partition) < end.get(partition))) {
-                if (Instant.now().isAfter(deadline)) {
-                    throw new IllegalStateException("not read to the end within " + loadTimeout);
-                }
-                consumer.poll(POLL).forEach(record -> apply((ConsumerRecord<?, ?>) record));
-            }
-        }
-    }
-
-    private void apply(ConsumerRecord<?, ?> record) {
-        String key = (String) record.key();
-        int separator = key.indexOf('|');
-        Map<String, Checkpoint> ofResource =
-                atStart.computeIfAbsent(key.substring(0, separator), ignored -> new HashMap<>());
-        String objectKey = key.substring(separator + 1);
-        if (record.value() == null) {
-            ofResource.remove(objectKey);
-        } else {
-            ofResource.put(objectKey, Checkpoint.decode(new String((byte[]) record.value(), StandardCharsets.UTF_8)));
-        }
-    }
-
     /** Sends the batch of unwritten checkpoints; the producer batches them further. */
     void write() {
-        for (String key : List.copyOf(unwritten.keySet())) {
-            Optional<Checkpoint> checkpoint = unwritten.remove(key);
-            if (checkpoint == null) {
+        List<CheckpointKey> keys = new ArrayList<>(unwritten.keySet());
+        // Legacy keys last: their tombstones retire records that the ones before them rewrote.
+        keys.sort(Comparator.comparing(key -> key.scope().isLegacy()));
+        for (CheckpointKey key : keys) {
+            Supplier<Checkpoint> state = unwritten.remove(key);
+            if (state == null) {
                 continue;
             }
-            byte[] value = checkpoint
-                    .map(state -> state.encode().getBytes(StandardCharsets.UTF_8))
-                    .orElse(null);
-            kafka.send(new ProducerRecord<>(topic, key, value)).whenComplete((result, error) -> {
-                if (error != null) {
-                    // Only costs a repeated event after a restart; the next change of the object writes it again.
-                    log.debug("Could not write the checkpoint of {}: {}", key, error.getMessage());
-                }
-            });
+            Checkpoint checkpoint = state.get();
+            byte[] value = checkpoint == null ? null : CheckpointRecords.value(checkpoint);
+            kafka.send(new ProducerRecord<>(checkpointTopic, CheckpointRecords.key(key), value))
+                    .whenComplete((result, error) -> {
+                        if (error != null) {
+                            // Only costs a repeated event after a restart; the object's next change writes it again.
+                            log.debug("Could not write the checkpoint of {}: {}", key, error.getMessage());
+                        }
+                    });
         }
     }
 
@@ -188,9 +173,8 @@ final class CheckpointStore implements Checkpoints, SmartLifecycle {
         return running;
     }
 
-    // Read before the publisher (phase 0) and the informers start; written last, after the publisher drained.
     @Override
     public int getPhase() {
-        return -1;
+        return LifecyclePhases.CHECKPOINTS;
     }
 }

@@ -1,13 +1,14 @@
 package io.kubeeventbridge.publish;
 
+import io.kubeeventbridge.event.ResourceType;
 import java.util.Map;
 
-/** What the checkpoint topic held when the bridge started: the last acknowledged state of each object. */
+/** What the checkpoint topic held when the bridge started: what was last published for each object, per topic. */
 public interface Checkpoints {
 
     /**
-     * The checkpoints of one resource type ({@code apps/v1/deployments}) by object key ({@code shop/web}); empty on
-     * a first start, or when the checkpoints could not be read.
+     * The checkpoints of the objects of {@code type} published to {@code topic}, by object key ({@code shop/web});
+     * empty on a first start, for a topic the bridge has never written, or when the checkpoints could not be read.
      */
-    Map<String, Checkpoint> atStart(String resource);
+    Map<String, Checkpoint> atStart(String topic, ResourceType type);
 }

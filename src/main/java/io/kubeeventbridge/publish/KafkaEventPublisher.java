@@ -1,6 +1,8 @@
 package io.kubeeventbridge.publish;
 
+import io.kubeeventbridge.event.EventNormaliser;
 import io.kubeeventbridge.event.Operation;
+import io.kubeeventbridge.lifecycle.LifecyclePhases;
 import io.kubeeventbridge.metrics.EventMetrics;
 import java.time.Clock;
 import java.time.Duration;
@@ -17,7 +19,7 @@ import org.springframework.kafka.core.KafkaTemplate;
  * broker (the producer blocks while it waits for metadata or buffer space) never holds up an informer. A failed send
  * puts its event back at the front of its object's queue and pauses sending with a growing backoff; nothing is
  * dropped, and each object's events stay in order. On shutdown it stops taking events and drains the queue for a
- * bounded time, after the informers have stopped and before the producer closes.
+ * bounded time, once the informers have stopped ({@link LifecyclePhases}).
  */
 final class KafkaEventPublisher implements EventPublisher, SmartLifecycle, PublisherState {
 
@@ -26,7 +28,7 @@ final class KafkaEventPublisher implements EventPublisher, SmartLifecycle, Publi
     private static final Duration FIRST_BACKOFF = Duration.ofMillis(100);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(10);
 
-    private final KafkaTemplate<String, byte[]> kafka;
+    private final KafkaTemplate<byte[], byte[]> kafka;
     private final RecordFactory records;
     private final PendingEvents queue;
     private final CheckpointStore checkpoints;
@@ -41,7 +43,7 @@ final class KafkaEventPublisher implements EventPublisher, SmartLifecycle, Publi
     private volatile String lastError;
 
     KafkaEventPublisher(
-            KafkaTemplate<String, byte[]> kafka,
+            KafkaTemplate<byte[], byte[]> kafka,
             RecordFactory records,
             PendingEvents queue,
             CheckpointStore checkpoints,
@@ -131,14 +133,14 @@ final class KafkaEventPublisher implements EventPublisher, SmartLifecycle, Publi
 
     private void failed(OutgoingEvent event, Throwable error) {
         Throwable cause = error.getCause() != null ? error.getCause() : error;
-        if (cause instanceof RecordTooLargeException && !ReferenceEvents.isTruncated(event)) {
+        if (cause instanceof RecordTooLargeException && !EventNormaliser.isTruncated(event.event())) {
             // Never dropped: consumers learn that the object changed, and can read it from the API server.
             metrics.failed(event.resource(), event.operation(), "too-large");
             log.warn(
                     "{} is too large for Kafka ({}); publishing a reference to it instead",
                     event.describe(),
                     cause.getMessage());
-            queue.failed(ReferenceEvents.truncated(event));
+            queue.failed(event.withEvent(EventNormaliser.truncated(event.event()), event.operation()));
             return;
         }
         metrics.failed(event.resource(), event.operation(), "send");
@@ -187,10 +189,9 @@ final class KafkaEventPublisher implements EventPublisher, SmartLifecycle, Publi
         return sender != null && sender.isAlive();
     }
 
-    // After the informers (default phase) stop and before the producer factory (the lowest phase) closes.
     @Override
     public int getPhase() {
-        return 0;
+        return LifecyclePhases.PUBLISHER;
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.kubeeventbridge.publish;
 
 import io.cloudevents.CloudEvent;
 import io.kubeeventbridge.event.Operation;
+import io.kubeeventbridge.event.ResourceType;
 
 /**
  * One event on its way to Kafka.
@@ -9,13 +10,23 @@ import io.kubeeventbridge.event.Operation;
  * @param topic the topic of the object's resource type
  * @param key the record key, the object's partition key, so that all its events land on one partition in order
  * @param event the CloudEvent
- * @param resource the resource type, for metrics and logs ({@code apps/v1/deployments})
+ * @param type the object's resource type, for its checkpoint
  * @param operation what happened, for metrics and to know when a tombstone follows
  */
-public record OutgoingEvent(String topic, String key, CloudEvent event, String resource, Operation operation) {
+public record OutgoingEvent(String topic, String key, CloudEvent event, ResourceType type, Operation operation) {
+
+    /** The same object's {@code event} in place of this one. */
+    OutgoingEvent withEvent(CloudEvent event, Operation operation) {
+        return new OutgoingEvent(topic, key, event, type, operation);
+    }
+
+    /** The resource type for metrics and logs: {@code apps/v1/deployments}. */
+    String resource() {
+        return type.toString();
+    }
 
     /** {@code deleted apps/v1/deployments shop/web (id ...)}, for logs; never includes the payload. */
     String describe() {
-        return operation.typeSegment() + " " + resource + " " + key + " (id " + event.getId() + ")";
+        return operation.typeSegment() + " " + resource() + " " + key + " (id " + event.getId() + ")";
     }
 }

@@ -1,6 +1,6 @@
 package io.kubeeventbridge.publish;
 
-import io.cloudevents.core.builder.CloudEventBuilder;
+import io.kubeeventbridge.event.EventNormaliser;
 import io.kubeeventbridge.event.Operation;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -170,24 +170,13 @@ final class PendingEvents {
             return Optional.empty();
         }
         if (after == Operation.UPDATED) {
-            return Optional.of(retyped(newer, older));
+            return Optional.of(
+                    newer.withEvent(EventNormaliser.coalesced(newer.event(), older.event()), older.operation()));
         }
         if (after == Operation.DELETED && before == Operation.UPDATED) {
             return Optional.of(newer);
         }
         return Optional.empty();
-    }
-
-    /** {@code state}'s event (its id, time and data) under {@code operation}'s type. */
-    private static OutgoingEvent retyped(OutgoingEvent state, OutgoingEvent operation) {
-        return new OutgoingEvent(
-                state.topic(),
-                state.key(),
-                CloudEventBuilder.v1(state.event())
-                        .withType(operation.event().getType())
-                        .build(),
-                state.resource(),
-                operation.operation());
     }
 
     private static String objectOf(OutgoingEvent event) {

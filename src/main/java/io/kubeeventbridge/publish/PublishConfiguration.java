@@ -2,13 +2,18 @@ package io.kubeeventbridge.publish;
 
 import io.kubeeventbridge.config.BridgeProperties;
 import io.kubeeventbridge.metrics.EventMetrics;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 
@@ -19,6 +24,22 @@ class PublishConfiguration {
     private static final Duration CHECKPOINT_LOAD_TIMEOUT = Duration.ofSeconds(30);
     // Checkpoints are written in batches: one record per event would halve throughput.
     private static final Duration CHECKPOINT_INTERVAL = Duration.ofMillis(500);
+
+    /**
+     * The publisher serialises record keys and values itself (CloudEvents, checkpoints): the producer takes bytes,
+     * whatever {@code spring.kafka.producer.key-serializer} and {@code value-serializer} say.
+     */
+    @Bean
+    DefaultKafkaProducerFactoryCustomizer bytesInBytesOut() {
+        return PublishConfiguration::serialiseBytes;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void serialiseBytes(DefaultKafkaProducerFactory<?, ?> factory) {
+        DefaultKafkaProducerFactory<byte[], byte[]> bytes = (DefaultKafkaProducerFactory<byte[], byte[]>) factory;
+        bytes.setKeySerializer(new ByteArraySerializer());
+        bytes.setValueSerializer(new ByteArraySerializer());
+    }
 
     @Bean
     TopicNames topicNames(BridgeProperties properties) {
@@ -40,23 +61,31 @@ class PublishConfiguration {
             TopicNames topics,
             KafkaAdmin admin,
             ConsumerFactory<?, ?> consumers,
-            KafkaTemplate<String, byte[]> kafka,
+            KafkaTemplate<byte[], byte[]> kafka,
             MeterRegistry registry) {
-        CheckpointStore checkpoints = new CheckpointStore(
-                topics.checkpointTopic(), admin, consumers, kafka, CHECKPOINT_LOAD_TIMEOUT, CHECKPOINT_INTERVAL);
+        Counter skipped = Counter.builder("bridge.checkpoint.records.skipped")
+                .description("Records of the checkpoint topic that could not be read, skipped at startup")
+                .register(registry);
+        CheckpointReader reader =
+                new CheckpointReader(topics.checkpointTopic(), consumers, CHECKPOINT_LOAD_TIMEOUT, skipped);
+        CheckpointStore checkpoints =
+                new CheckpointStore(topics.checkpointTopic(), admin, reader, kafka, CHECKPOINT_INTERVAL);
         Gauge.builder("bridge.checkpoints.unwritten", checkpoints, CheckpointStore::unwrittenCount)
                 .description("Acknowledged events whose checkpoint is not written yet")
                 .register(registry);
         return checkpoints;
     }
 
+    /** Fails startup on producer settings Kafka refuses, instead of failing every send. */
     @Bean
     KafkaEventPublisher eventPublisher(
-            KafkaTemplate<String, byte[]> kafka,
+            KafkaTemplate<byte[], byte[]> kafka,
             PendingEvents queue,
             CheckpointStore checkpoints,
             BridgeProperties properties,
-            EventMetrics metrics) {
+            EventMetrics metrics,
+            Environment environment) {
+        ProducerSettings.requireValid(kafka.getProducerFactory().getConfigurationProperties(), environment);
         return new KafkaEventPublisher(
                 kafka,
                 new RecordFactory(properties.kafka().contentMode()),

@@ -14,8 +14,9 @@ import java.util.function.Supplier;
 
 /**
  * Remembers each decision of another {@link AccessReviewer} for a short time, so that kubectl's burst of requests
- * costs the API server one review each. Tokens are kept only as SHA-256 hashes. Bounded: when full, it forgets
- * everything rather than growing.
+ * costs the API server one review each. Refusals are remembered as well as approvals, so a client repeating a bad
+ * token costs one review per TTL too. Tokens are kept only as SHA-256 hashes. Bounded: when full, it forgets
+ * everything rather than growing. Failures to ask (the API server unreachable) are never remembered.
  */
 final class CachingAccessReviewer implements AccessReviewer {
 
@@ -34,7 +35,13 @@ final class CachingAccessReviewer implements AccessReviewer {
 
     @Override
     public Optional<User> authenticate(String token) {
-        return remembered("token:" + sha256(token), () -> delegate.authenticate(token));
+        return remembered(tokenKey(token), () -> delegate.authenticate(token));
+    }
+
+    /** Whether a decision on {@code token}, accepted or not, would be answered without asking the API server. */
+    boolean remembers(String token) {
+        Decision<?> known = decisions.get(tokenKey(token));
+        return known != null && clock.instant().isBefore(known.expires());
     }
 
     @Override
@@ -55,6 +62,10 @@ final class CachingAccessReviewer implements AccessReviewer {
         }
         decisions.put(key, new Decision<>(value, now.plus(ttl)));
         return value;
+    }
+
+    private static String tokenKey(String token) {
+        return "token:" + sha256(token);
     }
 
     private static String sha256(String token) {

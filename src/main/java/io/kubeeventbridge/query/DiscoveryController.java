@@ -22,7 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
  * rather than letting content negotiation echo kubectl's preferred type.
  */
 @RestController
-@RequestMapping("/k8s")
+@RequestMapping(QueryPaths.PREFIX)
 final class DiscoveryController {
 
     private static final List<String> VERBS = List.of("get", "list");
@@ -33,7 +33,7 @@ final class DiscoveryController {
         this.caches = caches;
     }
 
-    @GetMapping("/version")
+    @GetMapping(QueryPaths.VERSION)
     ResponseEntity<Object> version() {
         return json(Map.of(
                 "major", "1",
@@ -42,7 +42,7 @@ final class DiscoveryController {
                 "platform", "kube-event-bridge"));
     }
 
-    @GetMapping("/api")
+    @GetMapping(QueryPaths.CORE)
     ResponseEntity<Object> coreVersions() {
         return json(Map.of(
                 "kind", "APIVersions",
@@ -50,12 +50,12 @@ final class DiscoveryController {
                 "serverAddressByClientCIDRs", List.of()));
     }
 
-    @GetMapping("/api/{version}")
+    @GetMapping(QueryPaths.CORE_VERSION)
     ResponseEntity<Object> coreResources(@PathVariable String version) {
         return resources("", version);
     }
 
-    @GetMapping("/apis")
+    @GetMapping(QueryPaths.GROUPS)
     ResponseEntity<Object> groups() {
         Map<String, TreeSet<String>> versionsByGroup = new TreeMap<>();
         types().stream()
@@ -69,7 +69,7 @@ final class DiscoveryController {
         return json(Map.of("kind", "APIGroupList", "apiVersion", "v1", "groups", groups));
     }
 
-    @GetMapping("/apis/{group}")
+    @GetMapping(QueryPaths.GROUP)
     ResponseEntity<Object> group(@PathVariable String group) {
         TreeSet<String> versions = versionsOf(group);
         if (versions.isEmpty()) {
@@ -81,7 +81,7 @@ final class DiscoveryController {
         return json(document);
     }
 
-    @GetMapping("/apis/{group}/{version}")
+    @GetMapping(QueryPaths.GROUP_VERSION)
     ResponseEntity<Object> groupResources(@PathVariable String group, @PathVariable String version) {
         return resources(group, version);
     }

@@ -28,7 +28,7 @@ final class ErrorResponses {
      */
     static ResponseEntity<Object> of(String path, String method, HttpStatusCode code, String detail) {
         Optional<String> shown = shownDetail(code, detail);
-        if (!(path.equals("/k8s") || path.startsWith("/k8s/"))) {
+        if (!(path.equals(QueryPaths.PREFIX) || path.startsWith(QueryPaths.PREFIX + "/"))) {
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("status", code.value());
             body.put("error", phrase(code));

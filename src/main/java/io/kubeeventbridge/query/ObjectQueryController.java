@@ -22,7 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code Table} when kubectl asks for one.
  */
 @RestController
-@RequestMapping("/k8s")
+@RequestMapping(QueryPaths.PREFIX)
 final class ObjectQueryController {
 
     private static final String CORE = "";
@@ -36,7 +36,7 @@ final class ObjectQueryController {
     }
 
     // Each mapping serves the core group (/api/{version}, no group variable) and named groups alike.
-    @GetMapping({"/api/{version}/{plural}", "/apis/{group}/{version}/{plural}"})
+    @GetMapping({QueryPaths.CORE_LIST, QueryPaths.GROUP_LIST})
     ResponseEntity<Object> list(
             @PathVariable(required = false) String group,
             @PathVariable String version,
@@ -46,10 +46,7 @@ final class ObjectQueryController {
         return list(groupOrCore(group), version, plural, null, parameters, accept);
     }
 
-    @GetMapping({
-        "/api/{version}/namespaces/{namespace}/{plural}",
-        "/apis/{group}/{version}/namespaces/{namespace}/{plural}"
-    })
+    @GetMapping({QueryPaths.CORE_LIST_IN_NAMESPACE, QueryPaths.GROUP_LIST_IN_NAMESPACE})
     ResponseEntity<Object> listInNamespace(
             @PathVariable(required = false) String group,
             @PathVariable String version,
@@ -60,7 +57,7 @@ final class ObjectQueryController {
         return list(groupOrCore(group), version, plural, namespace, parameters, accept);
     }
 
-    @GetMapping({"/api/{version}/{plural}/{name}", "/apis/{group}/{version}/{plural}/{name}"})
+    @GetMapping({QueryPaths.CORE_GET, QueryPaths.GROUP_GET})
     ResponseEntity<Object> get(
             @PathVariable(required = false) String group,
             @PathVariable String version,
@@ -70,10 +67,7 @@ final class ObjectQueryController {
         return get(groupOrCore(group), version, plural, null, name, accept);
     }
 
-    @GetMapping({
-        "/api/{version}/namespaces/{namespace}/{plural}/{name}",
-        "/apis/{group}/{version}/namespaces/{namespace}/{plural}/{name}"
-    })
+    @GetMapping({QueryPaths.CORE_GET_IN_NAMESPACE, QueryPaths.GROUP_GET_IN_NAMESPACE})
     ResponseEntity<Object> getInNamespace(
             @PathVariable(required = false) String group,
             @PathVariable String version,

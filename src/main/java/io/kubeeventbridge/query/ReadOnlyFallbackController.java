@@ -14,7 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
  * mapping wins.
  */
 @RestController
-@RequestMapping("/k8s")
+@RequestMapping(QueryPaths.PREFIX)
 final class ReadOnlyFallbackController {
 
     // GET only: Spring answers HEAD with any GET mapping, and an explicit HEAD here would win over the specific GET

@@ -37,12 +37,15 @@ final class StatusResponses {
     }
 
     static ResponseEntity<Object> unavailable(ResourceType type) {
-        return serviceUnavailable(
-                "the cache of " + type + " has not synced yet", Map.of("group", type.group(), "kind", type.plural()));
+        return retryAfterASecond(
+                HttpStatus.SERVICE_UNAVAILABLE,
+                "the cache of " + type + " has not synced yet",
+                Map.of("group", type.group(), "kind", type.plural()));
     }
 
     static ResponseEntity<Object> unavailableReview() {
-        return serviceUnavailable("the API server did not answer the access review; try again", Map.of());
+        return retryAfterASecond(
+                HttpStatus.SERVICE_UNAVAILABLE, "the API server did not answer the access review; try again", Map.of());
     }
 
     static ResponseEntity<Object> badRequest(String message) {
@@ -67,6 +70,10 @@ final class StatusResponses {
         return status(HttpStatus.FORBIDDEN, message, Map.of());
     }
 
+    static ResponseEntity<Object> tooManyRequests(String message) {
+        return retryAfterASecond(HttpStatus.TOO_MANY_REQUESTS, message, Map.of());
+    }
+
     /**
      * Any other error, found outside the query controllers: by the servlet container, by Spring MVC before a
      * controller ran, or for a path no controller serves.
@@ -76,10 +83,11 @@ final class StatusResponses {
     }
 
     /** With {@code Retry-After}, which client-go and kubectl honour by retrying after that many seconds. */
-    private static ResponseEntity<Object> serviceUnavailable(String message, Map<String, String> details) {
+    private static ResponseEntity<Object> retryAfterASecond(
+            HttpStatusCode code, String message, Map<String, String> details) {
         HttpHeaders headers = new HttpHeaders();
         headers.set(HttpHeaders.RETRY_AFTER, "1");
-        return status(HttpStatus.SERVICE_UNAVAILABLE, message, details, headers);
+        return status(code, message, details, headers);
     }
 
     private static ResponseEntity<Object> status(HttpStatusCode code, String message, Map<String, String> details) {

@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.fabric8.kubernetes.client.informers.cache.Cache;
 import io.kubeeventbridge.publish.PublishThroughput;
+import java.nio.charset.StandardCharsets;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import tools.jackson.databind.json.JsonMapper;
@@ -21,7 +22,7 @@ final class RawForwarder implements AutoCloseable {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final KubernetesClient client;
-    private final KafkaProducer<String, byte[]> producer;
+    private final KafkaProducer<byte[], byte[]> producer;
     private final SharedIndexInformer<GenericKubernetesResource> informer;
 
     /** Returns once the informer has listed the pods and watches them. */
@@ -36,7 +37,9 @@ final class RawForwarder implements AutoCloseable {
                             @Override
                             public void onAdd(GenericKubernetesResource pod) {
                                 producer.send(new ProducerRecord<>(
-                                        topic, Cache.metaNamespaceKeyFunc(pod), JSON.writeValueAsBytes(pod)));
+                                        topic,
+                                        Cache.metaNamespaceKeyFunc(pod).getBytes(StandardCharsets.UTF_8),
+                                        JSON.writeValueAsBytes(pod)));
                             }
 
                             // The benchmark only creates pods.

@@ -10,6 +10,7 @@ import io.kubeeventbridge.event.ObjectJson;
 import io.kubeeventbridge.event.Operation;
 import io.kubeeventbridge.event.ResourceType;
 import io.kubeeventbridge.metrics.EventMetrics;
+import io.kubeeventbridge.publish.Checkpoint;
 import io.kubeeventbridge.publish.OutgoingEvent;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
@@ -68,6 +69,27 @@ class ChangeHandlerTest {
                         .counter()
                         .count())
                 .isEqualTo(1);
+    }
+
+    @Test
+    void objectDeletedWhileTheBridgeWasDownIsPublishedAsAReconciledDelete() {
+        ChangeHandler afterRestart = new ChangeHandler(
+                PODS,
+                "k8s.core.pod",
+                new Reconciliation(Map.of("shop/gone", new Checkpoint("uid-gone", "41"))),
+                new EventNormaliser("test"),
+                published::add,
+                new EventMetrics(registry),
+                Clock.systemUTC());
+
+        afterRestart.onFirstList("shop");
+
+        assertThat(published).singleElement().satisfies(event -> {
+            assertThat(event.key()).isEqualTo("shop/gone");
+            assertThat(event.operation()).isEqualTo(Operation.DELETED);
+            assertThat(event.event().getId()).isEqualTo("uid-gone/41/deleted");
+            assertThat(event.event().getExtension("reconciled")).isEqualTo(true);
+        });
     }
 
     private static byte[] json(GenericKubernetesResource object) {

@@ -4,16 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.kubeeventbridge.config.BridgeProperties;
-import io.kubeeventbridge.config.InformerSettings;
-import io.kubeeventbridge.config.KafkaLayout;
-import io.kubeeventbridge.config.PayloadSettings;
 import io.kubeeventbridge.config.PayloadSettings.SecretValues;
-import io.kubeeventbridge.config.QuerySettings;
 import io.kubeeventbridge.config.ResourceProperties;
+import io.kubeeventbridge.config.TestProperties;
 import io.kubeeventbridge.event.ResourceType;
 import io.kubeeventbridge.informer.ObjectFilter;
 import io.kubeeventbridge.informer.ObjectFilterFactory;
-import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -40,6 +37,16 @@ class PayloadConfigurationTest {
     }
 
     @Test
+    void kindsNamedInRedactKindsAreRedactedLikeV1Secrets() {
+        ObjectFilterFactory filters = new PayloadConfiguration()
+                .objectFilters(properties(SecretValues.REDACT, "bridge.payload.redact-kinds=example.com/v1/Secret"));
+
+        assertThat(filtered(filters, LOOKALIKE)).doesNotContain("aHVudGVyMg==").contains("PHJlZGFjdGVkPg==");
+        assertThat(filtered(filters, SECRETS)).doesNotContain("aHVudGVyMg==");
+        assertThat(filtered(filters, CONFIG_MAPS)).contains("aHVudGVyMg==");
+    }
+
+    @Test
     void plainSecretsKeepTheirValuesAndWarnAtStartup(CapturedOutput output) {
         ObjectFilterFactory filters = new PayloadConfiguration().objectFilters(properties(SecretValues.PLAIN));
 
@@ -50,7 +57,7 @@ class PayloadConfigurationTest {
     @Test
     void entryDropPathsAddToTheGlobalOnes() {
         ResourceProperties entry =
-                new ResourceProperties("v1", "configmaps", null, null, null, null, null, List.of("/data/password"));
+                TestProperties.entry("api-version=v1", "resource=configmaps", "drop-paths=/data/password");
         ObjectFilter filter = new PayloadConfiguration()
                 .objectFilters(properties(SecretValues.REDACT))
                 .filterFor(entry, CONFIG_MAPS);
@@ -74,22 +81,16 @@ class PayloadConfigurationTest {
     }
 
     private static ResourceProperties entry() {
-        return new ResourceProperties("v1", "secrets", null, null, null, null, null, null);
+        return TestProperties.entry("api-version=v1", "resource=secrets");
     }
 
-    private static BridgeProperties properties(SecretValues secretValues) {
-        return new BridgeProperties(
-                "test",
-                List.of(entry()),
-                new KafkaLayout(
-                        "k8s.{group}.{kind}",
-                        KafkaLayout.ContentMode.BINARY,
-                        true,
-                        Duration.ofSeconds(20),
-                        "checkpoints",
-                        Duration.ofMinutes(1)),
-                new InformerSettings(InformerSettings.MissingResourcePolicy.WAIT, Duration.ofSeconds(5), Duration.ZERO),
-                new PayloadSettings(true, List.of("/binaryData"), secretValues, null),
-                new QuerySettings(QuerySettings.Auth.NONE, Duration.ofSeconds(10), 10000));
+    private static BridgeProperties properties(SecretValues secretValues, String... more) {
+        List<String> lines = new ArrayList<>(List.of(
+                "bridge.resources[0].api-version=v1",
+                "bridge.resources[0].resource=secrets",
+                "bridge.payload.drop-paths=/binaryData",
+                "bridge.payload.secret-values=" + secretValues));
+        lines.addAll(List.of(more));
+        return TestProperties.bind(lines.toArray(String[]::new));
     }
 }

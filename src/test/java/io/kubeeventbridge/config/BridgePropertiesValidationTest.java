@@ -8,6 +8,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -136,6 +137,34 @@ class BridgePropertiesValidationTest {
                         },
                         "bridge.payload.secret-hash-key-file",
                         "Reason: cannot be read (NoSuchFileException); mount the key file there"),
+                Arguments.of(
+                        new String[] {
+                            VALID_ENTRY, "bridge.resources[0].resource=pods", "bridge.payload.redact-kinds=Secret"
+                        },
+                        "bridge.payload.redact-kinds[0]",
+                        "must be group/version/Kind, such as \"evil.example.com/v1/Secret\""),
+                Arguments.of(
+                        new String[] {
+                            VALID_ENTRY,
+                            "bridge.resources[0].resource=pods",
+                            "bridge.leader-election.lease-duration=10s"
+                        },
+                        "bridge.leader-election.lease-duration",
+                        "must be longer than renew-deadline (PT10S)"),
+                Arguments.of(
+                        new String[] {
+                            VALID_ENTRY, "bridge.resources[0].resource=pods", "bridge.leader-election.retry-period=5s"
+                        },
+                        "bridge.leader-election.renew-deadline",
+                        "must be longer than 2.2 x retry-period (PT11S)"),
+                Arguments.of(
+                        new String[] {
+                            VALID_ENTRY,
+                            "bridge.resources[0].resource=pods",
+                            "bridge.leader-election.lease-name=Bridge_1"
+                        },
+                        "bridge.leader-election.lease-name",
+                        "must be a Kubernetes object name"),
                 Arguments.of(new String[] {"bridge.cluster-name=x"}, "bridge.resources", "lists no resource to watch"));
     }
 
@@ -147,6 +176,45 @@ class BridgePropertiesValidationTest {
             String description = analyse(context.getStartupFailure()).getDescription();
             assertThat(description).contains("Property: " + property).contains(message);
         });
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+        "bridge.query.auht=kubernetes,                 bridge.query.auht,                 did you mean bridge.query.auth?",
+        "bridge.resources[0].label-selektor=app=web,   bridge.resources[0].label-selektor, did you mean bridge.resources[0].label-selector?",
+        "bridge.kafka.changed-path=true,               bridge.kafka.changed-path,          no such property",
+        "bridge.resources[0].ignore-changes=/status,   bridge.resources[0].ignore-changes, no such property",
+    })
+    void unknownKeyStopsStartupNamingTheKeyMeant(String setting, String property, String hint) {
+        runner.withPropertyValues(VALID_ENTRY, "bridge.resources[0].resource=pods", setting)
+                .run(context -> {
+                    assertThat(context).hasFailed();
+                    String description = analyse(context.getStartupFailure()).getDescription();
+                    assertThat(description).contains("Property: " + property).contains(hint);
+                });
+    }
+
+    @Test
+    void keysOutsideTheBridgePrefixKeepSpringsLeniency() {
+        runner.withPropertyValues(VALID_ENTRY, "bridge.resources[0].resource=pods", "bridgex.anything=1")
+                .run(context -> assertThat(context).hasNotFailed());
+    }
+
+    @ParameterizedTest
+    @CsvSource({"bridge.query.decision-cache-ttl=-1s", "bridge.query.decision-cache-ttl=0s"})
+    void decisionCacheTtlMustBePositive(String setting) {
+        runner.withPropertyValues(VALID_ENTRY, "bridge.resources[0].resource=pods", setting)
+                .run(context -> assertThat(analyse(context.getStartupFailure()).getDescription())
+                        .contains("Property: bridge.query.decision-cache-ttl")
+                        .contains("must be positive"));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"bridge.query.decision-cache-size=-5", "bridge.query.review-rate-limit=0"})
+    void querySizesMustBePositive(String setting) {
+        runner.withPropertyValues(VALID_ENTRY, "bridge.resources[0].resource=pods", setting)
+                .run(context -> assertThat(analyse(context.getStartupFailure()).getDescription())
+                        .contains("Property: " + setting.substring(0, setting.indexOf('='))));
     }
 
     @Test
@@ -164,7 +232,8 @@ class BridgePropertiesValidationTest {
                     assertThat(properties.resources().get(0).namespaces()).isEmpty();
                     assertThat(properties.resources().get(0).dropPaths()).isEmpty();
                     assertThat(properties.payload())
-                            .isEqualTo(new PayloadSettings(true, List.of(), PayloadSettings.SecretValues.REDACT, null));
+                            .isEqualTo(new PayloadSettings(
+                                    true, List.of(), PayloadSettings.SecretValues.REDACT, null, List.of()));
                 });
     }
 

@@ -178,7 +178,7 @@ final class NormalisationCases {
 
     // --- the objects of the table and the JSON they must become
 
-    private static CloudEventBuilder expectedEvent(String id, String type, String subject) {
+    static CloudEventBuilder expectedEvent(String id, String type, String subject) {
         return CloudEventBuilder.v1()
                 .withId(id)
                 .withSource(URI.create("k8s://prod-eu-1"))

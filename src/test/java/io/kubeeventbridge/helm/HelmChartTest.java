@@ -12,6 +12,7 @@ import com.marcnuri.helm.Release;
 import com.marcnuri.helm.TemplateCommand;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.ContainerPort;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -19,6 +20,8 @@ import io.fabric8.kubernetes.api.model.KubernetesResource;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.ServiceAccount;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyIngressRule;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding;
 import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
@@ -67,6 +70,7 @@ class HelmChartTest {
                         "ClusterRoleBinding",
                         "Service",
                         "Deployment",
+                        "NetworkPolicy",
                         "PodDisruptionBudget");
     }
 
@@ -132,6 +136,50 @@ class HelmChartTest {
                 .hasMessageContaining("resouces")
                 .hasMessageContaining("bootstrapServer");
         assertThatThrownBy(() -> render("bad-enum-values.yaml")).hasMessageContaining("secret-values");
+    }
+
+    @Test
+    void queryKeysAndAuthModesOutsideWhatTheServiceKnowsAreRejectedByTheSchema() {
+        assertThatThrownBy(() -> render("query-typo-values.yaml"))
+                .hasMessageContaining("values don't meet the specifications of the schema")
+                .hasMessageContaining("auht");
+        assertThatThrownBy(() -> render("query-bad-auth-values.yaml"))
+                .hasMessageContaining("values don't meet the specifications of the schema")
+                .hasMessageContaining("auth");
+    }
+
+    @Test
+    void byDefaultOnlyTheReleaseNamespaceReachesTheQueryApiAndTheActuatorHasItsOwnPort() {
+        List<HasMetadata> objects = renderDefaults();
+        NetworkPolicy policy = only(objects, NetworkPolicy.class);
+        assertThat(policy.getSpec().getIngress()).hasSize(2);
+        NetworkPolicyIngressRule query = policy.getSpec().getIngress().get(0);
+        assertThat(query.getPorts())
+                .extracting(port -> port.getPort().getStrVal())
+                .containsExactly("http");
+        assertThat(query.getFrom()).singleElement().satisfies(peer -> {
+            assertThat(peer.getPodSelector()).isNotNull();
+            assertThat(peer.getNamespaceSelector()).isNull();
+        });
+        NetworkPolicyIngressRule management = policy.getSpec().getIngress().get(1);
+        assertThat(management.getPorts())
+                .extracting(port -> port.getPort().getStrVal())
+                .containsExactly("management");
+
+        Container bridge = only(objects, Deployment.class)
+                .getSpec()
+                .getTemplate()
+                .getSpec()
+                .getContainers()
+                .get(0);
+        assertThat(bridge.getPorts())
+                .extracting(ContainerPort::getName, ContainerPort::getContainerPort)
+                .containsExactly(tuple("http", 8080), tuple("management", 8081));
+        assertThat(bridge.getReadinessProbe().getHttpGet().getPort().getStrVal())
+                .isEqualTo("management");
+        assertThat(bridge.getLivenessProbe().getHttpGet().getPort().getStrVal()).isEqualTo("management");
+        assertThat(child(child(applicationYaml(objects), "management"), "server"))
+                .containsEntry("port", 8081);
     }
 
     @Test
@@ -346,6 +394,7 @@ class HelmChartTest {
 
         assertThat(release.getOutput())
                 .contains("kubectl --namespace monitoring port-forward service/bridge-kube-event-bridge 8080:8080")
+                .contains("kubectl --namespace monitoring port-forward service/bridge-kube-event-bridge 8081:8081")
                 .contains("curl http://localhost:8080/k8s/api/v1/pods");
     }
 

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
-import io.kubeeventbridge.event.ObjectJson;
 import io.kubeeventbridge.event.Operation;
 import io.kubeeventbridge.event.ResourceType;
 import java.util.ArrayList;
@@ -72,7 +71,7 @@ class ChangeClassifierTest {
         ChangeClassifier classifier = new ChangeClassifier(
                 (operation, object, json) ->
                         changes.add(new Change(operation, object.getMetadata().getResourceVersion())),
-                ChangeClassifierTest::json,
+                new CompactItemStore(ObjectFilter.NONE, PODS),
                 null,
                 () -> {});
 
@@ -95,7 +94,7 @@ class ChangeClassifierTest {
                         firstLists.add(namespace);
                     }
                 },
-                ChangeClassifierTest::json,
+                new CompactItemStore(ObjectFilter.NONE, PODS),
                 "shop",
                 lists::incrementAndGet);
 
@@ -116,19 +115,37 @@ class ChangeClassifierTest {
         store.put(store.getKey(lastState), lastState);
         List<GenericKubernetesResource> deleted = new ArrayList<>();
         ChangeClassifier classifier =
-                new ChangeClassifier((operation, object, json) -> deleted.add(object), store::compact, null, () -> {});
+                new ChangeClassifier((operation, object, json) -> deleted.add(object), store, null, () -> {});
 
         classifier.onDelete(store.remove(store.getKey(lastState)), true);
 
         assertThat(deleted).singleElement().isEqualTo(lastState).isNotInstanceOf(ReducedResource.class);
     }
 
-    private static Consumer<ChangeClassifier> callbacks(Consumer<ChangeClassifier> callbacks) {
-        return callbacks;
+    @Test
+    void aStateOlderThanTheStoresIsNotHandedOverSinceTheNewerOnesNotificationFollows() {
+        CompactItemStore store = new CompactItemStore(ObjectFilter.NONE, PODS);
+        GenericKubernetesResource v2 = object("2");
+        GenericKubernetesResource v3 = object("3");
+        store.put(store.getKey(v3), v3);
+        List<Change> changes = new ArrayList<>();
+        ChangeClassifier classifier = new ChangeClassifier(
+                (operation, object, json) ->
+                        changes.add(new Change(operation, object.getMetadata().getResourceVersion())),
+                store,
+                null,
+                () -> {});
+        classifier.onList("1", false);
+
+        classifier.onUpdate(object("1"), v2);
+        classifier.onUpdate(v2, v3);
+        classifier.onDelete(v2, false);
+
+        assertThat(changes).containsExactly(new Change(Operation.UPDATED, "3"), new Change(Operation.DELETED, "2"));
     }
 
-    private static byte[] json(GenericKubernetesResource object) {
-        return ObjectJson.encode(object, object.getApiVersion(), object.getKind());
+    private static Consumer<ChangeClassifier> callbacks(Consumer<ChangeClassifier> callbacks) {
+        return callbacks;
     }
 
     private static GenericKubernetesResource object(String resourceVersion) {

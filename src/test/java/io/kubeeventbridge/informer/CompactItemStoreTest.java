@@ -28,11 +28,11 @@ class CompactItemStoreTest {
     private final CompactItemStore store =
             new CompactItemStore(object -> object.getAdditionalProperties().remove("secret"), PODS);
     private final CacheImpl<GenericKubernetesResource> cache = new CacheImpl<>();
-    private final CachedObjects objects;
+    private final IndexedStoreReader objects;
 
     CompactItemStoreTest() {
         cache.setItemStore(store);
-        objects = new CachedObjects(cache, store);
+        objects = new IndexedStoreReader(cache, store);
     }
 
     @Test

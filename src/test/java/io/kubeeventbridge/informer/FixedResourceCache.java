@@ -15,7 +15,7 @@ public final class FixedResourceCache implements ResourceCache {
     private final ResourceType type;
     private final CacheImpl<GenericKubernetesResource> store = new CacheImpl<>();
     private final CompactItemStore items;
-    private final CachedObjects objects;
+    private final IndexedStoreReader objects;
     private volatile boolean synced = true;
     private volatile String resourceVersion = "1";
 
@@ -23,7 +23,7 @@ public final class FixedResourceCache implements ResourceCache {
         this.type = type;
         this.items = new CompactItemStore(ObjectFilter.NONE, type);
         store.setItemStore(items);
-        this.objects = new CachedObjects(store, items);
+        this.objects = new IndexedStoreReader(store, items);
     }
 
     public FixedResourceCache put(GenericKubernetesResource object) {
@@ -87,11 +87,6 @@ public final class FixedResourceCache implements ResourceCache {
             @Override
             public List<ResourceCache> all() {
                 return List.of(caches);
-            }
-
-            @Override
-            public List<InformerStatus> statuses(ResourceType type) {
-                return List.of();
             }
         };
     }

@@ -4,13 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
-import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.kubeeventbridge.event.ResourceType;
 import io.kubeeventbridge.support.MockKubernetes;
-import io.kubeeventbridge.support.TcpProxy;
-import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -29,20 +25,12 @@ class RelistAfterWatchGapIT {
 
     private final String namespace = "relist-" + UUID.randomUUID().toString().substring(0, 6);
     private final KubernetesClient direct = MockKubernetes.client();
-    private final TcpProxy proxy = new TcpProxy(URI.create(MockKubernetes.url()).getPort());
-    private final KubernetesClient throughProxy = new KubernetesClientBuilder()
-            .withConfig(new ConfigBuilder(direct.getConfiguration())
-                    .withMasterUrl("http://localhost:" + proxy.port())
-                    .build())
-            .build();
-    private final InformerRegistry informers = new InformerRegistry(throughProxy, Duration.ZERO);
+    private final InformersBehindProxy behindProxy = new InformersBehindProxy();
     private final List<String> changes = new CopyOnWriteArrayList<>();
 
     @AfterEach
     void close() {
-        informers.close();
-        throughProxy.close();
-        proxy.close();
+        behindProxy.close();
     }
 
     @Test
@@ -50,13 +38,15 @@ class RelistAfterWatchGapIT {
         for (String name : List.of("unchanged", "edited", "removed")) {
             create(name);
         }
-        informers.watch(
-                new InformerTarget(CONFIG_MAPS, namespace, null, null),
-                // With the data: a delete found by the relist must still carry the object's last state in full.
-                (operation, object, json) -> changes.add(
-                        operation.typeSegment() + " " + object.getMetadata().getName() + " "
+        behindProxy
+                .informers()
+                .watch(
+                        new InformerTarget(CONFIG_MAPS, namespace, null, null),
+                        // With the data: a delete found by the relist must still carry the object's last state in full.
+                        (operation, object, json) -> changes.add(operation.typeSegment() + " "
+                                + object.getMetadata().getName() + " "
                                 + object.getAdditionalProperties().get("data")),
-                ObjectFilter.NONE);
+                        ObjectFilter.NONE);
         await().atMost(Duration.ofSeconds(30))
                 .untilAsserted(() -> assertThat(changes)
                         .containsExactlyInAnyOrder(
@@ -65,15 +55,15 @@ class RelistAfterWatchGapIT {
                                 "snapshot removed {version=1}"));
         changes.clear();
 
-        proxy.cut();
-        direct.configMaps()
-                .inNamespace(namespace)
-                .withName("edited")
-                .edit(map -> new ConfigMapBuilder(map).addToData("version", "2").build());
-        direct.configMaps().inNamespace(namespace).withName("removed").delete();
-        create("added");
-        MockKubernetes.gates().expireNextWatch("/api/v1/namespaces/" + namespace + "/configmaps");
-        proxy.restore();
+        behindProxy.gap("/api/v1/namespaces/" + namespace + "/configmaps", () -> {
+            direct.configMaps()
+                    .inNamespace(namespace)
+                    .withName("edited")
+                    .edit(map ->
+                            new ConfigMapBuilder(map).addToData("version", "2").build());
+            direct.configMaps().inNamespace(namespace).withName("removed").delete();
+            create("added");
+        });
 
         await().atMost(Duration.ofSeconds(60))
                 .untilAsserted(() -> assertThat(changes)

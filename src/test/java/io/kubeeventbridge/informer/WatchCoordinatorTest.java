@@ -5,14 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.tuple;
 
 import io.kubeeventbridge.config.BridgeProperties;
-import io.kubeeventbridge.config.InformerSettings;
 import io.kubeeventbridge.config.InformerSettings.MissingResourcePolicy;
-import io.kubeeventbridge.config.KafkaLayout;
-import io.kubeeventbridge.config.KafkaLayout.ContentMode;
-import io.kubeeventbridge.config.PayloadSettings;
-import io.kubeeventbridge.config.PayloadSettings.SecretValues;
-import io.kubeeventbridge.config.QuerySettings;
 import io.kubeeventbridge.config.ResourceProperties;
+import io.kubeeventbridge.config.TestProperties;
 import io.kubeeventbridge.discovery.ResourceResolver;
 import io.kubeeventbridge.event.ResourceType;
 import io.kubeeventbridge.informer.WatchedEntry.State;
@@ -27,9 +22,9 @@ class WatchCoordinatorTest {
 
     private static final ResourceType PODS_TYPE = new ResourceType("", "v1", "pods", "Pod", true);
     private static final ResourceProperties PODS =
-            new ResourceProperties("v1", "pods", null, List.of("coordinator-test"), null, null, null, null);
+            TestProperties.entry("api-version=v1", "resource=pods", "namespaces=coordinator-test");
     private static final ResourceProperties NOT_INSTALLED =
-            new ResourceProperties("nowhere.example.com/v1", null, "Phantom", null, null, null, null, null);
+            TestProperties.entry("api-version=nowhere.example.com/v1", "kind=Phantom");
 
     private final InformerRegistry registry = new InformerRegistry(MockKubernetes.client(), Duration.ZERO);
     private WatchCoordinator coordinator;
@@ -51,13 +46,13 @@ class WatchCoordinatorTest {
         assertThat(analysis.getDescription())
                 .contains("bridge.resources[1] (nowhere.example.com/v1, kind Phantom) is not served by the API server");
         assertThat(analysis.getAction()).contains("bridge.informer.missing-resource=wait");
-        assertThat(registry.statuses(PODS_TYPE)).isEmpty();
+        assertThat(registry.statuses()).isEmpty();
     }
 
     @Test
     void entriesResolvingToTheSameTypeStopStartup() {
         ResourceProperties podsByKind =
-                new ResourceProperties("v1", null, "Pod", List.of("coordinator-test"), null, null, null, null);
+                TestProperties.entry("api-version=v1", "kind=Pod", "namespaces=coordinator-test");
         coordinator = coordinator(MissingResourcePolicy.WAIT, PODS, podsByKind);
 
         UnwatchableResourcesException failure = assertThatExceptionOfType(UnwatchableResourcesException.class)
@@ -66,7 +61,23 @@ class WatchCoordinatorTest {
 
         assertThat(new UnwatchableResourcesFailureAnalyzer().analyze(failure).getDescription())
                 .contains("bridge.resources[1] (v1, kind Pod) watches v1/pods like bridge.resources[0]");
-        assertThat(registry.statuses(PODS_TYPE)).isEmpty();
+        assertThat(registry.statuses()).isEmpty();
+    }
+
+    @Test
+    void anEntryWhoseResourceAndKindDisagreeStopsStartupUnderEitherPolicy() {
+        ResourceProperties podsOfKindService =
+                TestProperties.entry("api-version=v1", "resource=pods", "kind=Service", "namespaces=coordinator-test");
+        coordinator = coordinator(MissingResourcePolicy.WAIT, podsOfKindService);
+
+        UnwatchableResourcesException failure = assertThatExceptionOfType(UnwatchableResourcesException.class)
+                .isThrownBy(coordinator::start)
+                .actual();
+
+        assertThat(new UnwatchableResourcesFailureAnalyzer().analyze(failure).getDescription())
+                .contains("bridge.resources[0] (v1/pods) names resource pods and kind Service, but the objects of "
+                        + "v1/pods are of kind Pod");
+        assertThat(registry.statuses()).isEmpty();
     }
 
     @Test
@@ -80,7 +91,7 @@ class WatchCoordinatorTest {
                 .containsExactly(
                         tuple("bridge.resources[0]", State.WATCHED, PODS_TYPE),
                         tuple("bridge.resources[1]", State.MISSING, null));
-        assertThat(registry.statuses(PODS_TYPE))
+        assertThat(registry.statuses())
                 .singleElement()
                 .satisfies(status -> assertThat(status.target().namespace()).isEqualTo("coordinator-test"));
         coordinator.stop();
@@ -96,25 +107,16 @@ class WatchCoordinatorTest {
         coordinator.start();
 
         assertThat(coordinator.entries()).extracting(WatchedEntry::state).containsExactly(State.WATCHED);
-        assertThat(registry.statuses(PODS_TYPE))
+        assertThat(registry.statuses())
                 .singleElement()
                 .satisfies(status -> assertThat(status.running()).isTrue());
     }
 
     private WatchCoordinator coordinator(MissingResourcePolicy policy, ResourceProperties... entries) {
-        BridgeProperties properties = new BridgeProperties(
-                "test",
-                List.of(entries),
-                new KafkaLayout(
-                        "k8s.{group}.{kind}",
-                        ContentMode.BINARY,
-                        true,
-                        Duration.ofSeconds(20),
-                        "checkpoints",
-                        Duration.ofMinutes(1)),
-                new InformerSettings(policy, Duration.ofSeconds(60), Duration.ZERO),
-                new PayloadSettings(true, List.of(), SecretValues.REDACT, null),
-                new QuerySettings(QuerySettings.Auth.NONE, Duration.ofSeconds(10), 10000));
+        BridgeProperties properties = TestProperties.withResources(
+                TestProperties.bind(
+                        "bridge.informer.missing-resource=" + policy, "bridge.informer.discovery-retry-interval=60s"),
+                List.of(entries));
         return new WatchCoordinator(
                 properties,
                 new ResourceResolver(MockKubernetes.client()),

@@ -3,11 +3,13 @@ package io.kubeeventbridge.payload;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -147,13 +149,23 @@ class PayloadFilterTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
-    void applyingTwiceChangesNothingMore(Case testCase) {
+    void applyingAgainWritesNothing(Case testCase) {
         GenericKubernetesResource object = read(testCase.input());
-
         testCase.filter().apply(object);
+        // The informer filters an object again where its change is handed over, while the query API may encode it.
+        ObjectMeta metadata = object.getMetadata();
+        Map<String, String> annotations = metadata.getAnnotations();
+        Map<String, Object> properties = object.getAdditionalProperties();
+        List<Object> values = List.copyOf(properties.values());
+
         testCase.filter().apply(object);
 
         assertThat(asTree(object)).isEqualTo(tree(testCase.expected()));
+        assertThat(object.getMetadata()).isSameAs(metadata);
+        assertThat(object.getMetadata().getAnnotations()).isSameAs(annotations);
+        assertThat(object.getAdditionalProperties()).isSameAs(properties);
+        assertThat(properties.values())
+                .zipSatisfy(values, (after, before) -> assertThat(after).isSameAs(before));
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.kubeeventbridge.publish;
 import io.cloudevents.core.builder.CloudEventBuilder;
 import io.kubeeventbridge.event.EventExtensions;
 import io.kubeeventbridge.event.Operation;
+import io.kubeeventbridge.event.ResourceType;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
@@ -11,6 +12,7 @@ import java.time.OffsetDateTime;
 final class OutgoingEvents {
 
     static final String TOPIC = "k8s.core.pod";
+    static final ResourceType PODS = new ResourceType("", "v1", "pods", "Pod", true);
 
     private OutgoingEvents() {}
 
@@ -30,7 +32,7 @@ final class OutgoingEvents {
                                 "application/json",
                                 ("{\"rv\":" + resourceVersion + "}").getBytes(StandardCharsets.UTF_8))
                         .build(),
-                "v1/pods",
+                PODS,
                 operation);
     }
 }

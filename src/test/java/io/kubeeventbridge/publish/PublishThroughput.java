@@ -28,6 +28,7 @@ import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.boot.env.YamlPropertySourceLoader;
@@ -62,11 +63,14 @@ public final class PublishThroughput {
 
     /**
      * The service's producer settings: {@code spring.kafka.producer} of application.yaml, as Spring Boot builds them
-     * for the service, so the benchmark follows any change there.
+     * for the service, so the benchmark follows any change there; keys and values are bytes, as the service's
+     * publisher configures its producer.
      */
     public static Map<String, Object> producerSettings(String bootstrapServers) {
         Map<String, Object> settings = new HashMap<>(serviceKafkaProperties().buildProducerProperties());
         settings.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        settings.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        settings.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
         return settings;
     }
 
@@ -104,23 +108,27 @@ public final class PublishThroughput {
 
         // The baseline's records: what the bridge would send, serialised before the clock starts.
         RecordFactory records = new RecordFactory(ContentMode.BINARY);
-        List<ProducerRecord<String, byte[]>> raw = new ArrayList<>(events);
+        List<ProducerRecord<byte[], byte[]>> raw = new ArrayList<>(events);
         for (Change change : changes) {
-            ProducerRecord<String, byte[]> record = records.event(outgoing(normaliser, change));
+            ProducerRecord<byte[], byte[]> record = records.event(outgoing(normaliser, change));
             raw.add(new ProducerRecord<>(
                     "raw." + record.topic(), null, record.key(), record.value(), record.headers()));
         }
 
-        var producers = new DefaultKafkaProducerFactory<String, byte[]>(producerSettings(bootstrapServers));
-        KafkaTemplate<String, byte[]> template = new KafkaTemplate<>(producers);
+        var producers = new DefaultKafkaProducerFactory<byte[], byte[]>(producerSettings(bootstrapServers));
+        KafkaTemplate<byte[], byte[]> template = new KafkaTemplate<>(producers);
         var consumers = new DefaultKafkaConsumerFactory<>(
                 Map.<String, Object>of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
+        String checkpointTopic = "kube-event-bridge.bench.checkpoints";
         CheckpointStore checkpoints = new CheckpointStore(
-                "kube-event-bridge.bench.checkpoints",
+                checkpointTopic,
                 admin,
-                consumers,
+                new CheckpointReader(
+                        checkpointTopic,
+                        consumers,
+                        Duration.ofSeconds(30),
+                        new SimpleMeterRegistry().counter("skipped")),
                 template,
-                Duration.ofSeconds(30),
                 Duration.ofMillis(500));
         PendingEvents queue = new PendingEvents(replaced -> {});
         EventMetrics metrics = new EventMetrics(new SimpleMeterRegistry());
@@ -135,7 +143,7 @@ public final class PublishThroughput {
                 Clock.systemUTC());
         checkpoints.start();
         publisher.start();
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(producerSettings(bootstrapServers))) {
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(producerSettings(bootstrapServers))) {
             // Warm-up: JIT, metadata, producer buffers, for both paths.
             rawRound(producer, raw);
             bridgeRound(normaliser, publisher, queue, checkpoints, template, metrics, changes);
@@ -158,12 +166,12 @@ public final class PublishThroughput {
     }
 
     /** Events/s of the plain producer: send everything, then wait for every acknowledgement. */
-    private static double rawRound(KafkaProducer<String, byte[]> producer, List<ProducerRecord<String, byte[]>> raw)
+    private static double rawRound(KafkaProducer<byte[], byte[]> producer, List<ProducerRecord<byte[], byte[]>> raw)
             throws InterruptedException {
         CountDownLatch acknowledged = new CountDownLatch(raw.size());
         AtomicReference<Exception> failure = new AtomicReference<>();
         long start = System.nanoTime();
-        for (ProducerRecord<String, byte[]> record : raw) {
+        for (ProducerRecord<byte[], byte[]> record : raw) {
             producer.send(record, (metadata, error) -> {
                 if (error != null) {
                     failure.compareAndSet(null, error);
@@ -186,7 +194,7 @@ public final class PublishThroughput {
             KafkaEventPublisher publisher,
             PendingEvents queue,
             CheckpointStore checkpoints,
-            KafkaTemplate<String, byte[]> template,
+            KafkaTemplate<byte[], byte[]> template,
             EventMetrics metrics,
             List<Change> changes)
             throws InterruptedException {
@@ -218,7 +226,7 @@ public final class PublishThroughput {
                 topic,
                 (String) event.getExtension(EventExtensions.PARTITION_KEY),
                 event,
-                change.type().toString(),
+                change.type(),
                 Operation.CREATED);
     }
 }

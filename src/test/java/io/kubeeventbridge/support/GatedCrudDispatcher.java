@@ -6,13 +6,14 @@ import io.fabric8.mockwebserver.http.RecordedRequest;
 import io.fabric8.mockwebserver.http.Response;
 import io.fabric8.mockwebserver.http.WebSocket;
 import io.fabric8.mockwebserver.http.WebSocketListener;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The mock API server's CRUD dispatcher, with gates: while a path prefix is closed, requests under it answer 503,
- * as an API server that is unreachable or overloaded would, which holds an informer unsynced; and watches that
- * expire, which make an informer list again.
+ * as an API server that is unreachable or overloaded would, which holds an informer unsynced; verbs forbidden under
+ * a path prefix, as RBAC forbids them; and watches that expire, which make an informer list again.
  */
 public final class GatedCrudDispatcher extends KubernetesCrudDispatcher {
 
@@ -21,6 +22,7 @@ public final class GatedCrudDispatcher extends KubernetesCrudDispatcher {
 
     private final Set<String> closedPrefixes = ConcurrentHashMap.newKeySet();
     private final Set<String> expiringWatchPrefixes = ConcurrentHashMap.newKeySet();
+    private final Map<String, String> forbiddenVerbs = new ConcurrentHashMap<>();
 
     public void close(String pathPrefix) {
         closedPrefixes.add(pathPrefix);
@@ -28,6 +30,14 @@ public final class GatedCrudDispatcher extends KubernetesCrudDispatcher {
 
     public void open(String pathPrefix) {
         closedPrefixes.remove(pathPrefix);
+    }
+
+    /**
+     * Requests under {@code pathPrefix} for {@code verb} ({@code list} or {@code watch}) answer 403 from now on, with
+     * the Status an API server's RBAC authorizer gives.
+     */
+    public void forbid(String pathPrefix, String verb) {
+        forbiddenVerbs.put(pathPrefix, verb);
     }
 
     /**
@@ -67,6 +77,16 @@ public final class GatedCrudDispatcher extends KubernetesCrudDispatcher {
     @Override
     public MockResponse dispatch(RecordedRequest request) {
         String path = request.getPath();
+        String verb = path.contains("watch=true") ? "watch" : "list";
+        if (forbiddenVerbs.entrySet().stream()
+                .anyMatch(forbidden -> path.startsWith(forbidden.getKey())
+                        && forbidden.getValue().equals(verb))) {
+            return new MockResponse()
+                    .setResponseCode(403)
+                    .setBody("{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Failure\",\"code\":403,"
+                            + "\"reason\":\"Forbidden\",\"message\":\"forbidden: User \\\"test\\\" cannot " + verb
+                            + " this resource\"}");
+        }
         if (closedPrefixes.stream().anyMatch(path::startsWith)) {
             return new MockResponse()
                     .setResponseCode(503)

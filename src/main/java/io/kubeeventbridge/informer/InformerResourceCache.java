@@ -1,20 +1,18 @@
 package io.kubeeventbridge.informer;
 
 import io.kubeeventbridge.event.ResourceType;
-import java.math.BigInteger;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** The {@link ResourceCache} of one type: one informer for all namespaces, or one per configured namespace. */
-final class TypeCache implements ResourceCache {
+final class InformerResourceCache implements ResourceCache {
 
     private final ResourceType type;
     private final List<ResourceInformer> informers = new CopyOnWriteArrayList<>();
 
-    TypeCache(ResourceType type) {
+    InformerResourceCache(ResourceType type) {
         this.type = type;
     }
 
@@ -62,22 +60,15 @@ final class TypeCache implements ResourceCache {
 
     @Override
     public String resourceVersion() {
-        // resourceVersions are opaque strings, but etcd-backed servers issue increasing integers.
         return informers.stream()
                 .map(ResourceInformer::lastSyncResourceVersion)
                 .filter(Objects::nonNull)
-                .max(Comparator.comparing(TypeCache::numeric).thenComparing(Comparator.naturalOrder()))
+                .max(ResourceVersions.ORDER)
                 .orElse("");
     }
 
     private static boolean covers(ResourceInformer informer, String namespace) {
         String watched = informer.target().namespace();
         return namespace == null || watched == null || watched.equals(namespace);
-    }
-
-    private static BigInteger numeric(String resourceVersion) {
-        return resourceVersion.chars().allMatch(Character::isDigit) && !resourceVersion.isEmpty()
-                ? new BigInteger(resourceVersion)
-                : BigInteger.ZERO;
     }
 }

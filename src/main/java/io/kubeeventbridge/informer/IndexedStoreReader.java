@@ -12,12 +12,12 @@ import java.util.Optional;
  * fabric8's namespace index and the store's {@link LabelIndex}. The indexes give keys; the objects come from the
  * {@link CompactItemStore} as they are kept, without decoding.
  */
-final class CachedObjects {
+final class IndexedStoreReader {
 
     private final Indexer<GenericKubernetesResource> indexer;
     private final CompactItemStore store;
 
-    CachedObjects(Indexer<GenericKubernetesResource> indexer, CompactItemStore store) {
+    IndexedStoreReader(Indexer<GenericKubernetesResource> indexer, CompactItemStore store) {
         this.indexer = indexer;
         this.store = store;
     }

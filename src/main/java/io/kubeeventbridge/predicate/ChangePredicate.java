@@ -1,0 +1,107 @@
+package io.kubeeventbridge.predicate;
+
+import io.kubeeventbridge.event.Operation;
+import java.util.EnumSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * What one configured entry publishes: which operations ({@code operations}), and which updates: one whose
+ * differences from the previous state all lie under {@code ignore-changes} (or in the resourceVersion and
+ * managedFields alone) is invisible to consumers and publishes nothing. Since every state either was published or
+ * differed from the last published one only in ignored places, comparing with the previous state is comparing with
+ * the last published one. Pure: no Spring, no I/O.
+ */
+public final class ChangePredicate {
+
+    /** Publishes every operation and every update, and says nothing of what changed. */
+    public static final ChangePredicate EVERYTHING =
+            new ChangePredicate(EnumSet.allOf(Operation.class), List.of(), false);
+
+    static final int MAX_CHANGED_PATHS = 32;
+    static final int CHANGED_PATH_DEPTH = 3;
+
+    private static final JsonMapper JSON = JsonMapper.shared();
+
+    private final Set<Operation> operations;
+    private final List<PointerPattern> ignored;
+    private final ContentDiff diff;
+    private final boolean reportChangedPaths;
+
+    /**
+     * @param operations the operations published
+     * @param ignored where changes do not count
+     * @param reportChangedPaths whether updates say what changed ({@code changedpaths})
+     */
+    public ChangePredicate(Set<Operation> operations, List<PointerPattern> ignored, boolean reportChangedPaths) {
+        this.operations = EnumSet.copyOf(operations);
+        this.ignored = List.copyOf(ignored);
+        this.diff = new ContentDiff(ignored);
+        this.reportChangedPaths = reportChangedPaths;
+    }
+
+    public boolean publishes(Operation operation) {
+        return operations.contains(operation);
+    }
+
+    /** Whether updates need both states compared: only when something is ignored or changed paths are reported. */
+    public boolean comparesUpdates() {
+        return !ignored.isEmpty() || reportChangedPaths;
+    }
+
+    /**
+     * The verdict on an update from {@code previous} to {@code current}, both as the cache keeps them (compact JSON,
+     * payload policy applied).
+     */
+    public Update update(byte[] previous, byte[] current) {
+        if (!publishes(Operation.UPDATED)) {
+            return Update.SKIP;
+        }
+        if (!comparesUpdates()) {
+            return Update.PUBLISH;
+        }
+        TreeSet<String> changed = diff.changed(JSON.readTree(previous), JSON.readTree(current));
+        if (changed.isEmpty()) {
+            return Update.SKIP;
+        }
+        return new Update(true, reportChangedPaths ? summary(changed) : null);
+    }
+
+    /** Sorted, each cut at depth 3 and listed once, at most 32, then {@code ...}. */
+    static String summary(TreeSet<String> changed) {
+        TreeSet<String> cut = new TreeSet<>();
+        changed.forEach(pointer -> cut.add(cutAtDepth(pointer)));
+        StringBuilder summary = new StringBuilder();
+        Iterator<String> pointers = cut.iterator();
+        for (int count = 0; pointers.hasNext(); count++) {
+            if (count == MAX_CHANGED_PATHS) {
+                return summary.append(",...").toString();
+            }
+            summary.append(count == 0 ? "" : ",").append(pointers.next());
+        }
+        return summary.toString();
+    }
+
+    private static String cutAtDepth(String pointer) {
+        int slashes = 0;
+        for (int at = 0; at < pointer.length(); at++) {
+            if (pointer.charAt(at) == '/' && ++slashes > CHANGED_PATH_DEPTH) {
+                return pointer.substring(0, at);
+            }
+        }
+        return pointer;
+    }
+
+    /**
+     * @param publish whether the update is published
+     * @param changedPaths the {@code changedpaths} extension, or {@code null} when not reported
+     */
+    public record Update(boolean publish, String changedPaths) {
+
+        static final Update SKIP = new Update(false, null);
+        static final Update PUBLISH = new Update(true, null);
+    }
+}

@@ -1,0 +1,127 @@
+package io.kubeeventbridge.publish;
+
+import static io.kubeeventbridge.publish.OutgoingEvents.PODS;
+import static io.kubeeventbridge.publish.OutgoingEvents.TOPIC;
+import static io.kubeeventbridge.publish.OutgoingEvents.event;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+import io.kubeeventbridge.event.Operation;
+import io.kubeeventbridge.event.ResourceType;
+import java.time.Duration;
+import java.util.AbstractMap;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.support.SendResult;
+
+class CheckpointStoreTest {
+
+    private static final CheckpointScope POD_SCOPE = CheckpointScope.of(TOPIC, PODS);
+    private static final Checkpoint WEB = new Checkpoint("uid-web", "10", OptionalLong.of(1));
+    private static final Checkpoint API = new Checkpoint("uid-api", "11");
+    private static final Checkpoint DB = new Checkpoint("uid-db", "12");
+
+    private final List<ProducerRecord<byte[], byte[]>> written = new ArrayList<>();
+    private final CheckpointReader reader = mock(CheckpointReader.class);
+    // Written only when the test says so.
+    private final CheckpointStore store =
+            new CheckpointStore("checkpoints", mock(KafkaAdmin.class), reader, recordingKafka(), Duration.ofHours(1));
+
+    @AfterEach
+    void stop() {
+        store.stop();
+    }
+
+    @Test
+    void checkpointsAreThoseOfTheTopicTheResourceAndTheObject() {
+        startWith(Map.of(POD_SCOPE, Map.of("shop/web", WEB)));
+
+        assertThat(store.atStart(TOPIC, PODS)).containsExactly(Map.entry("shop/web", WEB));
+        assertThat(store.atStart("moved.core.pod", PODS))
+                .as("a topic never written")
+                .isEmpty();
+        assertThat(store.atStart(TOPIC, new ResourceType("", "v2", "pods", "Pod", true)))
+                .as("another version of the resource")
+                .isEmpty();
+    }
+
+    @Test
+    void legacyCheckpointsCountForTheCurrentTopicAndAreRewrittenBeforeTheyAreRetired() {
+        startWith(Map.of(
+                POD_SCOPE.legacy(),
+                Map.of("shop/web", new Checkpoint("uid-web", "9"), "shop/api", API),
+                POD_SCOPE,
+                Map.of("shop/web", WEB, "shop/db", DB)));
+
+        assertThat(store.atStart(TOPIC, PODS))
+                .as("the current record of an object wins over its legacy one")
+                .containsOnly(Map.entry("shop/web", WEB), Map.entry("shop/api", API), Map.entry("shop/db", DB));
+        store.write();
+
+        assertThat(written())
+                .containsExactlyInAnyOrder(
+                        record(new CheckpointKey(POD_SCOPE, "shop/api"), API),
+                        record(new CheckpointKey(POD_SCOPE.legacy(), "shop/api"), null),
+                        record(new CheckpointKey(POD_SCOPE.legacy(), "shop/web"), null));
+        assertThat(written().subList(0, 1))
+                .as("the rewritten record before the tombstones of the legacy ones")
+                .containsExactly(record(new CheckpointKey(POD_SCOPE, "shop/api"), API));
+    }
+
+    @Test
+    void acknowledgedStateIsWrittenWithTheFingerprintOfItsDataAndADeleteAsTombstone() {
+        startWith(Map.of());
+        OutgoingEvent updated = event("shop/web", Operation.UPDATED, 12);
+
+        store.acknowledged(updated);
+        store.acknowledged(event("shop/api", Operation.DELETED, 3));
+        store.write();
+
+        long fingerprint = Checkpoint.fingerprint(updated.event().getData().toBytes());
+        assertThat(written())
+                .containsExactlyInAnyOrder(
+                        record(
+                                new CheckpointKey(POD_SCOPE, "shop/web"),
+                                new Checkpoint("uid-shop/web", "12", OptionalLong.of(fingerprint))),
+                        record(new CheckpointKey(POD_SCOPE, "shop/api"), null));
+    }
+
+    private void startWith(Map<CheckpointScope, Map<String, Checkpoint>> checkpoints) {
+        when(reader.read()).thenReturn(checkpoints);
+        store.start();
+    }
+
+    /** What was written, in order: each record as its decoded key and checkpoint (null for a tombstone). */
+    private List<Map.Entry<CheckpointKey, Checkpoint>> written() {
+        return written.stream()
+                .map(record -> record(
+                        CheckpointRecords.readKey(record.key()),
+                        record.value() == null ? null : CheckpointRecords.readValue(record.value())))
+                .toList();
+    }
+
+    private static Map.Entry<CheckpointKey, Checkpoint> record(CheckpointKey key, Checkpoint checkpoint) {
+        return new AbstractMap.SimpleImmutableEntry<>(key, checkpoint);
+    }
+
+    @SuppressWarnings("unchecked")
+    private KafkaTemplate<byte[], byte[]> recordingKafka() {
+        KafkaTemplate<byte[], byte[]> kafka = mock(KafkaTemplate.class);
+        when(kafka.send(any(ProducerRecord.class))).thenAnswer(invocation -> {
+            ProducerRecord<byte[], byte[]> record = invocation.getArgument(0);
+            written.add(record);
+            return CompletableFuture.completedFuture(new SendResult<>(record, null));
+        });
+        return kafka;
+    }
+}
