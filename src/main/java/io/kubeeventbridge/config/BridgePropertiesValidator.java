@@ -3,6 +3,7 @@ package io.kubeeventbridge.config;
 import io.kubeeventbridge.config.PayloadSettings.SecretValues;
 import io.kubeeventbridge.payload.DropPath;
 import io.kubeeventbridge.payload.SecretHashKey;
+import io.kubeeventbridge.predicate.PointerPattern;
 import io.kubeeventbridge.selector.FieldSelector;
 import io.kubeeventbridge.selector.LabelSelector;
 import io.kubeeventbridge.selector.SelectorSyntaxException;
@@ -46,7 +47,8 @@ final class BridgePropertiesValidator implements Validator {
             checkSyntax(resource.labelSelector(), LabelSelector::parse, path + ".labelSelector", errors);
             checkNamespacesUnique(resource.namespaces(), path + ".namespaces", errors);
             checkSyntax(resource.fieldSelector(), FieldSelector::parse, path + ".fieldSelector", errors);
-            checkDropPaths(resource.dropPaths(), path + ".dropPaths", errors);
+            checkPointers(resource.dropPaths(), DropPath::parse, path + ".dropPaths", errors);
+            checkPointers(resource.ignoreChanges(), PointerPattern::parse, path + ".ignoreChanges", errors);
             Integer first = firstIndexByIdentity.putIfAbsent(identity(resource), index);
             if (first != null) {
                 errors.rejectValue(
@@ -73,7 +75,7 @@ final class BridgePropertiesValidator implements Validator {
         if (properties.informer().resyncPeriod().isNegative()) {
             errors.rejectValue("informer.resyncPeriod", "notNegative", "must be 0s (no resyncs) or positive");
         }
-        checkDropPaths(properties.payload().dropPaths(), "payload.dropPaths", errors);
+        checkPointers(properties.payload().dropPaths(), DropPath::parse, "payload.dropPaths", errors);
         checkElectionTiming(properties.leaderElection(), errors);
         requirePositive(properties.kafka().transactionInterval(), "kafka.transactionInterval", "100ms", errors);
         if (properties.leaderElection().enabled()
@@ -107,12 +109,13 @@ final class BridgePropertiesValidator implements Validator {
         }
     }
 
-    private static void checkDropPaths(List<String> pointers, String path, Errors errors) {
+    /** Each of {@code pointers} as {@code parser} reads it, rejected with the parser's message where it fails. */
+    private static void checkPointers(List<String> pointers, Consumer<String> parser, String path, Errors errors) {
         for (int index = 0; index < pointers.size(); index++) {
             try {
-                DropPath.parse(pointers.get(index));
+                parser.accept(pointers.get(index));
             } catch (IllegalArgumentException e) {
-                errors.rejectValue(path + "[" + index + "]", "dropPath", e.getMessage());
+                errors.rejectValue(path + "[" + index + "]", "pointer", e.getMessage());
             }
         }
     }

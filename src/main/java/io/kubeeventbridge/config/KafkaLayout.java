@@ -21,6 +21,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param transactional publish each event with its checkpoint in Kafka transactions, fencing any earlier leader;
  *     default: on exactly when leader election is
  * @param transactionInterval with transactions, how long a transaction collects events before it commits
+ * @param changedPaths whether {@code updated} events name the JSON pointers of what changed in the extension
+ *     {@code changedpaths}, for consumers and brokers that route on attributes
  */
 public record KafkaLayout(
         @DefaultValue(TopicTemplate.DEFAULT) @NotNull String topicTemplate,
@@ -33,7 +35,8 @@ public record KafkaLayout(
 
         @DefaultValue("1m") @NotNull Duration unhealthyAfter,
         Boolean transactional,
-        @DefaultValue("100ms") @NotNull Duration transactionInterval) {
+        @DefaultValue("100ms") @NotNull Duration transactionInterval,
+        @DefaultValue("false") boolean changedPaths) {
 
     /** Whether events are published in transactions, given whether leader election is on. */
     public boolean transactional(boolean leaderElection) {

@@ -1,6 +1,7 @@
 package io.kubeeventbridge.config;
 
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
@@ -17,6 +18,10 @@ import java.util.List;
  * @param topic Kafka topic for this resource's events; overrides {@code bridge.kafka.topic-template}
  * @param dropPaths JSON pointers removed from this resource's objects, in addition to
  *     {@code bridge.payload.drop-paths}
+ * @param ignoreChanges JSON pointers, {@code *} matching any one key or index, under which changes do not count: an
+ *     update whose differences from the last published state all lie there publishes nothing
+ * @param operations which of {@code snapshot}, {@code created}, {@code updated} and {@code deleted} this resource
+ *     publishes; all four when not given
  */
 public record ResourceProperties(
         @NotBlank(message = "is missing; use \"v1\" for the core group or \"group/version\" such as \"apps/v1\"")
@@ -47,15 +52,33 @@ public record ResourceProperties(
         @Size(max = TopicTemplate.MAX_TOPIC_LENGTH, message = TopicTemplate.LEGAL_TOPIC_RULE)
         String topic,
 
-        List<String> dropPaths) {
+        List<String> dropPaths,
+        List<String> ignoreChanges,
+
+        @NotEmpty(
+                message = "is empty, so nothing would be published; list some of snapshot, created, updated and "
+                        + "deleted, or leave operations out for all four")
+        List<
+                        @Pattern(
+                                regexp = OPERATION,
+                                message = "is not an operation; use snapshot, created, updated or deleted")
+                        String>
+                operations) {
 
     static final String API_VERSION =
             "(v[0-9]+((alpha|beta)[0-9]+)?|[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*"
                     + "/v[0-9]+((alpha|beta)[0-9]+)?)";
 
+    static final String OPERATION = "snapshot|created|updated|deleted";
+
+    private static final List<String> ALL_OPERATIONS = List.of("snapshot", "created", "updated", "deleted");
+
     public ResourceProperties {
         namespaces = namespaces == null ? List.of() : List.copyOf(namespaces);
         dropPaths = dropPaths == null ? List.of() : List.copyOf(dropPaths);
+        ignoreChanges = ignoreChanges == null ? List.of() : List.copyOf(ignoreChanges);
+        // Only a list left out means all: one given empty stays empty, and validation rejects it.
+        operations = operations == null ? ALL_OPERATIONS : List.copyOf(operations);
     }
 
     /** The name this entry is known by before discovery: its plural, or else its kind. */

@@ -124,6 +124,34 @@ class BridgePropertiesValidationTest {
                         "Reason: would drop /metadata/uid, which identifies the object"),
                 Arguments.of(
                         new String[] {
+                            VALID_ENTRY,
+                            "bridge.resources[0].resource=pods",
+                            "bridge.resources[0].ignore-changes=/status,status.phase"
+                        },
+                        "bridge.resources[0].ignore-changes[1]",
+                        "Reason: is not a JSON pointer; start it with '/', such as /status"),
+                Arguments.of(
+                        new String[] {
+                            VALID_ENTRY, "bridge.resources[0].resource=pods", "bridge.resources[0].ignore-changes=/a/~2"
+                        },
+                        "bridge.resources[0].ignore-changes[0]",
+                        "Reason: has '~' not followed by 0 or 1 in \"/a/~2\"; write ~0 for '~' and ~1 for '/'"),
+                Arguments.of(
+                        new String[] {
+                            VALID_ENTRY,
+                            "bridge.resources[0].resource=pods",
+                            "bridge.resources[0].operations=created,changed"
+                        },
+                        "bridge.resources[0].operations[1]",
+                        "Reason: is not an operation; use snapshot, created, updated or deleted"),
+                Arguments.of(
+                        new String[] {
+                            VALID_ENTRY, "bridge.resources[0].resource=pods", "bridge.resources[0].operations="
+                        },
+                        "bridge.resources[0].operations",
+                        "Reason: is empty, so nothing would be published; list some of snapshot, created, updated"),
+                Arguments.of(
+                        new String[] {
                             VALID_ENTRY, "bridge.resources[0].resource=pods", "bridge.payload.secret-values=hash"
                         },
                         "bridge.payload.secret-hash-key-file",
@@ -182,8 +210,8 @@ class BridgePropertiesValidationTest {
     @CsvSource({
         "bridge.query.auht=kubernetes,                 bridge.query.auht,                 did you mean bridge.query.auth?",
         "bridge.resources[0].label-selektor=app=web,   bridge.resources[0].label-selektor, did you mean bridge.resources[0].label-selector?",
-        "bridge.kafka.changed-path=true,               bridge.kafka.changed-path,          no such property",
-        "bridge.resources[0].ignore-changes=/status,   bridge.resources[0].ignore-changes, no such property",
+        "bridge.kafka.changed-path=true,               bridge.kafka.changed-path,          did you mean bridge.kafka.changed-paths?",
+        "bridge.resources[0].ignore-change=/status,    bridge.resources[0].ignore-change,  did you mean bridge.resources[0].ignore-changes?",
     })
     void unknownKeyStopsStartupNamingTheKeyMeant(String setting, String property, String hint) {
         runner.withPropertyValues(VALID_ENTRY, "bridge.resources[0].resource=pods", setting)
@@ -231,6 +259,10 @@ class BridgePropertiesValidationTest {
                             .isEqualTo(InformerSettings.MissingResourcePolicy.WAIT);
                     assertThat(properties.resources().get(0).namespaces()).isEmpty();
                     assertThat(properties.resources().get(0).dropPaths()).isEmpty();
+                    assertThat(properties.resources().get(0).ignoreChanges()).isEmpty();
+                    assertThat(properties.resources().get(0).operations())
+                            .containsExactly("snapshot", "created", "updated", "deleted");
+                    assertThat(properties.kafka().changedPaths()).isFalse();
                     assertThat(properties.payload())
                             .isEqualTo(new PayloadSettings(
                                     true, List.of(), PayloadSettings.SecretValues.REDACT, null, List.of()));

@@ -21,7 +21,7 @@ class WatchedEntryHealthIndicatorTest {
     private static final ResourceType PODS = new ResourceType("", "v1", "pods", "Pod", true);
     private static final ResourceType WIDGETS = new ResourceType("example.com", "v1", "widgets", "Widget", true);
     private static final ResourceProperties PODS_ENTRY =
-            new ResourceProperties("v1", "pods", null, List.of("shop", "payments"), null, null, null, null);
+            new ResourceProperties("v1", "pods", null, List.of("shop", "payments"), null, null, null, null, null, null);
     private static final WatchedEntry WATCHED =
             new WatchedEntry("bridge.resources[0]", PODS_ENTRY, State.WATCHED, PODS, null);
 
@@ -98,7 +98,7 @@ class WatchedEntryHealthIndicatorTest {
     @Test
     void aMissingEntryIsUnknownSoItDoesNotHoldReadinessDown() {
         ResourceProperties widgets =
-                new ResourceProperties("example.com/v1", null, "Widget", null, null, null, null, null);
+                new ResourceProperties("example.com/v1", null, "Widget", null, null, null, null, null, null, null);
         WatchedEntry missing = new WatchedEntry("bridge.resources[0]", widgets, State.MISSING, null, "not served");
 
         Health health = health(List.of(missing));
