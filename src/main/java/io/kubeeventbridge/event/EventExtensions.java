@@ -35,5 +35,12 @@ public final class EventExtensions {
     /** {@code true} on a delete found by comparing the first list after a start with the checkpoints. */
     public static final String RECONCILED = "reconciled";
 
+    /**
+     * On {@code updated} events when {@code bridge.kafka.changed-paths} is on: the sorted, comma-separated JSON
+     * pointers of what changed, such as {@code /metadata/labels/app,/spec/replicas}; absent where the previous state
+     * is unknown.
+     */
+    public static final String CHANGED_PATHS = "changedpaths";
+
     private EventExtensions() {}
 }

@@ -9,6 +9,7 @@ import java.net.URISyntaxException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.HexFormat;
 import java.util.Objects;
 import tools.jackson.core.JacksonException;
@@ -20,6 +21,8 @@ import tools.jackson.core.JacksonException;
  *
  * <ul>
  *   <li>an observed change ({@link #normalise}): the object's state as data;
+ *   <li>an observed update that says what changed ({@link #normaliseUpdate}): the same, with the extension
+ *       {@code changedpaths};
  *   <li>a reconciled delete ({@link #reconciledDelete}): an object deleted while the bridge was down, known only by its
  *       checkpoint, with reference data (see below) and the extension {@code reconciled=true};
  *   <li>a coalesced event ({@link #coalesced}): a newer state that replaced an unsent older one keeps the older
@@ -88,16 +91,22 @@ public final class EventNormaliser {
             GenericKubernetesResource object,
             byte[] data,
             OffsetDateTime observedAt) {
-        Objects.requireNonNull(type, "type");
-        Objects.requireNonNull(operation, "operation");
-        Objects.requireNonNull(object, "object");
-        Objects.requireNonNull(data, "data");
-        Objects.requireNonNull(observedAt, "observedAt");
-        try {
-            return toEvent(type, operation, object, data, observedAt);
-        } catch (IllegalArgumentException e) {
-            throw failure(type, operation, object, e);
-        }
+        return observed(type, operation, object, data, null, observedAt);
+    }
+
+    /**
+     * The same for an update, saying what changed in the extension {@code changedpaths} (see {@link ChangedPaths}).
+     *
+     * @param changedPaths the JSON pointers of the values that changed, in any order; at least one
+     */
+    public CloudEvent normaliseUpdate(
+            ResourceType type,
+            GenericKubernetesResource object,
+            byte[] data,
+            Collection<String> changedPaths,
+            OffsetDateTime observedAt) {
+        Objects.requireNonNull(changedPaths, "changedPaths");
+        return observed(type, Operation.UPDATED, object, data, changedPaths, observedAt);
     }
 
     /**
@@ -117,11 +126,21 @@ public final class EventNormaliser {
                 .build();
     }
 
-    /** The event standing for an unsent event followed by a newer state of the same object: see the class comment. */
+    /**
+     * The event standing for an unsent event followed by a newer state of the same object: see the class comment. Two
+     * updates that both say what changed say what changed in either; when one does not know, neither does the result,
+     * and a creation says nothing of changes.
+     */
     public static CloudEvent coalesced(CloudEvent newerState, CloudEvent olderOperation) {
-        return CloudEventBuilder.v1(newerState)
-                .withType(olderOperation.getType())
-                .build();
+        CloudEventBuilder coalesced = CloudEventBuilder.v1(newerState).withType(olderOperation.getType());
+        String newer = extension(newerState, EventExtensions.CHANGED_PATHS);
+        String older = extension(olderOperation, EventExtensions.CHANGED_PATHS);
+        if (newer != null && older != null) {
+            coalesced.withExtension(EventExtensions.CHANGED_PATHS, ChangedPaths.union(older, newer));
+        } else {
+            coalesced.withoutExtension(EventExtensions.CHANGED_PATHS);
+        }
+        return coalesced.build();
     }
 
     /** {@code event} with its data reduced to a reference, for an object too large for the broker. */
@@ -149,21 +168,35 @@ public final class EventNormaliser {
         return namespace == null || namespace.isEmpty() ? name : namespace + "/" + name;
     }
 
-    private CloudEvent toEvent(
+    /** @param changedPaths the changed JSON pointers of an update that says what changed, else {@code null} */
+    private CloudEvent observed(
             ResourceType type,
             Operation operation,
             GenericKubernetesResource object,
             byte[] data,
+            Collection<String> changedPaths,
             OffsetDateTime observedAt) {
-        return builder(
-                        type,
-                        operation,
-                        ObjectIdentity.of(type, object),
-                        apiVersionOf(type, object),
-                        kindOf(type, object),
-                        data,
-                        observedAt)
-                .build();
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(operation, "operation");
+        Objects.requireNonNull(object, "object");
+        Objects.requireNonNull(data, "data");
+        Objects.requireNonNull(observedAt, "observedAt");
+        try {
+            CloudEventBuilder event = builder(
+                    type,
+                    operation,
+                    ObjectIdentity.of(type, object),
+                    apiVersionOf(type, object),
+                    kindOf(type, object),
+                    data,
+                    observedAt);
+            if (changedPaths != null) {
+                event.withExtension(EventExtensions.CHANGED_PATHS, ChangedPaths.of(changedPaths));
+            }
+            return event.build();
+        } catch (IllegalArgumentException e) {
+            throw failure(type, operation, object, e);
+        }
     }
 
     /** Every attribute and extension of the contract, for the object's state that {@code data} holds or refers to. */

@@ -1,10 +1,11 @@
 package io.kubeeventbridge.predicate;
 
 import io.kubeeventbridge.event.Operation;
+import java.util.Collections;
 import java.util.EnumSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
+import java.util.SortedSet;
 import java.util.TreeSet;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -20,9 +21,6 @@ public final class ChangePredicate {
     /** Publishes every operation and every update, and says nothing of what changed. */
     public static final ChangePredicate EVERYTHING =
             new ChangePredicate(EnumSet.allOf(Operation.class), List.of(), false);
-
-    static final int MAX_CHANGED_PATHS = 32;
-    static final int CHANGED_PATH_DEPTH = 3;
 
     private static final JsonMapper JSON = JsonMapper.shared();
 
@@ -67,39 +65,15 @@ public final class ChangePredicate {
         if (changed.isEmpty()) {
             return Update.SKIP;
         }
-        return new Update(true, reportChangedPaths ? summary(changed) : null);
-    }
-
-    /** Sorted, each cut at depth 3 and listed once, at most 32, then {@code ...}. */
-    static String summary(TreeSet<String> changed) {
-        TreeSet<String> cut = new TreeSet<>();
-        changed.forEach(pointer -> cut.add(cutAtDepth(pointer)));
-        StringBuilder summary = new StringBuilder();
-        Iterator<String> pointers = cut.iterator();
-        for (int count = 0; pointers.hasNext(); count++) {
-            if (count == MAX_CHANGED_PATHS) {
-                return summary.append(",...").toString();
-            }
-            summary.append(count == 0 ? "" : ",").append(pointers.next());
-        }
-        return summary.toString();
-    }
-
-    private static String cutAtDepth(String pointer) {
-        int slashes = 0;
-        for (int at = 0; at < pointer.length(); at++) {
-            if (pointer.charAt(at) == '/' && ++slashes > CHANGED_PATH_DEPTH) {
-                return pointer.substring(0, at);
-            }
-        }
-        return pointer;
+        return new Update(true, reportChangedPaths ? Collections.unmodifiableSortedSet(changed) : null);
     }
 
     /**
      * @param publish whether the update is published
-     * @param changedPaths the {@code changedpaths} extension, or {@code null} when not reported
+     * @param changedPaths the JSON pointers of the changed values, sorted, for the {@code changedpaths} extension;
+     *     {@code null} when not reported
      */
-    public record Update(boolean publish, String changedPaths) {
+    public record Update(boolean publish, SortedSet<String> changedPaths) {
 
         static final Update SKIP = new Update(false, null);
         static final Update PUBLISH = new Update(true, null);

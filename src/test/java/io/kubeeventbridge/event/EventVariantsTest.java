@@ -14,6 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The variants of an event besides the observed change, each compared attribute by attribute with the contract. */
@@ -87,6 +88,54 @@ class EventVariantsTest {
     }
 
     @Test
+    void updateThatSaysWhatChangedCarriesTheChangedPathsBesidesEveryAttributeOfTheUpdate() {
+        byte[] data = data("1042");
+
+        CloudEvent event = normaliser.normaliseUpdate(
+                DEPLOYMENTS,
+                deployment("1042"),
+                data,
+                List.of("/spec/template/spec/containers/0/image", "/metadata/labels/app"),
+                OBSERVED_AT);
+
+        assertSameEvent(
+                event,
+                CloudEventBuilder.v1(normaliser.normalise(
+                                DEPLOYMENTS, Operation.UPDATED, deployment("1042"), data, OBSERVED_AT))
+                        .withExtension("changedpaths", "/metadata/labels/app,/spec/template/spec")
+                        .build());
+    }
+
+    @Test
+    void coalescedUpdatesSayWhatChangedInEither() {
+        CloudEvent older = normaliser.normaliseUpdate(
+                DEPLOYMENTS, deployment("1042"), data("1042"), List.of("/spec/replicas"), OBSERVED_AT);
+        CloudEvent newer = normaliser.normaliseUpdate(
+                DEPLOYMENTS, deployment("1043"), data("1043"), List.of("/metadata/labels/app"), OBSERVED_AT);
+
+        assertSameEvent(
+                EventNormaliser.coalesced(newer, older),
+                CloudEventBuilder.v1(newer)
+                        .withExtension("changedpaths", "/metadata/labels/app,/spec/replicas")
+                        .build());
+    }
+
+    @Test
+    void coalescedEventSaysNothingOfChangesWhenEitherDoesNotKnowThemOrItIsACreation() {
+        CloudEvent created = normaliser.normalise(DEPLOYMENTS, Operation.CREATED, deployment("1042"), OBSERVED_AT);
+        CloudEvent unknown = normaliser.normalise(DEPLOYMENTS, Operation.UPDATED, deployment("1043"), OBSERVED_AT);
+        CloudEvent known = normaliser.normaliseUpdate(
+                DEPLOYMENTS, deployment("1044"), data("1044"), List.of("/spec/replicas"), OBSERVED_AT);
+
+        assertThat(EventNormaliser.coalesced(known, created).getExtension("changedpaths"))
+                .isNull();
+        assertThat(EventNormaliser.coalesced(known, unknown).getExtension("changedpaths"))
+                .isNull();
+        assertThat(EventNormaliser.coalesced(unknown, known).getExtension("changedpaths"))
+                .isNull();
+    }
+
+    @Test
     void truncatedEventKeepsEveryAttributeAndRefersToTheObjectInsteadOfCarryingIt() {
         CloudEvent updated = normaliser.normalise(DEPLOYMENTS, Operation.UPDATED, deployment("1042"), OBSERVED_AT);
 
@@ -104,6 +153,10 @@ class EventVariantsTest {
                         + "\"namespace\":\"shop\",\"uid\":\"" + DEPLOYMENT_UID + "\",\"resourceVersion\":\"1042\"}}");
         assertThat(EventNormaliser.isTruncated(truncated)).isTrue();
         assertThat(EventNormaliser.isTruncated(updated)).isFalse();
+    }
+
+    private static byte[] data(String resourceVersion) {
+        return ObjectJson.encode(deployment(resourceVersion), "apps/v1", "Deployment");
     }
 
     private static byte[] bytes(String json) {
