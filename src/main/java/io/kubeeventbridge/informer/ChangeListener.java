@@ -2,6 +2,7 @@ package io.kubeeventbridge.informer;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.kubeeventbridge.event.Operation;
+import java.util.function.Supplier;
 
 /**
  * Receives the changes one informer observes, already classified: objects of the first full list are
@@ -17,6 +18,17 @@ public interface ChangeListener {
      *     shared with the cache, never modify it
      */
     void onChange(Operation operation, GenericKubernetesResource object, byte[] json);
+
+    /**
+     * An update ({@link Operation#UPDATED}), with the state it replaced for listeners that compare the two; others
+     * receive it through {@link #onChange}.
+     *
+     * @param previous the state handed over before this one for the same object, as compact JSON like {@code json};
+     *     encoded only if asked for, and only during this call
+     */
+    default void onUpdate(GenericKubernetesResource object, byte[] json, Supplier<byte[]> previous) {
+        onChange(Operation.UPDATED, object, json);
+    }
 
     /**
      * The informer's first full list is complete and every snapshot delivered: the cache holds what the API server

@@ -11,11 +11,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import tools.jackson.databind.json.JsonMapper;
 
 class ChangeClassifierTest {
 
@@ -142,6 +144,79 @@ class ChangeClassifierTest {
         classifier.onDelete(v2, false);
 
         assertThat(changes).containsExactly(new Change(Operation.UPDATED, "3"), new Change(Operation.DELETED, "2"));
+    }
+
+    @Test
+    void anUpdateComesWithTheCompactJsonOfTheStateItReplaced() {
+        CompactItemStore store = new CompactItemStore(ObjectFilter.NONE, PODS);
+        List<String> updates = new ArrayList<>();
+        ChangeClassifier classifier = new ChangeClassifier(comparing(updates), store, null, () -> {});
+        GenericKubernetesResource v1 = object("1");
+        GenericKubernetesResource v2 = object("2");
+        store.put(store.getKey(v1), v1);
+        classifier.onAdd(v1);
+
+        classifier.onUpdate(store.put(store.getKey(v2), v2), v2);
+
+        assertThat(updates).containsExactly("1 -> 2");
+    }
+
+    @Test
+    void anUpdateAfterOneSkippedAsStaleComesWithTheStateHandedOverLast() {
+        CompactItemStore store = new CompactItemStore(ObjectFilter.NONE, PODS);
+        List<String> updates = new ArrayList<>();
+        ChangeClassifier classifier = new ChangeClassifier(comparing(updates), store, null, () -> {});
+        GenericKubernetesResource v1 = object("1");
+        GenericKubernetesResource v2 = object("2");
+        GenericKubernetesResource v3 = object("3");
+        store.put(store.getKey(v1), v1);
+        classifier.onAdd(v1);
+        GenericKubernetesResource replacedByV2 = store.put(store.getKey(v2), v2);
+        GenericKubernetesResource replacedByV3 = store.put(store.getKey(v3), v3);
+
+        classifier.onUpdate(replacedByV2, v2);
+        classifier.onUpdate(replacedByV3, v3);
+
+        assertThat(updates).containsExactly("1 -> 3");
+    }
+
+    @Test
+    void anUpdateAfterACreationSkippedAsStaleIsHandedOverAsTheCreation() {
+        CompactItemStore store = new CompactItemStore(ObjectFilter.NONE, PODS);
+        List<Change> changes = new ArrayList<>();
+        ChangeClassifier classifier = new ChangeClassifier(
+                (operation, object, json) ->
+                        changes.add(new Change(operation, object.getMetadata().getResourceVersion())),
+                store,
+                null,
+                () -> {});
+        classifier.onList("1", true);
+        GenericKubernetesResource v1 = object("1");
+        GenericKubernetesResource v2 = object("2");
+        store.put(store.getKey(v1), v1);
+        GenericKubernetesResource replaced = store.put(store.getKey(v2), v2);
+
+        classifier.onAdd(v1);
+        classifier.onUpdate(replaced, v2);
+
+        assertThat(changes).containsExactly(new Change(Operation.CREATED, "2"));
+    }
+
+    /** A listener that compares updates, noting each as {@code previous resourceVersion -> current}. */
+    private static ChangeListener comparing(List<String> updates) {
+        return new ChangeListener() {
+            @Override
+            public void onChange(Operation operation, GenericKubernetesResource object, byte[] json) {}
+
+            @Override
+            public void onUpdate(GenericKubernetesResource object, byte[] json, Supplier<byte[]> previous) {
+                String before = JsonMapper.shared()
+                        .readTree(previous.get())
+                        .at("/metadata/resourceVersion")
+                        .asString();
+                updates.add(before + " -> " + object.getMetadata().getResourceVersion());
+            }
+        };
     }
 
     private static Consumer<ChangeClassifier> callbacks(Consumer<ChangeClassifier> callbacks) {
