@@ -4,9 +4,11 @@ import io.kubeeventbridge.event.Operation;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -15,6 +17,9 @@ import tools.jackson.databind.json.JsonMapper;
  * managedFields alone) is invisible to consumers and publishes nothing. Since every state either was published or
  * differed from the last published one only in ignored places, comparing with the previous state is comparing with
  * the last published one. Pure: no Spring, no I/O.
+ *
+ * <p>Where updates are compared, states also have a {@link #fingerprint} of what counts in them, which checkpoints
+ * keep, so that a restart compares with the last published state just the same.
  */
 public final class ChangePredicate {
 
@@ -25,8 +30,9 @@ public final class ChangePredicate {
     private static final JsonMapper JSON = JsonMapper.shared();
 
     private final Set<Operation> operations;
-    private final List<PointerPattern> ignored;
+    private final boolean comparesUpdates;
     private final ContentDiff diff;
+    private final ContentFingerprint fingerprint;
     private final boolean reportChangedPaths;
 
     /**
@@ -36,8 +42,10 @@ public final class ChangePredicate {
      */
     public ChangePredicate(Set<Operation> operations, List<PointerPattern> ignored, boolean reportChangedPaths) {
         this.operations = EnumSet.copyOf(operations);
-        this.ignored = List.copyOf(ignored);
-        this.diff = new ContentDiff(ignored);
+        this.comparesUpdates = !ignored.isEmpty() || reportChangedPaths;
+        IgnoredPaths ignoredPaths = new IgnoredPaths(ignored);
+        this.diff = new ContentDiff(ignoredPaths);
+        this.fingerprint = new ContentFingerprint(ignoredPaths);
         this.reportChangedPaths = reportChangedPaths;
     }
 
@@ -45,9 +53,20 @@ public final class ChangePredicate {
         return operations.contains(operation);
     }
 
-    /** Whether updates need both states compared: only when something is ignored or changed paths are reported. */
+    /**
+     * Whether updates need both states compared: only when something is ignored or changed paths are reported. Then
+     * an update publishes only when something that counts changed, and not on every resourceVersion.
+     */
     public boolean comparesUpdates() {
-        return !ignored.isEmpty() || reportChangedPaths;
+        return comparesUpdates;
+    }
+
+    /**
+     * The fingerprint of what counts in {@code state} (compact JSON, payload policy applied) where updates are
+     * compared, and so a new resourceVersion alone is no change; empty otherwise.
+     */
+    public OptionalLong fingerprint(byte[] state) {
+        return comparesUpdates ? OptionalLong.of(fingerprint.of(JSON.readTree(state))) : OptionalLong.empty();
     }
 
     /**
@@ -58,24 +77,29 @@ public final class ChangePredicate {
         if (!publishes(Operation.UPDATED)) {
             return Update.SKIP;
         }
-        if (!comparesUpdates()) {
+        if (!comparesUpdates) {
             return Update.PUBLISH;
         }
-        TreeSet<String> changed = diff.changed(JSON.readTree(previous), JSON.readTree(current));
+        JsonNode state = JSON.readTree(current);
+        TreeSet<String> changed = diff.changed(JSON.readTree(previous), state);
         if (changed.isEmpty()) {
             return Update.SKIP;
         }
-        return new Update(true, reportChangedPaths ? Collections.unmodifiableSortedSet(changed) : null);
+        return new Update(
+                true,
+                reportChangedPaths ? Collections.unmodifiableSortedSet(changed) : null,
+                OptionalLong.of(fingerprint.of(state)));
     }
 
     /**
      * @param publish whether the update is published
      * @param changedPaths the JSON pointers of the changed values, sorted, for the {@code changedpaths} extension;
      *     {@code null} when not reported
+     * @param fingerprint the {@link #fingerprint} of the current state, when published
      */
-    public record Update(boolean publish, SortedSet<String> changedPaths) {
+    public record Update(boolean publish, SortedSet<String> changedPaths, OptionalLong fingerprint) {
 
-        static final Update SKIP = new Update(false, null);
-        static final Update PUBLISH = new Update(true, null);
+        static final Update SKIP = new Update(false, null, OptionalLong.empty());
+        static final Update PUBLISH = new Update(true, null, OptionalLong.empty());
     }
 }

@@ -7,22 +7,16 @@ import java.util.TreeSet;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Where two states of an object differ, as the JSON pointers of the changed values, leaving out what never counts
- * as a change (the resourceVersion and managedFields) and what the caller ignores. Values are compared as JSON:
+ * Where two states of an object differ, as the JSON pointers of the changed values, leaving out where changes do not
+ * count ({@link IgnoredPaths}). Values are compared as JSON:
  * maps by key whatever their order, arrays index by index; a value whose type changed is changed as a whole.
  */
 final class ContentDiff {
 
-    /** Bookkeeping of the API server that changes with writes, whatever else did. */
-    static final List<PointerPattern> NEVER_A_CHANGE =
-            List.of(PointerPattern.parse("/metadata/resourceVersion"), PointerPattern.parse("/metadata/managedFields"));
+    private final IgnoredPaths ignored;
 
-    private final List<PointerPattern> ignored;
-
-    ContentDiff(List<PointerPattern> ignored) {
-        List<PointerPattern> all = new ArrayList<>(NEVER_A_CHANGE);
-        all.addAll(ignored);
-        this.ignored = List.copyOf(all);
+    ContentDiff(IgnoredPaths ignored) {
+        this.ignored = ignored;
     }
 
     /** The pointers of the values that differ between {@code before} and {@code after}, sorted. */
@@ -33,7 +27,7 @@ final class ContentDiff {
     }
 
     private void compare(JsonNode before, JsonNode after, List<String> path, TreeSet<String> changed) {
-        if (isIgnored(path)) {
+        if (ignored.covers(path)) {
             return;
         }
         if (before == null || after == null || before.getNodeType() != after.getNodeType()) {
@@ -57,10 +51,6 @@ final class ContentDiff {
         path.add(token);
         compare(before, after, path, changed);
         path.remove(path.size() - 1);
-    }
-
-    private boolean isIgnored(List<String> path) {
-        return ignored.stream().anyMatch(pattern -> pattern.covers(path));
     }
 
     static String pointer(List<String> path) {

@@ -56,6 +56,33 @@ class ChangePredicateTest {
     }
 
     @Test
+    void aPublishedUpdateCarriesTheFingerprintOfItsState() {
+        byte[] after = pod("2", "api", "a", 3, "nginx:2", "Running", "t1");
+
+        ChangePredicate.Update update =
+                IGNORING_STATUS_AND_BEAT.update(pod("1", "web", "a", 1, "nginx:1", "Pending", "t1"), after);
+
+        assertThat(update.fingerprint()).isEqualTo(IGNORING_STATUS_AND_BEAT.fingerprint(after));
+        assertThat(update.fingerprint()).isPresent();
+    }
+
+    @Test
+    void statesThatDifferOnlyWhereChangesDoNotCountHaveOneFingerprint() {
+        byte[] before = pod("1", "web", "a", 1, "nginx:1", "Pending", "t1");
+
+        assertThat(IGNORING_STATUS_AND_BEAT.fingerprint(pod("9", "web", "b", 1, "nginx:1", "Running", "t2")))
+                .isEqualTo(IGNORING_STATUS_AND_BEAT.fingerprint(before));
+        assertThat(IGNORING_STATUS_AND_BEAT.fingerprint(pod("1", "web", "a", 2, "nginx:1", "Pending", "t1")))
+                .isNotEqualTo(IGNORING_STATUS_AND_BEAT.fingerprint(before));
+    }
+
+    @Test
+    void whereEveryResourceVersionPublishesThereIsNoFingerprint() {
+        assertThat(ChangePredicate.EVERYTHING.fingerprint(pod("1", "web", "a", 1, "nginx:1", "Pending", "t1")))
+                .isEmpty();
+    }
+
+    @Test
     void changedPathsAreLeftOutUnlessAskedFor() {
         ChangePredicate quiet =
                 new ChangePredicate(EnumSet.allOf(Operation.class), List.of(PointerPattern.parse("/status")), false);
@@ -64,7 +91,8 @@ class ChangePredicateTest {
                 pod("1", "web", "a", 1, "nginx:1", "Pending", "t1"),
                 pod("2", "web", "a", 2, "nginx:1", "Pending", "t1"));
 
-        assertThat(update).isEqualTo(new ChangePredicate.Update(true, null));
+        assertThat(update.publish()).isTrue();
+        assertThat(update.changedPaths()).isNull();
     }
 
     @Test
@@ -97,7 +125,7 @@ class ChangePredicateTest {
                 "{\"a\":null}               | {}                          | /a",
             })
     void valuesAreComparedAsJson(String before, String after, String changed) {
-        TreeSet<String> diff = new ContentDiff(List.of())
+        TreeSet<String> diff = new ContentDiff(new IgnoredPaths(List.of()))
                 .changed(
                         tools.jackson.databind.json.JsonMapper.shared().readTree(before),
                         tools.jackson.databind.json.JsonMapper.shared().readTree(after));

@@ -1,0 +1,93 @@
+package io.kubeeventbridge.predicate;
+
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+import net.jpountz.xxhash.StreamingXXHash64;
+import net.jpountz.xxhash.XXHashFactory;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A fingerprint of what counts in a state of an object: XXH64 (seed 0) of its JSON in a canonical form, keys sorted
+ * and no whitespace, without what lies where changes do not count ({@link IgnoredPaths}). Two states have the same
+ * fingerprint when {@link ContentDiff} finds no difference between them (and, but for hash collisions, only then),
+ * whatever order their keys come in: so a checkpoint's fingerprint tells whether an object changed in a way that
+ * counts while nobody published. Stable across versions of the bridge and JVMs, since checkpoints outlive both.
+ */
+final class ContentFingerprint {
+
+    // The pure-Java implementation: no native library to extract on a read-only root filesystem.
+    private static final XXHashFactory XXHASH = XXHashFactory.fastestJavaInstance();
+    private static final JsonMapper JSON = JsonMapper.shared();
+
+    private final IgnoredPaths ignored;
+
+    ContentFingerprint(IgnoredPaths ignored) {
+        this.ignored = ignored;
+    }
+
+    long of(JsonNode state) {
+        try (StreamingXXHash64 hash = XXHASH.newStreamingHash64(0);
+                JsonGenerator canonical = JSON.createGenerator(new Hashing(hash))) {
+            write(state, new ArrayList<>(), canonical);
+            canonical.flush();
+            return hash.getValue();
+        }
+    }
+
+    /**
+     * An ignored array element is written as {@code null}, not left out: the elements after it keep their indexes,
+     * as the comparison sees them.
+     */
+    private void write(JsonNode value, List<String> path, JsonGenerator canonical) {
+        if (value.isObject()) {
+            canonical.writeStartObject();
+            for (String key : new TreeSet<>(value.propertyNames())) {
+                path.add(key);
+                if (!ignored.covers(path)) {
+                    canonical.writeName(key);
+                    write(value.get(key), path, canonical);
+                }
+                path.remove(path.size() - 1);
+            }
+            canonical.writeEndObject();
+        } else if (value.isArray()) {
+            canonical.writeStartArray();
+            for (int index = 0; index < value.size(); index++) {
+                path.add(Integer.toString(index));
+                if (ignored.covers(path)) {
+                    canonical.writeNull();
+                } else {
+                    write(value.get(index), path, canonical);
+                }
+                path.remove(path.size() - 1);
+            }
+            canonical.writeEndArray();
+        } else {
+            canonical.writeTree(value);
+        }
+    }
+
+    /** Feeds what the generator writes to the hash, instead of keeping it. */
+    private static final class Hashing extends OutputStream {
+
+        private final StreamingXXHash64 hash;
+
+        Hashing(StreamingXXHash64 hash) {
+            this.hash = hash;
+        }
+
+        @Override
+        public void write(int b) {
+            hash.update(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) {
+            hash.update(bytes, offset, length);
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package io.kubeeventbridge.predicate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import net.jpountz.xxhash.XXHashFactory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+class ContentFingerprintTest {
+
+    private static final IgnoredPaths IGNORING_BEATS =
+            new IgnoredPaths(List.of(PointerPattern.parse("/status/conditions/*/lastHeartbeatTime")));
+
+    /** Exactly where the comparison finds no difference, the fingerprints are equal. */
+    @ParameterizedTest(name = "{0} and {1}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "{\"a\":1}                               | {\"a\":2}",
+                "{\"a\":1}                               | {\"a\":1.0}",
+                "{\"a\":\"1\"}                           | {\"a\":1}",
+                "{\"b\":1,\"a\":{\"y\":2,\"x\":3}}      | {\"a\":{\"x\":3,\"y\":2},\"b\":1}",
+                "{\"a\":null}                            | {}",
+                "{\"a\":[1,2]}                           | {\"a\":[2,1]}",
+                "{\"a\":{\"b\":1}}                       | {\"a\":{\"b\":1,\"c\":null}}",
+                "{\"metadata\":{\"resourceVersion\":\"1\"}} | {\"metadata\":{\"resourceVersion\":\"2\"}}",
+                "{\"metadata\":{\"managedFields\":[1]}}  | {\"metadata\":{}}",
+                "{\"status\":{\"conditions\":[{\"lastHeartbeatTime\":1,\"type\":\"A\"}]}} "
+                        + "| {\"status\":{\"conditions\":[{\"type\":\"A\",\"lastHeartbeatTime\":2}]}}",
+                "{\"status\":{\"conditions\":[{\"type\":\"A\"}]}} "
+                        + "| {\"status\":{\"conditions\":[{\"type\":\"B\",\"lastHeartbeatTime\":2}]}}",
+            })
+    void fingerprintsAreEqualExactlyWhereNothingThatCountsChanged(String before, String after) {
+        boolean unchanged = new ContentDiff(IGNORING_BEATS)
+                .changed(json(before), json(after))
+                .isEmpty();
+
+        assertThat(fingerprint(before) == fingerprint(after)).isEqualTo(unchanged);
+    }
+
+    @Test
+    void anIgnoredArrayElementKeepsTheIndexesOfTheElementsAfterIt() {
+        IgnoredPaths ignoringSecond = new IgnoredPaths(List.of(PointerPattern.parse("/a/1")));
+        ContentFingerprint fingerprint = new ContentFingerprint(ignoringSecond);
+
+        assertThat(fingerprint.of(json("{\"a\":[1,2,3]}"))).isEqualTo(fingerprint.of(json("{\"a\":[1,9,3]}")));
+        assertThat(fingerprint.of(json("{\"a\":[1,2,3]}"))).isNotEqualTo(fingerprint.of(json("{\"a\":[1,3]}")));
+    }
+
+    /**
+     * XXH64 of the canonical text, pinned: checkpoints outlive versions of the bridge, and a new canonical form would
+     * make every object look changed after an upgrade.
+     */
+    @Test
+    void theFingerprintIsTheHashOfTheCanonicalTextPinned() {
+        String canonical = "{\"data\":{\"a\":\"1\",\"b\":\"2\"},\"kind\":\"ConfigMap\",\"n\":[1,2.5,true,null]}";
+        byte[] bytes = canonical.getBytes(StandardCharsets.UTF_8);
+
+        assertThat(fingerprint("{\"kind\":\"ConfigMap\",\"data\":{\"b\":\"2\",\"a\":\"1\"},\"n\":[1,2.5,true,null]}"))
+                .isEqualTo(XXHashFactory.fastestJavaInstance().hash64().hash(bytes, 0, bytes.length, 0))
+                .isEqualTo(7671785868422555740L);
+    }
+
+    private static long fingerprint(String state) {
+        return new ContentFingerprint(IGNORING_BEATS).of(json(state));
+    }
+
+    private static JsonNode json(String text) {
+        return JsonMapper.shared().readTree(text);
+    }
+}
