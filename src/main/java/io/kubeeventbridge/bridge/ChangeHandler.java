@@ -21,6 +21,7 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -168,7 +169,12 @@ final class ChangeHandler implements ChangeListener {
         try {
             CloudEvent event = normalise.get();
             publisher.publish(new OutgoingEvent(
-                    topic, (String) event.getExtension(EventExtensions.PARTITION_KEY), event, type, operation));
+                    topic,
+                    (String) event.getExtension(EventExtensions.PARTITION_KEY),
+                    event,
+                    type,
+                    operation,
+                    OptionalLong.empty()));
         } catch (EventNormalisationException e) {
             // The message names the object; its content stays out of the log.
             metrics.failed(resource, operation, "normalise");

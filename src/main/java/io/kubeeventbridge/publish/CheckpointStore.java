@@ -109,11 +109,12 @@ final class CheckpointStore implements Checkpoints {
         if (event.operation() == Operation.DELETED || !isIdentified(event)) {
             return null;
         }
-        byte[] data = event.event().getData().toBytes();
+        long fingerprint = event.fingerprint()
+                .orElseGet(() -> Checkpoint.fingerprint(event.event().getData().toBytes()));
         return new Checkpoint(
                 event.event().getExtension(EventExtensions.UID).toString(),
                 event.event().getExtension(EventExtensions.RESOURCE_VERSION).toString(),
-                OptionalLong.of(Checkpoint.fingerprint(data)));
+                OptionalLong.of(fingerprint));
     }
 
     // Objects from an API server always have both; one built in code may lack them, and then has no checkpoint.

@@ -3,6 +3,7 @@ package io.kubeeventbridge.publish;
 import io.cloudevents.CloudEvent;
 import io.kubeeventbridge.event.Operation;
 import io.kubeeventbridge.event.ResourceType;
+import java.util.OptionalLong;
 
 /**
  * One event on its way to Kafka.
@@ -12,12 +13,15 @@ import io.kubeeventbridge.event.ResourceType;
  * @param event the CloudEvent
  * @param type the object's resource type, for its checkpoint
  * @param operation what happened, for metrics and to know when a tombstone follows
+ * @param fingerprint for the checkpoint, the fingerprint of what counts in the published state, where its resource
+ *     compares updates by content; when empty, the checkpoint records the XXH64 of the data as published
  */
-public record OutgoingEvent(String topic, String key, CloudEvent event, ResourceType type, Operation operation) {
+public record OutgoingEvent(
+        String topic, String key, CloudEvent event, ResourceType type, Operation operation, OptionalLong fingerprint) {
 
-    /** The same object's {@code event} in place of this one. */
+    /** The same object's {@code event}, which carries the same state, in place of this one. */
     OutgoingEvent withEvent(CloudEvent event, Operation operation) {
-        return new OutgoingEvent(topic, key, event, type, operation);
+        return new OutgoingEvent(topic, key, event, type, operation, fingerprint);
     }
 
     /** The resource type for metrics and logs: {@code apps/v1/deployments}. */

@@ -96,6 +96,23 @@ class CheckpointStoreTest {
                         record(new CheckpointKey(POD_SCOPE, "shop/api"), null));
     }
 
+    @Test
+    void aStateWithTheFingerprintOfWhatCountsInItIsCheckpointedWithThatFingerprint() {
+        startWith(Map.of());
+        OutgoingEvent plain = event("shop/web", Operation.UPDATED, 12);
+        OutgoingEvent compared = new OutgoingEvent(
+                plain.topic(), plain.key(), plain.event(), plain.type(), plain.operation(), OptionalLong.of(42));
+
+        store.acknowledged(compared);
+        store.write();
+
+        Checkpoint expected = new Checkpoint("uid-shop/web", "12", OptionalLong.of(42));
+        assertThat(written()).containsExactly(record(new CheckpointKey(POD_SCOPE, "shop/web"), expected));
+        assertThat(CheckpointRecords.readValue(store.record(compared).value()))
+                .as("in a transaction too")
+                .isEqualTo(expected);
+    }
+
     private void startWith(Map<CheckpointScope, Map<String, Checkpoint>> checkpoints) {
         when(reader.read()).thenReturn(checkpoints);
         store.begin();

@@ -20,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -130,7 +131,8 @@ class KafkaEventPublisherTest {
                         .withExtension(EventExtensions.RESOURCE_VERSION, "9")
                         .build(),
                 OutgoingEvents.PODS,
-                UPDATED);
+                UPDATED,
+                OptionalLong.empty());
 
         publisher.publish(oversized);
 

@@ -7,6 +7,7 @@ import io.kubeeventbridge.event.ResourceType;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
+import java.util.OptionalLong;
 
 /** Small events for publisher tests: the id carries the object's state, the type its operation. */
 final class OutgoingEvents {
@@ -33,6 +34,7 @@ final class OutgoingEvents {
                                 ("{\"rv\":" + resourceVersion + "}").getBytes(StandardCharsets.UTF_8))
                         .build(),
                 PODS,
-                operation);
+                operation,
+                OptionalLong.empty());
     }
 }

@@ -11,6 +11,7 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -62,6 +63,28 @@ class PendingEventsTest {
         added.forEach(queue::add);
 
         assertThat(drain()).containsExactlyElementsOf(expectedInOrder);
+    }
+
+    @Test
+    void aMergedEventCarriesTheFingerprintOfTheNewerState() {
+        OutgoingEvent created = event("a", CREATED, 1);
+        OutgoingEvent updated = event("a", UPDATED, 2);
+
+        OutgoingEvent merged = PendingEvents.merge(withFingerprint(created, 1), withFingerprint(updated, 2))
+                .orElseThrow();
+
+        assertThat(merged.fingerprint()).hasValue(2);
+        assertThat(merged.operation()).isEqualTo(CREATED);
+    }
+
+    private static OutgoingEvent withFingerprint(OutgoingEvent event, long fingerprint) {
+        return new OutgoingEvent(
+                event.topic(),
+                event.key(),
+                event.event(),
+                event.type(),
+                event.operation(),
+                OptionalLong.of(fingerprint));
     }
 
     @Test

@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -225,6 +226,7 @@ public final class PublishThroughput {
                 (String) event.getExtension(EventExtensions.PARTITION_KEY),
                 event,
                 change.type(),
-                Operation.CREATED);
+                Operation.CREATED,
+                OptionalLong.empty());
     }
 }

@@ -10,6 +10,7 @@ import io.kubeeventbridge.event.Operation;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.OptionalLong;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.Test;
@@ -26,8 +27,8 @@ class RecordFactoryTest {
             .withDataContentType("application/json")
             .withData("{\"kind\":\"Pod\"}".getBytes(StandardCharsets.UTF_8))
             .build();
-    private static final OutgoingEvent DELETED =
-            new OutgoingEvent("k8s.core.pod", "shop/web-1", EVENT, OutgoingEvents.PODS, Operation.DELETED);
+    private static final OutgoingEvent DELETED = new OutgoingEvent(
+            "k8s.core.pod", "shop/web-1", EVENT, OutgoingEvents.PODS, Operation.DELETED, OptionalLong.empty());
 
     @ParameterizedTest
     @EnumSource(ContentMode.class)
