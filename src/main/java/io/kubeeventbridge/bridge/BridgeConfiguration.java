@@ -1,19 +1,26 @@
 package io.kubeeventbridge.bridge;
 
 import io.kubeeventbridge.config.BridgeProperties;
+import io.kubeeventbridge.config.ResourceProperties;
 import io.kubeeventbridge.event.EventNormaliser;
+import io.kubeeventbridge.event.Operation;
 import io.kubeeventbridge.informer.CachedObject;
 import io.kubeeventbridge.informer.ChangeListenerFactory;
 import io.kubeeventbridge.informer.ResourceCaches;
 import io.kubeeventbridge.leadership.LeadershipStatus;
 import io.kubeeventbridge.metrics.EventMetrics;
+import io.kubeeventbridge.predicate.ChangePredicate;
+import io.kubeeventbridge.predicate.PointerPattern;
 import io.kubeeventbridge.publish.EventPublisher;
 import io.kubeeventbridge.publish.Publishing;
 import io.kubeeventbridge.publish.TopicNames;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -36,6 +43,7 @@ class BridgeConfiguration {
 
     @Bean
     ChangeListenerFactory changeListeners(
+            BridgeProperties properties,
             EventNormaliser normaliser,
             EventPublisher publisher,
             PublishingTerms terms,
@@ -49,9 +57,19 @@ class BridgeConfiguration {
                 () -> caches.find(type.group(), type.version(), type.plural())
                         .<Collection<CachedObject>>map(cache -> cache.list(null))
                         .orElse(List.of()),
+                predicate(entry, properties.kafka().changedPaths()),
                 normaliser,
                 publisher,
                 metrics,
                 clock));
+    }
+
+    // Validated at startup already, so parsing cannot fail here.
+    static ChangePredicate predicate(ResourceProperties entry, boolean changedPaths) {
+        Set<Operation> operations = EnumSet.noneOf(Operation.class);
+        entry.operations().forEach(name -> operations.add(Operation.valueOf(name.toUpperCase(Locale.ROOT))));
+        List<PointerPattern> ignored =
+                entry.ignoreChanges().stream().map(PointerPattern::parse).toList();
+        return new ChangePredicate(operations, ignored, changedPaths);
     }
 }

@@ -12,6 +12,7 @@ import io.kubeeventbridge.event.ResourceType;
 import io.kubeeventbridge.informer.CachedObject;
 import io.kubeeventbridge.informer.ChangeListener;
 import io.kubeeventbridge.metrics.EventMetrics;
+import io.kubeeventbridge.predicate.ChangePredicate;
 import io.kubeeventbridge.publish.Checkpoint;
 import io.kubeeventbridge.publish.EventPublisher;
 import io.kubeeventbridge.publish.OutgoingEvent;
@@ -34,6 +35,11 @@ import org.slf4j.LoggerFactory;
  * that are gone publish their delete. A change that cannot be turned into an event is logged with the object's
  * identity and counted; the exception never reaches the informer.
  *
+ * <p>The entry's {@link ChangePredicate} decides what is published, the reconciled changes of a term included: an
+ * operation left out of {@code operations}, or an update in which nothing that counts changed, is counted as filtered
+ * and publishes nothing. Where updates are compared, each event carries the fingerprint of what counts in its state,
+ * for the checkpoint, and a term compares it with the checkpoint's.
+ *
  * <p>Synchronized: a term's reconciliation reads the cache while informers keep delivering, and what is published
  * must never go back in resourceVersion; informers never hand over a state older than their cache's.
  */
@@ -45,6 +51,7 @@ final class ChangeHandler implements ChangeListener {
     private final ResourceType type;
     private final String topic;
     private final Supplier<Collection<CachedObject>> cached;
+    private final ChangePredicate predicate;
     private final EventNormaliser normaliser;
     private final EventPublisher publisher;
     private final EventMetrics metrics;
@@ -57,6 +64,7 @@ final class ChangeHandler implements ChangeListener {
             ResourceType type,
             String topic,
             Supplier<Collection<CachedObject>> cached,
+            ChangePredicate predicate,
             EventNormaliser normaliser,
             EventPublisher publisher,
             EventMetrics metrics,
@@ -64,6 +72,7 @@ final class ChangeHandler implements ChangeListener {
         this.type = type;
         this.topic = topic;
         this.cached = cached;
+        this.predicate = predicate;
         this.normaliser = normaliser;
         this.publisher = publisher;
         this.metrics = metrics;
@@ -86,15 +95,38 @@ final class ChangeHandler implements ChangeListener {
         }
         if (operation == Operation.SNAPSHOT) {
             reconcile(
-                    key(
-                            object.getMetadata().getNamespace(),
-                            object.getMetadata().getName()),
+                    key(object),
                     object.getMetadata().getUid(),
                     object.getMetadata().getResourceVersion(),
                     object,
                     json);
         } else {
-            publish(operation, object, json);
+            publishObserved(operation, object, json, () -> predicate.fingerprint(json));
+        }
+    }
+
+    @Override
+    public synchronized void onUpdate(GenericKubernetesResource object, byte[] json, Supplier<byte[]> previous) {
+        metrics.received(type.toString(), Operation.UPDATED);
+        if (term == null) {
+            return;
+        }
+        if (!predicate.comparesUpdates()) {
+            publishObserved(Operation.UPDATED, object, json, OptionalLong::empty);
+            return;
+        }
+        ChangePredicate.Update update = predicate.update(previous.get(), json);
+        if (!update.publish()) {
+            metrics.filtered(type.toString(), Operation.UPDATED);
+        } else if (update.changedPaths() == null) {
+            publishObserved(Operation.UPDATED, object, json, update::fingerprint);
+        } else {
+            publish(
+                    Operation.UPDATED,
+                    () -> normaliser.normaliseUpdate(
+                            type, object, json, update.changedPaths(), OffsetDateTime.now(clock)),
+                    update::fingerprint,
+                    () -> key(object));
         }
     }
 
@@ -127,11 +159,12 @@ final class ChangeHandler implements ChangeListener {
 
     private void reconcile(
             String key, String uid, String resourceVersion, GenericKubernetesResource object, byte[] json) {
-        for (Operation reconciled : term.listed(key, uid, resourceVersion)) {
+        Supplier<OptionalLong> fingerprint = once(() -> predicate.fingerprint(json));
+        for (Operation reconciled : term.listed(key, uid, resourceVersion, fingerprint)) {
             if (reconciled == Operation.DELETED) {
                 publishVanished(key, term.checkpoint(key));
             } else {
-                publish(reconciled, object, json);
+                publishObserved(reconciled, object, json, fingerprint);
             }
         }
     }
@@ -144,14 +177,17 @@ final class ChangeHandler implements ChangeListener {
         vanished.forEach(gone -> publishVanished(gone.key(), gone.checkpoint()));
     }
 
-    /** @param json the object's compact JSON ({@link ObjectJson}), the event's data */
-    private void publish(Operation operation, GenericKubernetesResource object, byte[] json) {
+    /**
+     * @param json the object's compact JSON ({@link ObjectJson}), the event's data
+     * @param fingerprint of what counts in that state, for the checkpoint (see {@link ChangePredicate#fingerprint})
+     */
+    private void publishObserved(
+            Operation operation, GenericKubernetesResource object, byte[] json, Supplier<OptionalLong> fingerprint) {
         publish(
                 operation,
                 () -> normaliser.normalise(type, operation, object, json, OffsetDateTime.now(clock)),
-                () -> key(
-                        object.getMetadata().getNamespace(),
-                        object.getMetadata().getName()));
+                operation == Operation.DELETED ? OptionalLong::empty : fingerprint,
+                () -> key(object));
     }
 
     /** The delete of an object gone while no replica published, with what its checkpoint knows of it. */
@@ -160,12 +196,25 @@ final class ChangeHandler implements ChangeListener {
                 Operation.DELETED,
                 () -> normaliser.reconciledDelete(
                         type, key, checkpoint.uid(), checkpoint.resourceVersion(), OffsetDateTime.now(clock)),
+                OptionalLong::empty,
                 () -> key);
     }
 
-    /** @param key the object's key, for the log when the publisher fails */
-    private void publish(Operation operation, Supplier<CloudEvent> normalise, Supplier<String> key) {
+    /**
+     * Publishes unless the entry leaves {@code operation} out.
+     *
+     * @param key the object's key, for the log when the publisher fails
+     */
+    private void publish(
+            Operation operation,
+            Supplier<CloudEvent> normalise,
+            Supplier<OptionalLong> fingerprint,
+            Supplier<String> key) {
         String resource = type.toString();
+        if (!predicate.publishes(operation)) {
+            metrics.filtered(resource, operation);
+            return;
+        }
         try {
             CloudEvent event = normalise.get();
             publisher.publish(new OutgoingEvent(
@@ -174,7 +223,7 @@ final class ChangeHandler implements ChangeListener {
                     event,
                     type,
                     operation,
-                    OptionalLong.empty()));
+                    fingerprint.get()));
         } catch (EventNormalisationException e) {
             // The message names the object; its content stays out of the log.
             metrics.failed(resource, operation, "normalise");
@@ -200,7 +249,26 @@ final class ChangeHandler implements ChangeListener {
                 .build();
     }
 
+    private static String key(GenericKubernetesResource object) {
+        return key(object.getMetadata().getNamespace(), object.getMetadata().getName());
+    }
+
     private static String key(String namespace, String name) {
         return EventNormaliser.partitionKey(namespace, name);
+    }
+
+    /** {@code supplier}, asked at most once: a fingerprint decodes the object. */
+    private static <T> Supplier<T> once(Supplier<T> supplier) {
+        return new Supplier<>() {
+            private T value;
+
+            @Override
+            public T get() {
+                if (value == null) {
+                    value = supplier.get();
+                }
+                return value;
+            }
+        };
     }
 }

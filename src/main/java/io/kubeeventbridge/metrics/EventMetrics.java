@@ -11,7 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The event meters, tagged by resource ({@code apps/v1/deployments}) and operation: received from informers,
  * published to Kafka, failed (with the stage that failed: {@code normalise}, {@code publish} or {@code send}),
- * coalesced in the per-object queue, and the latency from the informer's observation to Kafka's acknowledgement.
+ * coalesced in the per-object queue, filtered by the entry's change predicates, and the latency from the informer's observation to Kafka's acknowledgement.
  */
 public final class EventMetrics {
 
@@ -19,12 +19,14 @@ public final class EventMetrics {
     static final String PUBLISHED = "bridge.events.published";
     static final String FAILED = "bridge.events.failed";
     static final String COALESCED = "bridge.events.coalesced";
+    static final String FILTERED = "bridge.events.filtered";
     static final String LATENCY = "bridge.events.latency";
     private static final Map<String, String> DESCRIPTIONS = Map.of(
             RECEIVED, "Changes received from informers",
             PUBLISHED, "Events acknowledged by Kafka",
             FAILED, "Events that could not be normalised, or sends that failed (failed sends are retried)",
-            COALESCED, "Unsent events replaced by a newer state of the same object");
+            COALESCED, "Unsent events replaced by a newer state of the same object",
+            FILTERED, "Changes not published: operations left out, or updates in which nothing that counts changed");
 
     private final MeterRegistry registry;
     // Looked up on every event: cache the counters instead of rebuilding their ids each time.
@@ -49,6 +51,11 @@ public final class EventMetrics {
 
     public void coalesced(String resource, Operation operation) {
         counter(COALESCED, resource, operation, null).increment();
+    }
+
+    /** A change the entry's predicates keep from being published ({@code operations}, {@code ignore-changes}). */
+    public void filtered(String resource, Operation operation) {
+        counter(FILTERED, resource, operation, null).increment();
     }
 
     /** Time from the informer's observation of a change to Kafka's acknowledgement of its event. */

@@ -11,6 +11,8 @@ import io.kubeeventbridge.event.Operation;
 import io.kubeeventbridge.event.ResourceType;
 import io.kubeeventbridge.informer.FixedResourceCache;
 import io.kubeeventbridge.metrics.EventMetrics;
+import io.kubeeventbridge.predicate.ChangePredicate;
+import io.kubeeventbridge.predicate.PointerPattern;
 import io.kubeeventbridge.publish.Checkpoint;
 import io.kubeeventbridge.publish.OutgoingEvent;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -18,13 +20,17 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 
 class ChangeHandlerTest {
 
     private static final ResourceType PODS = new ResourceType("", "v1", "pods", "Pod", true);
+    private static final ChangePredicate IGNORING_STATUS =
+            new ChangePredicate(EnumSet.allOf(Operation.class), List.of(PointerPattern.parse("/status")), true);
 
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private final List<OutgoingEvent> published = new ArrayList<>();
@@ -32,10 +38,15 @@ class ChangeHandlerTest {
     private final ChangeHandler handler = handler(Clock.fixed(Instant.parse("2026-01-02T03:04:05Z"), ZoneOffset.UTC));
 
     private ChangeHandler handler(Clock clock) {
+        return handler(ChangePredicate.EVERYTHING, clock);
+    }
+
+    private ChangeHandler handler(ChangePredicate predicate, Clock clock) {
         return new ChangeHandler(
                 PODS,
                 "k8s.core.pod",
                 () -> cache.list(null),
+                predicate,
                 new EventNormaliser("test"),
                 published::add,
                 new EventMetrics(registry),
@@ -67,7 +78,7 @@ class ChangeHandlerTest {
         handler.startTerm(Map.of());
 
         assertThatNoException()
-                .isThrownBy(() -> handler.onChange(Operation.UPDATED, withoutNamespace, json(withoutNamespace)));
+                .isThrownBy(() -> handler.onUpdate(withoutNamespace, json(withoutNamespace), () -> null));
 
         assertThat(published).isEmpty();
         assertThat(registry.get("bridge.events.failed")
@@ -136,13 +147,107 @@ class ChangeHandlerTest {
         handler.startTerm(Map.of());
         handler.endTerm();
 
-        handler.onChange(Operation.UPDATED, pod("shop", "web-1"), json(pod("shop", "web-1")));
+        handler.onUpdate(pod("shop", "web-1"), json(pod("shop", "web-1")), () -> null);
 
         assertThat(published).isEmpty();
     }
 
+    @Test
+    void operationsLeftOutPublishNothingAndAreCountedAsFiltered() {
+        ChangeHandler createsAndDeletes = handler(
+                new ChangePredicate(EnumSet.of(Operation.CREATED, Operation.DELETED), List.of(), false),
+                Clock.systemUTC());
+        createsAndDeletes.startTerm(Map.of());
+        GenericKubernetesResource v7 = pod("shop", "web-1");
+
+        createsAndDeletes.onChange(Operation.SNAPSHOT, v7, json(v7));
+        createsAndDeletes.onUpdate(v7, json(v7), () -> json(v7));
+        createsAndDeletes.onChange(Operation.DELETED, v7, json(v7));
+
+        assertThat(published).extracting(OutgoingEvent::operation).containsExactly(Operation.DELETED);
+        assertThat(filtered("snapshot")).isEqualTo(1);
+        assertThat(filtered("updated")).isEqualTo(1);
+    }
+
+    @Test
+    void anUpdateOnlyWhereChangesDoNotCountPublishesNothingAndIsCountedAsFiltered() {
+        ChangeHandler ignoringStatus = handler(IGNORING_STATUS, Clock.systemUTC());
+        ignoringStatus.startTerm(Map.of());
+
+        ignoringStatus.onUpdate(
+                pod("8", "web", "Running"), json(pod("8", "web", "Running")), () -> json(pod("7", "web", "Pending")));
+
+        assertThat(published).isEmpty();
+        assertThat(filtered("updated")).isEqualTo(1);
+    }
+
+    @Test
+    void anUpdateThatCountsSaysWhatChangedAndCarriesTheFingerprintOfItsState() {
+        ChangeHandler ignoringStatus = handler(IGNORING_STATUS, Clock.systemUTC());
+        ignoringStatus.startTerm(Map.of());
+        byte[] current = json(pod("8", "api", "Running"));
+
+        ignoringStatus.onUpdate(pod("8", "api", "Running"), current, () -> json(pod("7", "web", "Pending")));
+
+        assertThat(published).singleElement().satisfies(event -> {
+            assertThat(event.operation()).isEqualTo(Operation.UPDATED);
+            assertThat(event.event().getExtension("changedpaths")).isEqualTo("/metadata/labels/app");
+            assertThat(event.fingerprint()).isEqualTo(IGNORING_STATUS.fingerprint(current));
+        });
+    }
+
+    @Test
+    void aTermComparesTheFingerprintOfWhatCountsWithTheCheckpoints() {
+        ChangeHandler ignoringStatus = handler(IGNORING_STATUS, Clock.systemUTC());
+        GenericKubernetesResource onlyStatusChanged = pod("8", "web", "Running");
+        cache.put(onlyStatusChanged);
+        GenericKubernetesResource labelChanged = pod("9", "api", "Running");
+        labelChanged.getMetadata().setName("api");
+        cache.put(labelChanged);
+        long published7 =
+                IGNORING_STATUS.fingerprint(json(pod("7", "web", "Pending"))).getAsLong();
+
+        ignoringStatus.startTerm(Map.of(
+                "shop/web", new Checkpoint("uid-1", "7", OptionalLong.of(published7)),
+                "shop/api", new Checkpoint("uid-1", "7", OptionalLong.of(published7))));
+
+        assertThat(published)
+                .extracting(event -> event.operation() + " " + event.key())
+                .containsExactly("UPDATED shop/api");
+    }
+
+    @Test
+    void reconciledChangesHonourTheOperations() {
+        ChangeHandler createsOnly =
+                handler(new ChangePredicate(EnumSet.of(Operation.CREATED), List.of(), false), Clock.systemUTC());
+        cache.put(pod("shop", "new"));
+
+        createsOnly.startTerm(Map.of("shop/gone", new Checkpoint("uid-gone", "3")));
+        createsOnly.onFirstList(null);
+
+        assertThat(published).extracting(OutgoingEvent::key).containsExactly("shop/new");
+        assertThat(filtered("deleted")).isEqualTo(1);
+    }
+
+    private double filtered(String operation) {
+        return registry.get("bridge.events.filtered")
+                .tag("resource", "v1/pods")
+                .tag("operation", operation)
+                .counter()
+                .count();
+    }
+
     private static byte[] json(GenericKubernetesResource object) {
         return ObjectJson.encode(object, object.getApiVersion(), object.getKind());
+    }
+
+    /** Pod {@code shop/web} at {@code resourceVersion}, labelled {@code app}, in {@code phase}. */
+    private static GenericKubernetesResource pod(String resourceVersion, String app, String phase) {
+        GenericKubernetesResource pod = pod("shop", "web");
+        pod.getMetadata().setResourceVersion(resourceVersion);
+        pod.getMetadata().setLabels(Map.of("app", app));
+        pod.setAdditionalProperty("status", Map.of("phase", phase));
+        return pod;
     }
 
     private static GenericKubernetesResource pod(String namespace, String name) {

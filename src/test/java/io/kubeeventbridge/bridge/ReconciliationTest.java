@@ -10,6 +10,8 @@ import io.kubeeventbridge.event.Operation;
 import io.kubeeventbridge.publish.Checkpoint;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -17,6 +19,9 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class ReconciliationTest {
+
+    /** An entry whose updates publish on every resourceVersion: no fingerprint to compare. */
+    private static final Supplier<OptionalLong> NOT_COMPARED = OptionalLong::empty;
 
     private static final Map<String, Checkpoint> PREVIOUS = Map.of(
             "shop/web", new Checkpoint("uid-web", "10"),
@@ -40,20 +45,45 @@ class ReconciliationTest {
     @MethodSource("firstListAgainstCheckpoints")
     void listedObjectIsComparedWithItsCheckpoint(
             String behaviour, String key, String uid, String resourceVersion, List<Operation> expected) {
-        assertThat(new Reconciliation(PREVIOUS).listed(key, uid, resourceVersion))
+        assertThat(new Reconciliation(PREVIOUS).listed(key, uid, resourceVersion, NOT_COMPARED))
+                .isEqualTo(expected);
+    }
+
+    static Stream<Arguments> comparedByContent() {
+        return Stream.of(
+                Arguments.of("only changes that do not count while down: nothing", 7L, "15", List.of()),
+                Arguments.of("a change that counts while down: updated", 8L, "15", List.of(UPDATED)),
+                Arguments.of(
+                        "the checkpointed resourceVersion: nothing, whatever the fingerprint", 8L, "10", List.of()));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("comparedByContent")
+    void whereUpdatesAreComparedByContentTheFingerprintDecides(
+            String behaviour, long fingerprint, String resourceVersion, List<Operation> expected) {
+        Reconciliation reconciliation =
+                new Reconciliation(Map.of("shop/web", new Checkpoint("uid-web", "10", OptionalLong.of(7))));
+
+        assertThat(reconciliation.listed("shop/web", "uid-web", resourceVersion, () -> OptionalLong.of(fingerprint)))
                 .isEqualTo(expected);
     }
 
     @Test
+    void aCheckpointWithoutFingerprintComparesByResourceVersion() {
+        assertThat(new Reconciliation(PREVIOUS).listed("shop/web", "uid-web", "15", () -> OptionalLong.of(7)))
+                .containsExactly(UPDATED);
+    }
+
+    @Test
     void withoutCheckpointsEveryObjectIsASnapshot() {
-        assertThat(new Reconciliation(Map.of()).listed("shop/web", "uid-web", "10"))
+        assertThat(new Reconciliation(Map.of()).listed("shop/web", "uid-web", "10", NOT_COMPARED))
                 .containsExactly(SNAPSHOT);
     }
 
     @Test
     void checkpointedObjectsMissingFromTheListVanishedWithinTheInformersNamespace() {
         Reconciliation reconciliation = new Reconciliation(PREVIOUS);
-        reconciliation.listed("shop/web", "uid-web", "10");
+        reconciliation.listed("shop/web", "uid-web", "10", NOT_COMPARED);
 
         assertThat(reconciliation.vanished("shop"))
                 .containsExactly(new Reconciliation.Vanished("shop/api", new Checkpoint("uid-api", "11")));
@@ -65,7 +95,7 @@ class ReconciliationTest {
     @Test
     void recreatedObjectIsNotAlsoReportedAsVanished() {
         Reconciliation reconciliation = new Reconciliation(PREVIOUS);
-        reconciliation.listed("shop/web", "uid-web-2", "17");
+        reconciliation.listed("shop/web", "uid-web-2", "17", NOT_COMPARED);
 
         assertThat(reconciliation.vanished("shop"))
                 .extracting(Reconciliation.Vanished::key)
