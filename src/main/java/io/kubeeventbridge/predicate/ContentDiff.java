@@ -8,8 +8,10 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Where two states of an object differ, as the JSON pointers of the changed values, leaving out where changes do not
- * count ({@link IgnoredPaths}). Values are compared as JSON:
- * maps by key whatever their order, arrays index by index; a value whose type changed is changed as a whole.
+ * count ({@link IgnoredPaths}). Values are compared as JSON: maps by key whatever their order, arrays index by index;
+ * a value whose type changed is changed as a whole. A map that appears or disappears is compared key by key with
+ * none, as Kubernetes treats a missing map and an empty one alike: the first ignored annotation of an object is no
+ * change either.
  */
 final class ContentDiff {
 
@@ -26,24 +28,49 @@ final class ContentDiff {
         return changed;
     }
 
+    /** @param before {@code null} for a key the map before lacks; likewise {@code after} */
     private void compare(JsonNode before, JsonNode after, List<String> path, TreeSet<String> changed) {
         if (ignored.covers(path)) {
             return;
         }
-        if (before == null || after == null || before.getNodeType() != after.getNodeType()) {
-            changed.add(pointer(path));
-        } else if (before.isObject()) {
-            TreeSet<String> keys = new TreeSet<>(before.propertyNames());
-            keys.addAll(after.propertyNames());
+        if (isMapOrNone(before) && isMapOrNone(after)) {
+            TreeSet<String> keys = new TreeSet<>();
+            if (before != null) {
+                keys.addAll(before.propertyNames());
+            }
+            if (after != null) {
+                keys.addAll(after.propertyNames());
+            }
             for (String key : keys) {
-                descend(before.get(key), after.get(key), path, key, changed);
+                descend(
+                        before == null ? null : before.get(key),
+                        after == null ? null : after.get(key),
+                        path,
+                        key,
+                        changed);
             }
+        } else if (before == null || after == null || before.getNodeType() != after.getNodeType()) {
+            changed.add(pointer(path));
         } else if (before.isArray()) {
-            for (int index = 0; index < Math.max(before.size(), after.size()); index++) {
-                descend(before.get(index), after.get(index), path, Integer.toString(index), changed);
-            }
+            compareElements(before, after, path, changed);
         } else if (!before.equals(after)) {
             changed.add(pointer(path));
+        }
+    }
+
+    /** An element one array has and the other has not is changed, unless ignored. */
+    private void compareElements(JsonNode before, JsonNode after, List<String> path, TreeSet<String> changed) {
+        for (int index = 0; index < Math.max(before.size(), after.size()); index++) {
+            String token = Integer.toString(index);
+            if (index < before.size() && index < after.size()) {
+                descend(before.get(index), after.get(index), path, token, changed);
+            } else {
+                path.add(token);
+                if (!ignored.covers(path)) {
+                    changed.add(pointer(path));
+                }
+                path.remove(path.size() - 1);
+            }
         }
     }
 
@@ -51,6 +78,10 @@ final class ContentDiff {
         path.add(token);
         compare(before, after, path, changed);
         path.remove(path.size() - 1);
+    }
+
+    private static boolean isMapOrNone(JsonNode value) {
+        return value == null || value.isObject();
     }
 
     static String pointer(List<String> path) {

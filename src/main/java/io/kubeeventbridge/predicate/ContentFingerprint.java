@@ -39,15 +39,16 @@ final class ContentFingerprint {
     }
 
     /**
-     * An ignored array element is written as {@code null}, not left out: the elements after it keep their indexes,
-     * as the comparison sees them.
+     * Writes what counts in {@code value}, as the comparison sees it: a key whose value holds nothing that counts is
+     * left out, like a missing one; an ignored array element is written as {@code null}, so the elements after it keep
+     * their indexes, and ignored elements at the end are left out, like missing ones.
      */
     private void write(JsonNode value, List<String> path, JsonGenerator canonical) {
         if (value.isObject()) {
             canonical.writeStartObject();
             for (String key : new TreeSet<>(value.propertyNames())) {
                 path.add(key);
-                if (!ignored.covers(path)) {
+                if (counts(value.get(key), path)) {
                     canonical.writeName(key);
                     write(value.get(key), path, canonical);
                 }
@@ -56,7 +57,11 @@ final class ContentFingerprint {
             canonical.writeEndObject();
         } else if (value.isArray()) {
             canonical.writeStartArray();
-            for (int index = 0; index < value.size(); index++) {
+            int end = value.size();
+            while (end > 0 && isIgnored(path, end - 1)) {
+                end--;
+            }
+            for (int index = 0; index < end; index++) {
                 path.add(Integer.toString(index));
                 if (ignored.covers(path)) {
                     canonical.writeNull();
@@ -69,6 +74,32 @@ final class ContentFingerprint {
         } else {
             canonical.writeTree(value);
         }
+    }
+
+    /** Whether {@code value} at {@code path} holds anything that counts: a map holding nothing is as good as none. */
+    private boolean counts(JsonNode value, List<String> path) {
+        if (ignored.covers(path)) {
+            return false;
+        }
+        if (!value.isObject()) {
+            return true;
+        }
+        for (String key : value.propertyNames()) {
+            path.add(key);
+            boolean counts = counts(value.get(key), path);
+            path.remove(path.size() - 1);
+            if (counts) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean isIgnored(List<String> path, int index) {
+        path.add(Integer.toString(index));
+        boolean covered = ignored.covers(path);
+        path.remove(path.size() - 1);
+        return covered;
     }
 
     /** Feeds what the generator writes to the hash, instead of keeping it. */

@@ -123,6 +123,9 @@ class ChangePredicateTest {
                 "{\"a\":{\"x/y\":1}}        | {\"a\":{\"x/y\":2}}         | /a/x~1y",
                 "{\"b\":1,\"a\":2}          | {\"a\":2,\"b\":1}           | ''",
                 "{\"a\":null}               | {}                          | /a",
+                "{}                         | {\"a\":{\"b\":{}}}         | ''",
+                "{}                         | {\"a\":{\"b\":1}}          | /a/b",
+                "{}                         | {\"a\":[]}                 | /a",
             })
     void valuesAreComparedAsJson(String before, String after, String changed) {
         TreeSet<String> diff = new ContentDiff(new IgnoredPaths(List.of()))
