@@ -1,5 +1,6 @@
 package io.kubeeventbridge;
 
+import static io.kubeeventbridge.support.KafkaEvents.operations;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -69,17 +70,17 @@ class RestartReconciliationIT extends BridgeTestBase {
         ConfigMap created = create("created");
 
         try (ConfigurableApplicationContext secondRun = startBridge()) {
-            assertThat(types(events.awaitRecords(key("changed"), 2))).containsExactly("snapshot", "updated");
+            assertThat(operations(events.awaitRecords(key("changed"), 2))).containsExactly("snapshot", "updated");
             assertThat(events.poll(key("changed")).get(1).event().getId())
                     .isEqualTo(changed.getMetadata().getUid() + "/"
                             + changed.getMetadata().getResourceVersion());
             List<Received> gone = events.awaitRecords(key("deleted"), 3);
-            assertThat(types(gone)).containsExactly("snapshot", "deleted", "tombstone");
+            assertThat(operations(gone)).containsExactly("snapshot", "deleted", "tombstone");
             assertThat(gone.get(1).event().getExtension("reconciled")).hasToString("true");
             assertThat(gone.get(1).event().getId())
                     .isEqualTo(deleted.getMetadata().getUid() + "/"
                             + deleted.getMetadata().getResourceVersion() + "/deleted");
-            assertThat(types(events.awaitRecords(key("created"), 1))).containsExactly("created");
+            assertThat(operations(events.awaitRecords(key("created"), 1))).containsExactly("created");
             assertThat(events.poll(key("created")).get(0).event().getId())
                     .startsWith(created.getMetadata().getUid());
 
@@ -100,7 +101,7 @@ class RestartReconciliationIT extends BridgeTestBase {
             for (String name : List.of("first", "second")) {
                 List<Received> records = events.awaitRecords(key(name), 2);
                 assertThat(records).extracting(Received::topic).containsExactly(TOPIC, MOVED_TOPIC);
-                assertThat(types(records)).containsExactly("snapshot", "snapshot");
+                assertThat(operations(records)).containsExactly("snapshot", "snapshot");
             }
             assertRecordsStayAt("first", 2);
             assertRecordsStayAt("second", 2);
@@ -118,7 +119,7 @@ class RestartReconciliationIT extends BridgeTestBase {
                 .edit(map -> new ConfigMapBuilder(map).addToData("version", "2").build());
 
         try (ConfigurableApplicationContext secondRun = startBridge()) {
-            assertThat(types(events.awaitRecords(key("changed"), 2))).containsExactly("snapshot", "updated");
+            assertThat(operations(events.awaitRecords(key("changed"), 2))).containsExactly("snapshot", "updated");
             assertRecordsStayAt("kept", 1);
             assertThat(secondRun
                             .getBean(MeterRegistry.class)
@@ -148,8 +149,8 @@ class RestartReconciliationIT extends BridgeTestBase {
         configMaps().withName("deleted").delete();
 
         try (ConfigurableApplicationContext upgraded = startBridge()) {
-            assertThat(types(events.awaitRecords(key("changed"), 1))).containsExactly("updated");
-            assertThat(types(events.awaitRecords(key("deleted"), 2))).containsExactly("deleted", "tombstone");
+            assertThat(operations(events.awaitRecords(key("changed"), 1))).containsExactly("updated");
+            assertThat(operations(events.awaitRecords(key("deleted"), 2))).containsExactly("deleted", "tombstone");
             assertRecordsStayAt("kept", 0);
         }
         try (ConfigurableApplicationContext restarted = startBridge()) {
@@ -159,11 +160,41 @@ class RestartReconciliationIT extends BridgeTestBase {
         }
     }
 
+    @Test
+    void restartWithOnlyIgnoredChangesWhileDownPublishesNothing() {
+        create("beating");
+        create("changed");
+        String[] ignoringHeartbeats = {"--bridge.resources[0].ignore-changes[0]=/metadata/annotations/heartbeat"};
+        runUntilSnapshotted(ignoringHeartbeats, "beating", "changed");
+
+        for (String name : List.of("beating", "changed")) {
+            configMaps()
+                    .withName(name)
+                    .edit(map -> new ConfigMapBuilder(map)
+                            .editMetadata()
+                            .addToAnnotations("heartbeat", "1")
+                            .endMetadata()
+                            .build());
+        }
+        configMaps()
+                .withName("changed")
+                .edit(map -> new ConfigMapBuilder(map).addToData("version", "2").build());
+
+        try (ConfigurableApplicationContext secondRun = startBridge(ignoringHeartbeats)) {
+            assertThat(operations(events.awaitRecords(key("changed"), 2))).containsExactly("snapshot", "updated");
+            assertRecordsStayAt("beating", 1);
+        }
+    }
+
     /** A first run: every object arrives as a snapshot; stopping drains the queue and writes the checkpoints. */
     private void runUntilSnapshotted(String... names) {
-        try (ConfigurableApplicationContext firstRun = startBridge()) {
+        runUntilSnapshotted(new String[0], names);
+    }
+
+    private void runUntilSnapshotted(String[] arguments, String... names) {
+        try (ConfigurableApplicationContext firstRun = startBridge(arguments)) {
             for (String name : names) {
-                assertThat(types(events.awaitRecords(key(name), 1))).containsExactly("snapshot");
+                assertThat(operations(events.awaitRecords(key(name), 1))).containsExactly("snapshot");
             }
         }
     }
@@ -221,15 +252,5 @@ class RestartReconciliationIT extends BridgeTestBase {
 
     private String key(String name) {
         return namespace + "/" + name;
-    }
-
-    private static List<String> types(List<Received> records) {
-        return records.stream()
-                .map(record -> record.isTombstone()
-                        ? "tombstone"
-                        : record.event()
-                                .getType()
-                                .substring(record.event().getType().lastIndexOf('.') + 1))
-                .toList();
     }
 }

@@ -79,6 +79,17 @@ public final class KafkaEvents implements AutoCloseable {
         return received.stream().filter(record -> key.equals(record.key())).toList();
     }
 
+    /** What each of {@code records} is, in order: the operation of its event's type ({@code created}) or {@code tombstone}. */
+    public static List<String> operations(List<Received> records) {
+        return records.stream()
+                .map(record -> record.isTombstone()
+                        ? "tombstone"
+                        : record.event()
+                                .getType()
+                                .substring(record.event().getType().lastIndexOf('.') + 1))
+                .toList();
+    }
+
     @Override
     public void close() {
         consumer.close();
