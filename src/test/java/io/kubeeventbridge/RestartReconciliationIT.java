@@ -186,6 +186,32 @@ class RestartReconciliationIT extends BridgeTestBase {
         }
     }
 
+    @Test
+    void restartOfAnEntryWithoutSnapshotsNeitherAnnouncesOldObjectsNorMissesTheirDeletion() {
+        create("old");
+        create("gone");
+        String[] createsAndDeletes = {"--bridge.resources[0].operations=created,deleted"};
+        try (ConfigurableApplicationContext firstRun = startBridge(createsAndDeletes)) {
+            // Both snapshots decided on (left out), so the first list is done: what comes now is created.
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> firstRun.getBean(MeterRegistry.class)
+                                    .get("bridge.events.filtered")
+                                    .tag("operation", "snapshot")
+                                    .counter()
+                                    .count()
+                            == 2);
+            create("new");
+            assertThat(operations(events.awaitRecords(key("new"), 1))).containsExactly("created");
+        }
+        configMaps().withName("gone").delete();
+
+        try (ConfigurableApplicationContext secondRun = startBridge(createsAndDeletes)) {
+            assertThat(operations(events.awaitRecords(key("gone"), 2))).containsExactly("deleted", "tombstone");
+            assertRecordsStayAt("old", 0);
+            assertRecordsStayAt("new", 1);
+        }
+    }
+
     /** A first run: every object arrives as a snapshot; stopping drains the queue and writes the checkpoints. */
     private void runUntilSnapshotted(String... names) {
         runUntilSnapshotted(new String[0], names);

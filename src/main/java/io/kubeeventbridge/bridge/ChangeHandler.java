@@ -201,7 +201,9 @@ final class ChangeHandler implements ChangeListener {
     }
 
     /**
-     * Publishes unless the entry leaves {@code operation} out.
+     * Publishes unless the entry leaves {@code operation} out. A snapshot, creation or delete left out is still
+     * checkpointed ({@link EventPublisher#recordUnpublished}); an update left out is not, so the checkpoint keeps the
+     * state last published, which later terms compare with.
      *
      * @param key the object's key, for the log when the publisher fails
      */
@@ -211,19 +213,27 @@ final class ChangeHandler implements ChangeListener {
             Supplier<OptionalLong> fingerprint,
             Supplier<String> key) {
         String resource = type.toString();
-        if (!predicate.publishes(operation)) {
+        boolean publishes = predicate.publishes(operation);
+        if (!publishes) {
             metrics.filtered(resource, operation);
-            return;
+            if (operation == Operation.UPDATED) {
+                return;
+            }
         }
         try {
             CloudEvent event = normalise.get();
-            publisher.publish(new OutgoingEvent(
+            OutgoingEvent outgoing = new OutgoingEvent(
                     topic,
                     (String) event.getExtension(EventExtensions.PARTITION_KEY),
                     event,
                     type,
                     operation,
-                    fingerprint.get()));
+                    fingerprint.get());
+            if (publishes) {
+                publisher.publish(outgoing);
+            } else {
+                publisher.recordUnpublished(outgoing);
+            }
         } catch (EventNormalisationException e) {
             // The message names the object; its content stays out of the log.
             metrics.failed(resource, operation, "normalise");

@@ -97,6 +97,8 @@ final class CheckpointStore implements Checkpoints {
 
     /** The checkpoint record of {@code event}, to send in the same transaction. */
     ProducerRecord<byte[], byte[]> record(OutgoingEvent event) {
+        // An older state of the object recorded unpublished, not written yet, must not be written after this one.
+        unwritten.remove(CheckpointKey.of(event));
         Checkpoint checkpoint = checkpointOf(event);
         return new ProducerRecord<>(
                 checkpointTopic,

@@ -80,6 +80,15 @@ final class KafkaEventPublisher implements EventPublisher, Publishing, Publisher
         queue.add(event);
     }
 
+    /** Written with the next batch of checkpoints, outside transactions: no event needs to commit with it. */
+    @Override
+    public void recordUnpublished(OutgoingEvent event) {
+        Term current = term;
+        if (current != null && current.accepting) {
+            checkpoints.acknowledged(event);
+        }
+    }
+
     @Override
     public synchronized Checkpoints begin(Runnable fenced) {
         TransactionalSender sender = null;

@@ -14,6 +14,7 @@ import io.kubeeventbridge.metrics.EventMetrics;
 import io.kubeeventbridge.predicate.ChangePredicate;
 import io.kubeeventbridge.predicate.PointerPattern;
 import io.kubeeventbridge.publish.Checkpoint;
+import io.kubeeventbridge.publish.EventPublisher;
 import io.kubeeventbridge.publish.OutgoingEvent;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
@@ -34,6 +35,7 @@ class ChangeHandlerTest {
 
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private final List<OutgoingEvent> published = new ArrayList<>();
+    private final List<OutgoingEvent> recordedUnpublished = new ArrayList<>();
     private final FixedResourceCache cache = new FixedResourceCache(PODS);
     private final ChangeHandler handler = handler(Clock.fixed(Instant.parse("2026-01-02T03:04:05Z"), ZoneOffset.UTC));
 
@@ -48,7 +50,17 @@ class ChangeHandlerTest {
                 () -> cache.list(null),
                 predicate,
                 new EventNormaliser("test"),
-                published::add,
+                new EventPublisher() {
+                    @Override
+                    public void publish(OutgoingEvent event) {
+                        published.add(event);
+                    }
+
+                    @Override
+                    public void recordUnpublished(OutgoingEvent event) {
+                        recordedUnpublished.add(event);
+                    }
+                },
                 new EventMetrics(registry),
                 clock);
     }
@@ -167,6 +179,10 @@ class ChangeHandlerTest {
         assertThat(published).extracting(OutgoingEvent::operation).containsExactly(Operation.DELETED);
         assertThat(filtered("snapshot")).isEqualTo(1);
         assertThat(filtered("updated")).isEqualTo(1);
+        assertThat(recordedUnpublished)
+                .as("the snapshot is checkpointed, so it is no creation after a restart; the update is not")
+                .extracting(OutgoingEvent::operation)
+                .containsExactly(Operation.SNAPSHOT);
     }
 
     @Test
@@ -227,6 +243,10 @@ class ChangeHandlerTest {
 
         assertThat(published).extracting(OutgoingEvent::key).containsExactly("shop/new");
         assertThat(filtered("deleted")).isEqualTo(1);
+        assertThat(recordedUnpublished)
+                .as("its checkpoint goes, as if the delete had been published")
+                .extracting(event -> event.operation() + " " + event.key())
+                .containsExactly("DELETED shop/gone");
     }
 
     private double filtered(String operation) {

@@ -113,6 +113,17 @@ class CheckpointStoreTest {
                 .isEqualTo(expected);
     }
 
+    @Test
+    void aStateCommittedInATransactionIsNotOverwrittenByAnOlderOneRecordedUnpublished() {
+        startWith(Map.of());
+        store.acknowledged(event("shop/web", Operation.SNAPSHOT, 12));
+
+        store.record(event("shop/web", Operation.DELETED, 13));
+        store.write();
+
+        assertThat(written()).isEmpty();
+    }
+
     private void startWith(Map<CheckpointScope, Map<String, Checkpoint>> checkpoints) {
         when(reader.read()).thenReturn(checkpoints);
         store.begin();

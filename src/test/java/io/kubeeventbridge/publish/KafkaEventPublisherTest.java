@@ -2,6 +2,7 @@ package io.kubeeventbridge.publish;
 
 import static io.kubeeventbridge.event.Operation.CREATED;
 import static io.kubeeventbridge.event.Operation.DELETED;
+import static io.kubeeventbridge.event.Operation.SNAPSHOT;
 import static io.kubeeventbridge.event.Operation.UPDATED;
 import static io.kubeeventbridge.publish.OutgoingEvents.event;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -83,6 +84,16 @@ class KafkaEventPublisherTest {
         assertThat(checkpoints.unwrittenCount())
                 .as("one checkpoint per object acknowledged")
                 .isEqualTo(2);
+    }
+
+    @Test
+    void aStateRecordedUnpublishedIsCheckpointedAndNeverSent() {
+        publisher.begin(() -> {});
+
+        publisher.recordUnpublished(event("shop/a", SNAPSHOT, 1));
+        publisher.finish();
+
+        assertThat(acknowledged).extracting(ProducerRecord::topic).containsExactly("checkpoints");
     }
 
     @Test
