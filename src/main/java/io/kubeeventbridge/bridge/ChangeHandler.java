@@ -119,13 +119,13 @@ final class ChangeHandler implements ChangeListener {
         if (!update.publish()) {
             metrics.filtered(type.toString(), Operation.UPDATED);
         } else if (update.changedPaths() == null) {
-            publishObserved(Operation.UPDATED, object, json, update::fingerprint);
+            publishObserved(Operation.UPDATED, object, json, () -> predicate.fingerprint(json));
         } else {
             publish(
                     Operation.UPDATED,
                     () -> normaliser.normaliseUpdate(
                             type, object, json, update.changedPaths(), OffsetDateTime.now(clock)),
-                    update::fingerprint,
+                    () -> predicate.fingerprint(json),
                     () -> key(object));
         }
     }
@@ -179,7 +179,8 @@ final class ChangeHandler implements ChangeListener {
 
     /**
      * @param json the object's compact JSON ({@link ObjectJson}), the event's data
-     * @param fingerprint of what counts in that state, for the checkpoint (see {@link ChangePredicate#fingerprint})
+     * @param fingerprint of what counts in that state, for the checkpoint (see {@link ChangePredicate#fingerprint}),
+     *     asked where the checkpoint is made
      */
     private void publishObserved(
             Operation operation, GenericKubernetesResource object, byte[] json, Supplier<OptionalLong> fingerprint) {
@@ -228,7 +229,7 @@ final class ChangeHandler implements ChangeListener {
                     event,
                     type,
                     operation,
-                    fingerprint.get());
+                    fingerprint);
             if (publishes) {
                 publisher.publish(outgoing);
             } else {

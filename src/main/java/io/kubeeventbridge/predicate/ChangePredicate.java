@@ -8,7 +8,6 @@ import java.util.OptionalLong;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -80,26 +79,21 @@ public final class ChangePredicate {
         if (!comparesUpdates) {
             return Update.PUBLISH;
         }
-        JsonNode state = JSON.readTree(current);
-        TreeSet<String> changed = diff.changed(JSON.readTree(previous), state);
+        TreeSet<String> changed = diff.changed(JSON.readTree(previous), JSON.readTree(current));
         if (changed.isEmpty()) {
             return Update.SKIP;
         }
-        return new Update(
-                true,
-                reportChangedPaths ? Collections.unmodifiableSortedSet(changed) : null,
-                OptionalLong.of(fingerprint.of(state)));
+        return new Update(true, reportChangedPaths ? Collections.unmodifiableSortedSet(changed) : null);
     }
 
     /**
      * @param publish whether the update is published
      * @param changedPaths the JSON pointers of the changed values, sorted, for the {@code changedpaths} extension;
      *     {@code null} when not reported
-     * @param fingerprint the {@link #fingerprint} of the current state, when published
      */
-    public record Update(boolean publish, SortedSet<String> changedPaths, OptionalLong fingerprint) {
+    public record Update(boolean publish, SortedSet<String> changedPaths) {
 
-        static final Update SKIP = new Update(false, null, OptionalLong.empty());
-        static final Update PUBLISH = new Update(true, null, OptionalLong.empty());
+        static final Update SKIP = new Update(false, null);
+        static final Update PUBLISH = new Update(true, null);
     }
 }

@@ -34,27 +34,29 @@ final class ContentDiff {
             return;
         }
         if (isMapOrNone(before) && isMapOrNone(after)) {
-            TreeSet<String> keys = new TreeSet<>();
-            if (before != null) {
-                keys.addAll(before.propertyNames());
-            }
-            if (after != null) {
-                keys.addAll(after.propertyNames());
-            }
-            for (String key : keys) {
-                descend(
-                        before == null ? null : before.get(key),
-                        after == null ? null : after.get(key),
-                        path,
-                        key,
-                        changed);
-            }
+            compareKeys(before, after, path, changed);
         } else if (before == null || after == null || before.getNodeType() != after.getNodeType()) {
             changed.add(pointer(path));
         } else if (before.isArray()) {
             compareElements(before, after, path, changed);
         } else if (!before.equals(after)) {
             changed.add(pointer(path));
+        }
+    }
+
+    /** The keys of {@code before}, then those only {@code after} has: the result is sorted anyway. */
+    private void compareKeys(JsonNode before, JsonNode after, List<String> path, TreeSet<String> changed) {
+        if (before != null) {
+            for (String key : before.propertyNames()) {
+                descend(before.get(key), after == null ? null : after.get(key), path, key, changed);
+            }
+        }
+        if (after != null) {
+            for (String key : after.propertyNames()) {
+                if (before == null || !before.has(key)) {
+                    descend(null, after.get(key), path, key, changed);
+                }
+            }
         }
     }
 

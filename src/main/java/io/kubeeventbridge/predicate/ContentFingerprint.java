@@ -2,8 +2,8 @@ package io.kubeeventbridge.predicate;
 
 import java.io.OutputStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.TreeSet;
 import net.jpountz.xxhash.StreamingXXHash64;
 import net.jpountz.xxhash.XXHashFactory;
 import tools.jackson.core.JsonGenerator;
@@ -46,7 +46,9 @@ final class ContentFingerprint {
     private void write(JsonNode value, List<String> path, JsonGenerator canonical) {
         if (value.isObject()) {
             canonical.writeStartObject();
-            for (String key : new TreeSet<>(value.propertyNames())) {
+            String[] keys = value.propertyNames().toArray(String[]::new);
+            Arrays.sort(keys);
+            for (String key : keys) {
                 path.add(key);
                 if (counts(value.get(key), path)) {
                     canonical.writeName(key);

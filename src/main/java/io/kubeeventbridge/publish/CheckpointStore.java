@@ -112,6 +112,7 @@ final class CheckpointStore implements Checkpoints {
             return null;
         }
         long fingerprint = event.fingerprint()
+                .get()
                 .orElseGet(() -> Checkpoint.fingerprint(event.event().getData().toBytes()));
         return new Checkpoint(
                 event.event().getExtension(EventExtensions.UID).toString(),

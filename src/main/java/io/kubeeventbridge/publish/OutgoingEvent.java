@@ -4,6 +4,7 @@ import io.cloudevents.CloudEvent;
 import io.kubeeventbridge.event.Operation;
 import io.kubeeventbridge.event.ResourceType;
 import java.util.OptionalLong;
+import java.util.function.Supplier;
 
 /**
  * One event on its way to Kafka.
@@ -14,10 +15,16 @@ import java.util.OptionalLong;
  * @param type the object's resource type, for its checkpoint
  * @param operation what happened, for metrics and to know when a tombstone follows
  * @param fingerprint for the checkpoint, the fingerprint of what counts in the published state, where its resource
- *     compares updates by content; when empty, the checkpoint records the XXH64 of the data as published
+ *     compares updates by content; when empty, the checkpoint records the XXH64 of the data as published. Asked
+ *     where the checkpoint is made, off the informer's thread, and only for the states checkpointed
  */
 public record OutgoingEvent(
-        String topic, String key, CloudEvent event, ResourceType type, Operation operation, OptionalLong fingerprint) {
+        String topic,
+        String key,
+        CloudEvent event,
+        ResourceType type,
+        Operation operation,
+        Supplier<OptionalLong> fingerprint) {
 
     /** The same object's {@code event}, which carries the same state, in place of this one. */
     OutgoingEvent withEvent(CloudEvent event, Operation operation) {

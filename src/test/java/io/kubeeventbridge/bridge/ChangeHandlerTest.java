@@ -208,7 +208,7 @@ class ChangeHandlerTest {
         assertThat(published).singleElement().satisfies(event -> {
             assertThat(event.operation()).isEqualTo(Operation.UPDATED);
             assertThat(event.event().getExtension("changedpaths")).isEqualTo("/metadata/labels/app");
-            assertThat(event.fingerprint()).isEqualTo(IGNORING_STATUS.fingerprint(current));
+            assertThat(event.fingerprint().get()).isEqualTo(IGNORING_STATUS.fingerprint(current));
         });
     }
 

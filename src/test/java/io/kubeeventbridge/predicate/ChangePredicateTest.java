@@ -56,17 +56,6 @@ class ChangePredicateTest {
     }
 
     @Test
-    void aPublishedUpdateCarriesTheFingerprintOfItsState() {
-        byte[] after = pod("2", "api", "a", 3, "nginx:2", "Running", "t1");
-
-        ChangePredicate.Update update =
-                IGNORING_STATUS_AND_BEAT.update(pod("1", "web", "a", 1, "nginx:1", "Pending", "t1"), after);
-
-        assertThat(update.fingerprint()).isEqualTo(IGNORING_STATUS_AND_BEAT.fingerprint(after));
-        assertThat(update.fingerprint()).isPresent();
-    }
-
-    @Test
     void statesThatDifferOnlyWhereChangesDoNotCountHaveOneFingerprint() {
         byte[] before = pod("1", "web", "a", 1, "nginx:1", "Pending", "t1");
 

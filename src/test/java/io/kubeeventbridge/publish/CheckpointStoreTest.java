@@ -101,7 +101,7 @@ class CheckpointStoreTest {
         startWith(Map.of());
         OutgoingEvent plain = event("shop/web", Operation.UPDATED, 12);
         OutgoingEvent compared = new OutgoingEvent(
-                plain.topic(), plain.key(), plain.event(), plain.type(), plain.operation(), OptionalLong.of(42));
+                plain.topic(), plain.key(), plain.event(), plain.type(), plain.operation(), () -> OptionalLong.of(42));
 
         store.acknowledged(compared);
         store.write();

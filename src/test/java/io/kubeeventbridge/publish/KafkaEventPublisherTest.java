@@ -143,7 +143,7 @@ class KafkaEventPublisherTest {
                         .build(),
                 OutgoingEvents.PODS,
                 UPDATED,
-                OptionalLong.empty());
+                OptionalLong::empty);
 
         publisher.publish(oversized);
 

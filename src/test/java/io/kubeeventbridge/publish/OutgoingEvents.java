@@ -35,6 +35,6 @@ final class OutgoingEvents {
                         .build(),
                 PODS,
                 operation,
-                OptionalLong.empty());
+                OptionalLong::empty);
     }
 }

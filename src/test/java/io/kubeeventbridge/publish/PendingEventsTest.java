@@ -73,7 +73,7 @@ class PendingEventsTest {
         OutgoingEvent merged = PendingEvents.merge(withFingerprint(created, 1), withFingerprint(updated, 2))
                 .orElseThrow();
 
-        assertThat(merged.fingerprint()).hasValue(2);
+        assertThat(merged.fingerprint().get()).hasValue(2);
         assertThat(merged.operation()).isEqualTo(CREATED);
     }
 
@@ -84,7 +84,7 @@ class PendingEventsTest {
                 event.event(),
                 event.type(),
                 event.operation(),
-                OptionalLong.of(fingerprint));
+                () -> OptionalLong.of(fingerprint));
     }
 
     @Test

@@ -227,6 +227,6 @@ public final class PublishThroughput {
                 event,
                 change.type(),
                 Operation.CREATED,
-                OptionalLong.empty());
+                OptionalLong::empty);
     }
 }

@@ -28,7 +28,7 @@ class RecordFactoryTest {
             .withData("{\"kind\":\"Pod\"}".getBytes(StandardCharsets.UTF_8))
             .build();
     private static final OutgoingEvent DELETED = new OutgoingEvent(
-            "k8s.core.pod", "shop/web-1", EVENT, OutgoingEvents.PODS, Operation.DELETED, OptionalLong.empty());
+            "k8s.core.pod", "shop/web-1", EVENT, OutgoingEvents.PODS, Operation.DELETED, OptionalLong::empty);
 
     @ParameterizedTest
     @EnumSource(ContentMode.class)
