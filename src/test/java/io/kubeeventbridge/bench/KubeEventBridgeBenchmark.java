@@ -1,6 +1,7 @@
 package io.kubeeventbridge.bench;
 
 import io.kubeeventbridge.bench.BenchSummary.Goal;
+import io.kubeeventbridge.bridge.PredicateThroughput;
 import io.kubeeventbridge.informer.CacheHeap;
 import io.kubeeventbridge.informer.InformerSync;
 import io.kubeeventbridge.publish.PublishThroughput;
@@ -25,6 +26,8 @@ class KubeEventBridgeBenchmark {
     private static final Path SUMMARY = Path.of("target", "bench", "summary.json");
     private static final int PUBLISH_EVENTS = 20_000;
     private static final int PUBLISH_ROUNDS = 3;
+    private static final int PREDICATE_PODS = 2_000;
+    private static final int PREDICATE_UPDATES_PER_POD = 10;
     private static final int CACHED_PODS = 50_000;
     private static final int SYNC_ROUNDS = 3;
     // Each informer takes 6-10 s to sync 100,000 pods here, and single rounds vary by half from run to run (garbage
@@ -43,6 +46,7 @@ class KubeEventBridgeBenchmark {
     @BeforeAll
     static void start() {
         summary.declare("publish_throughput", "events/s", Goal.AT_LEAST, 0.8);
+        summary.declare("publish_with_predicates", "updates/s", Goal.AT_LEAST, 0.85);
         summary.declare("e2e_latency_p99", "ms", Goal.AT_MOST, 2.0);
         summary.declare("heap_per_object", "bytes/object", Goal.AT_MOST, 1.5);
         summary.declare("sync_20k", "ms", Goal.AT_MOST, 1.2);
@@ -76,6 +80,18 @@ class KubeEventBridgeBenchmark {
 
     @Test
     @Order(2)
+    void publishWithPredicates() throws InterruptedException {
+        var result = PredicateThroughput.measure(
+                broker.getBrokersAsString(), PREDICATE_PODS, PREDICATE_UPDATES_PER_POD, PUBLISH_ROUNDS);
+        System.out.printf(
+                "publish_with_predicates: %d updates, spec and status in turn; ignore-changes [/status] and"
+                        + " changed-paths against neither%n",
+                result.updates());
+        summary.measured("publish_with_predicates", result.withPredicates(), result.without());
+    }
+
+    @Test
+    @Order(3)
     void heapPerCachedObject() throws InterruptedException {
         var result = CacheHeap.measure(CACHED_PODS);
         System.out.printf(
@@ -85,7 +101,7 @@ class KubeEventBridgeBenchmark {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void syncTime() throws Exception {
         var small = InformerSync.measure(20_000, 1, SYNC_ROUNDS);
         summary.measured("sync_20k", small.bridgeMillis(), small.bareMillis());
@@ -95,7 +111,7 @@ class KubeEventBridgeBenchmark {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void queryListLatency() {
         var result = ListLatency.measure();
         summary.measured(
@@ -110,7 +126,7 @@ class KubeEventBridgeBenchmark {
 
     // Last: the mock API server and the bridge's application context leave threads and objects behind.
     @Test
-    @Order(5)
+    @Order(6)
     void endToEndLatency() throws Exception {
         var result = EndToEndLatency.measure(
                 broker.getBrokersAsString(), E2E_PODS_PER_SECOND, E2E_WARM_UP_PODS, E2E_MEASURED_PODS, E2E_ROUNDS);

@@ -14,7 +14,6 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -37,16 +36,15 @@ import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.core.env.PropertySource;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.kafka.config.TopicBuilder;
-import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
-import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 
 /**
  * Publish throughput: the bridge's path from a received object to Kafka's acknowledgement (normalise into a
- * CloudEvent, queue per object, {@link KafkaEventPublisher} sending through a {@link KafkaTemplate}, checkpoints
- * written by {@link CheckpointStore}) against a plain {@link KafkaProducer} sending the same records, already
- * serialised, with the same producer settings. Both in the same JVM, on the same broker, with the same objects.
+ * CloudEvent, then {@link BenchPublisher}: queue per object, {@link KafkaEventPublisher} sending through a
+ * {@link KafkaTemplate}, checkpoints written by {@link CheckpointStore}) against a plain {@link KafkaProducer}
+ * sending the same records, already serialised, with the same producer settings. Both in the same JVM, on the same
+ * broker, with the same objects.
  */
 public final class PublishThroughput {
 
@@ -116,51 +114,23 @@ public final class PublishThroughput {
                     "raw." + record.topic(), null, record.key(), record.value(), record.headers()));
         }
 
-        var producers = new DefaultKafkaProducerFactory<byte[], byte[]>(producerSettings(bootstrapServers));
-        KafkaTemplate<byte[], byte[]> template = new KafkaTemplate<>(producers);
-        var consumers = new DefaultKafkaConsumerFactory<>(
-                Map.<String, Object>of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
-        String checkpointTopic = "kube-event-bridge.bench.checkpoints";
-        CheckpointStore checkpoints = new CheckpointStore(
-                checkpointTopic,
-                admin,
-                new CheckpointReader(
-                        checkpointTopic,
-                        consumers,
-                        Duration.ofSeconds(30),
-                        new SimpleMeterRegistry().counter("skipped")),
-                template,
-                Duration.ofMillis(500));
-        PendingEvents queue = new PendingEvents(replaced -> {});
         EventMetrics metrics = new EventMetrics(new SimpleMeterRegistry());
-        KafkaEventPublisher publisher = new KafkaEventPublisher(
-                template,
-                null,
-                new RecordFactory(ContentMode.BINARY),
-                queue,
-                checkpoints,
-                new PublishSettings(true, Duration.ofSeconds(20), Duration.ofMillis(100)),
-                metrics,
-                Clock.systemUTC());
-        publisher.begin(() -> {});
-        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(producerSettings(bootstrapServers))) {
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(producerSettings(bootstrapServers));
+                BenchPublisher publisher = new BenchPublisher(bootstrapServers, metrics)) {
             // Warm-up: JIT, metadata, producer buffers, for both paths.
             rawRound(producer, raw);
-            bridgeRound(normaliser, publisher, queue, checkpoints, template, metrics, changes);
+            bridgeRound(normaliser, publisher, metrics, changes);
             double[] bridge = new double[rounds];
             double[] plain = new double[rounds];
             for (int round = 0; round < rounds; round++) {
                 plain[round] = rawRound(producer, raw);
-                bridge[round] = bridgeRound(normaliser, publisher, queue, checkpoints, template, metrics, changes);
+                bridge[round] = bridgeRound(normaliser, publisher, metrics, changes);
                 System.out.printf(
                         "publish round %d: bridge %.0f events/s, raw producer %.0f events/s%n",
                         round + 1, bridge[round], plain[round]);
             }
             return new Result(
                     new Samples(bridge).median(), new Samples(plain).median(), events, (double) bytes / events);
-        } finally {
-            publisher.finish();
-            producers.destroy();
         }
     }
 
@@ -189,31 +159,19 @@ public final class PublishThroughput {
      * publisher, as ChangeHandler does; then wait for every acknowledgement and for the checkpoints to be written.
      */
     private static double bridgeRound(
-            EventNormaliser normaliser,
-            KafkaEventPublisher publisher,
-            PendingEvents queue,
-            CheckpointStore checkpoints,
-            KafkaTemplate<byte[], byte[]> template,
-            EventMetrics metrics,
-            List<Change> changes)
+            EventNormaliser normaliser, BenchPublisher publisher, EventMetrics metrics, List<Change> changes)
             throws InterruptedException {
         long start = System.nanoTime();
         for (Change change : changes) {
             metrics.received(change.type().toString(), Operation.CREATED);
-            publisher.publish(outgoing(normaliser, change));
+            publisher.publisher().publish(outgoing(normaliser, change));
         }
         long handedOver = System.nanoTime();
-        if (!queue.awaitEmpty(ROUND_TIMEOUT)) {
-            throw new IllegalStateException("bridge round: " + queue.size() + " events not acknowledged");
-        }
-        long acknowledged = System.nanoTime();
-        checkpoints.write();
-        template.flush();
+        publisher.drain();
         long end = System.nanoTime();
         System.out.printf(
-                "bridge round: %.0f ms normalising and queueing, %.0f ms more until acknowledged, %.0f ms more for"
-                        + " the checkpoints%n",
-                (handedOver - start) / 1e6, (acknowledged - handedOver) / 1e6, (end - acknowledged) / 1e6);
+                "bridge round: %.0f ms normalising and queueing, %.0f ms more until acknowledged and checkpointed%n",
+                (handedOver - start) / 1e6, (end - handedOver) / 1e6);
         return changes.size() / ((end - start) / 1e9);
     }
 
