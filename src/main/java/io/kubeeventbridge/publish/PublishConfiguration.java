@@ -117,6 +117,12 @@ class PublishConfiguration {
                 Clock.systemUTC());
     }
 
+    /** How sending goes, for the {@code kafkaPublisher} health contributor. */
+    @Bean
+    PublisherState publisherState(KafkaEventPublisher publisher) {
+        return publisher.state();
+    }
+
     /**
      * One id for every replica of a bridge, so that each new leader's producer fences the one before; bridges of other
      * clusters or leases never fence each other.
