@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import io.kubeeventbridge.support.RawHttp;
+import io.kubeeventbridge.support.SharedKafkaBroker;
 import java.time.Duration;
 import java.util.Random;
 import java.util.stream.Stream;
@@ -16,7 +17,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.kafka.test.context.EmbeddedKafka;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -24,7 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Requests that no HTTP client library would send, over a bare socket to the running server, so that Tomcat's own
  * checks run: each is a client error in JSON (a Kubernetes Status under /k8s), logged quietly.
  */
-@EmbeddedKafka(partitions = 1, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
+@SharedKafkaBroker
 @ExtendWith(OutputCaptureExtension.class)
 class MalformedRequestIT extends BridgeTestBase {
 
