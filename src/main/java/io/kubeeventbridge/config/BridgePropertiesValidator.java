@@ -60,6 +60,7 @@ final class BridgePropertiesValidator implements Validator {
                 .ifPresent(problem -> errors.rejectValue("kafka.topicTemplate", "topicTemplate", problem));
         requirePositive(
                 properties.informer().discoveryRetryInterval(), "informer.discoveryRetryInterval", "5s", errors);
+        requirePositive(properties.informer().discoveryTimeout(), "informer.discoveryTimeout", "30s", errors);
         String checkpointTopic = properties.kafka().checkpointTopic().replace("{cluster}", properties.clusterName());
         if (!TopicTemplate.isLegalTopic(checkpointTopic)) {
             errors.rejectValue(

@@ -1,30 +1,32 @@
 package io.kubeeventbridge.informer;
 
-import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.kubeeventbridge.config.BridgeProperties;
 import io.kubeeventbridge.config.InformerSettings.MissingResourcePolicy;
 import io.kubeeventbridge.config.ResourceProperties;
 import io.kubeeventbridge.discovery.ContradictoryEntryException;
+import io.kubeeventbridge.discovery.DiscoveryAccessException;
+import io.kubeeventbridge.discovery.DiscoveryUnavailableException;
 import io.kubeeventbridge.discovery.ResourceResolver;
 import io.kubeeventbridge.event.ResourceType;
 import io.kubeeventbridge.informer.WatchedEntry.State;
 import io.kubeeventbridge.lifecycle.BackgroundThreads;
 import io.kubeeventbridge.lifecycle.LifecyclePhases;
-import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Turns the configured entries into running informers: resolves every entry through discovery, applies the
- * missing-resource policy, then starts one informer per namespace (or one for all). Under the {@code wait} policy it
- * keeps looking for entries the API server does not serve yet, so a CRD installed later is watched within one retry
- * interval of appearing.
+ * Turns the configured entries into running informers: resolves every entry through discovery, within
+ * {@code bridge.informer.discovery-timeout}, applies the missing-resource policy, then starts one informer per
+ * namespace (or one for all). Under the {@code wait} policy it keeps looking for entries the API server does not
+ * serve yet, or did not answer for in time, so a CRD installed later is watched within one retry interval of
+ * appearing.
  */
 public final class WatchCoordinator implements SmartLifecycle {
 
@@ -33,8 +35,7 @@ public final class WatchCoordinator implements SmartLifecycle {
     private final BridgeProperties properties;
     private final ResourceResolver resolver;
     private final InformerRegistry informers;
-    private final ChangeListenerFactory listeners;
-    private final ObjectFilterFactory filters;
+    private final EntryInformers entryInformers;
     private final List<WatchedEntry> entries = new CopyOnWriteArrayList<>();
     private ScheduledExecutorService retries;
     private volatile boolean running;
@@ -48,8 +49,7 @@ public final class WatchCoordinator implements SmartLifecycle {
         this.properties = properties;
         this.resolver = resolver;
         this.informers = informers;
-        this.listeners = listeners;
-        this.filters = filters;
+        this.entryInformers = new EntryInformers(informers, listeners, filters);
     }
 
     /** The state of every configured entry, in configuration order; empty before start. */
@@ -62,34 +62,25 @@ public final class WatchCoordinator implements SmartLifecycle {
         // A lifecycle may be stopped and started again (a paused test context is): start from scratch.
         entries.clear();
         informers.open();
+        DiscoveryDeadline deadline = new DiscoveryDeadline(
+                properties.informer().discoveryTimeout(), properties.informer().discoveryRetryInterval());
         List<ResourceProperties> configured = properties.resources();
         for (int index = 0; index < configured.size(); index++) {
-            entries.add(resolve(WatchedEntry.missing(WatchedEntry.property(index), configured.get(index), null)));
+            WatchedEntry entry = WatchedEntry.missing(WatchedEntry.property(index), configured.get(index), null);
+            entries.add(resolve(entry, config -> deadline.lookUp(timeout -> resolver.resolve(config, timeout))));
         }
         List<WatchedEntry> missing = inState(State.MISSING);
         if (!missing.isEmpty() && properties.informer().missingResource() == MissingResourcePolicy.FAIL) {
-            throw new UnwatchableResourcesException(
-                    "The API server does not serve every configured resource, and "
-                            + "bridge.informer.missing-resource is 'fail'",
-                    missing.stream()
-                            .map(entry -> entry.describe() + " is " + entry.problem())
-                            .toList(),
-                    "Install the missing CustomResourceDefinitions, correct api-version, resource or kind of those "
-                            + "entries, or set bridge.informer.missing-resource=wait to start anyway and watch each "
-                            + "resource once it appears.");
+            throw deadline.passed()
+                    ? StartupFailures.unanswered(resolver.server(), deadline, describe(missing, ""))
+                    : StartupFailures.missing(describe(missing, " is "));
         }
         rejectDuplicates();
         List<WatchedEntry> rejected = inState(State.REJECTED);
         if (!rejected.isEmpty()) {
-            throw new UnwatchableResourcesException(
-                    "Some entries cannot be watched as written",
-                    rejected.stream()
-                            .map(entry -> entry.describe() + " " + entry.problem())
-                            .toList(),
-                    "Keep one entry per resource, listing every namespace to watch under its namespaces, and give "
-                            + "each entry either resource or kind, or both of the same type.");
+            throw StartupFailures.rejected(describe(rejected, " "));
         }
-        inState(State.WATCHED).forEach(this::startInformers);
+        inState(State.WATCHED).forEach(entry -> entryInformers.start(entry.describe(), entry.entry(), entry.type()));
         missing.forEach(entry -> log.warn(
                 "{} is {}; watching it as soon as it appears (looking again every {})",
                 entry.describe(),
@@ -112,7 +103,7 @@ public final class WatchCoordinator implements SmartLifecycle {
             if (entry.state() != State.MISSING) {
                 continue;
             }
-            WatchedEntry resolved = resolve(entry);
+            WatchedEntry resolved = resolve(entry, this::lookUpAgain);
             if (resolved.state() == State.WATCHED) {
                 entries.set(index, admitLate(resolved));
             } else if (resolved.state() == State.REJECTED) {
@@ -136,20 +127,33 @@ public final class WatchCoordinator implements SmartLifecycle {
             return rejected;
         }
         log.info("{} is now served; watching it", resolved.describe());
-        startInformers(resolved);
+        entryInformers.start(resolved.describe(), resolved.entry(), resolved.type());
         return resolved;
     }
 
-    private WatchedEntry resolve(WatchedEntry entry) {
+    /**
+     * @param lookup the entry's type, or empty when it is not served
+     */
+    private static WatchedEntry resolve(
+            WatchedEntry entry, Function<ResourceProperties, Optional<ResourceType>> lookup) {
         try {
-            Optional<ResourceType> type = resolver.resolve(entry.entry());
-            return type.map(entry::watched)
+            return lookup.apply(entry.entry())
+                    .map(entry::watched)
                     .orElseGet(() -> WatchedEntry.missing(entry.property(), entry.entry(), WatchedEntry.NOT_SERVED));
-        } catch (KubernetesClientException e) {
+        } catch (DiscoveryUnavailableException e) {
             return WatchedEntry.missing(
                     entry.property(), entry.entry(), "not resolved: discovery failed (" + e.getMessage() + ")");
         } catch (ContradictoryEntryException e) {
             return entry.rejected(null, e.getMessage());
+        }
+    }
+
+    /** One lookup after startup, where a refusal is one more failure to report: stopping a running bridge is worse. */
+    private Optional<ResourceType> lookUpAgain(ResourceProperties entry) {
+        try {
+            return resolver.resolve(entry, properties.informer().discoveryTimeout());
+        } catch (DiscoveryAccessException e) {
+            throw new DiscoveryUnavailableException(e.getMessage());
         }
     }
 
@@ -177,26 +181,14 @@ public final class WatchCoordinator implements SmartLifecycle {
                 .findFirst();
     }
 
-    private void startInformers(WatchedEntry entry) {
-        ResourceType type = entry.type();
-        ResourceProperties config = entry.entry();
-        if (!type.namespaced() && !config.namespaces().isEmpty()) {
-            log.warn("{} is cluster-scoped; ignoring its namespaces {}", entry.describe(), config.namespaces());
-        }
-        ChangeListener listener = listeners.listenerFor(config, type);
-        ObjectFilter filter = filters.filterFor(config, type);
-        List<String> namespaces = type.namespaced() ? config.namespaces() : List.of();
-        List<String> scopes = namespaces.isEmpty() ? Collections.singletonList(null) : namespaces;
-        for (String namespace : scopes) {
-            informers.watch(
-                    new InformerTarget(type, namespace, config.labelSelector(), config.fieldSelector()),
-                    listener,
-                    filter);
-        }
-    }
-
     private List<WatchedEntry> inState(State state) {
         return entries.stream().filter(entry -> entry.state() == state).toList();
+    }
+
+    private static List<String> describe(List<WatchedEntry> entries, String beforeProblem) {
+        return entries.stream()
+                .map(entry -> entry.describe() + (beforeProblem.isEmpty() ? "" : beforeProblem + entry.problem()))
+                .toList();
     }
 
     @Override

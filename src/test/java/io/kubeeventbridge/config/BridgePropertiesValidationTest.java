@@ -79,6 +79,12 @@ class BridgePropertiesValidationTest {
                         "Reason: must be positive, such as 5s"),
                 Arguments.of(
                         new String[] {
+                            VALID_ENTRY, "bridge.resources[0].resource=pods", "bridge.informer.discovery-timeout=0s"
+                        },
+                        "bridge.informer.discovery-timeout",
+                        "Reason: must be positive, such as 30s"),
+                Arguments.of(
+                        new String[] {
                             VALID_ENTRY,
                             "bridge.resources[0].resource=pods",
                             "bridge.resources[1].api-version=v1",

@@ -12,8 +12,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The mock API server's CRUD dispatcher, with gates: while a path prefix is closed, requests under it answer 503,
- * as an API server that is unreachable or overloaded would, which holds an informer unsynced; verbs forbidden under
- * a path prefix, as RBAC forbids them; and watches that expire, which make an informer list again.
+ * as an API server that is unreachable or overloaded would, which holds an informer unsynced; hidden, they answer
+ * 404, as for what the API server does not serve; verbs forbidden under a path prefix, as RBAC forbids them; and
+ * watches that expire, which make an informer list again.
  */
 public final class GatedCrudDispatcher extends KubernetesCrudDispatcher {
 
@@ -21,6 +22,7 @@ public final class GatedCrudDispatcher extends KubernetesCrudDispatcher {
             + "\"status\":\"Failure\",\"code\":410,\"reason\":\"Expired\",\"message\":\"too old resource version\"}}";
 
     private final Set<String> closedPrefixes = ConcurrentHashMap.newKeySet();
+    private final Set<String> hiddenPrefixes = ConcurrentHashMap.newKeySet();
     private final Set<String> expiringWatchPrefixes = ConcurrentHashMap.newKeySet();
     private final Map<String, String> forbiddenVerbs = new ConcurrentHashMap<>();
 
@@ -30,6 +32,12 @@ public final class GatedCrudDispatcher extends KubernetesCrudDispatcher {
 
     public void open(String pathPrefix) {
         closedPrefixes.remove(pathPrefix);
+        hiddenPrefixes.remove(pathPrefix);
+    }
+
+    /** Requests under {@code pathPrefix} answer 404 until {@link #open} is called for it. */
+    public void hide(String pathPrefix) {
+        hiddenPrefixes.add(pathPrefix);
     }
 
     /**
@@ -38,6 +46,11 @@ public final class GatedCrudDispatcher extends KubernetesCrudDispatcher {
      */
     public void forbid(String pathPrefix, String verb) {
         forbiddenVerbs.put(pathPrefix, verb);
+    }
+
+    /** Undoes {@link #forbid} for {@code pathPrefix}. */
+    public void permit(String pathPrefix) {
+        forbiddenVerbs.remove(pathPrefix);
     }
 
     /**
@@ -86,6 +99,13 @@ public final class GatedCrudDispatcher extends KubernetesCrudDispatcher {
                     .setBody("{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Failure\",\"code\":403,"
                             + "\"reason\":\"Forbidden\",\"message\":\"forbidden: User \\\"test\\\" cannot " + verb
                             + " this resource\"}");
+        }
+        if (hiddenPrefixes.stream().anyMatch(path::startsWith)) {
+            return new MockResponse()
+                    .setResponseCode(404)
+                    .setBody(
+                            "{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Failure\",\"code\":404,"
+                                    + "\"reason\":\"NotFound\",\"message\":\"the server could not find the requested resource\"}");
         }
         if (closedPrefixes.stream().anyMatch(path::startsWith)) {
             return new MockResponse()
