@@ -16,4 +16,9 @@ class DiscoveryConfiguration {
     ResourceResolver resourceResolver(DiscoveryRequests discovery) {
         return new ResourceResolver(discovery);
     }
+
+    @Bean
+    GroupResolver groupResolver(DiscoveryRequests discovery) {
+        return new GroupResolver(discovery);
+    }
 }

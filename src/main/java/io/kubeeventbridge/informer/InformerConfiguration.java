@@ -3,6 +3,7 @@ package io.kubeeventbridge.informer;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.kubeeventbridge.config.BridgeProperties;
+import io.kubeeventbridge.discovery.GroupResolver;
 import io.kubeeventbridge.discovery.ResourceResolver;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -34,12 +35,24 @@ class InformerConfiguration {
     }
 
     @Bean
+    EntryInformers entryInformers(
+            InformerRegistry informers, ChangeListenerFactory listeners, ObjectFilterFactory filters) {
+        return new EntryInformers(informers, listeners, filters);
+    }
+
+    @Bean
+    GroupWatches groupWatches(
+            BridgeProperties properties, GroupResolver resolver, EntryInformers informers, KubernetesClient client) {
+        return new GroupWatches(properties, resolver, informers, new CrdChanges(client));
+    }
+
+    @Bean
     WatchCoordinator watchCoordinator(
             BridgeProperties properties,
             ResourceResolver resolver,
             InformerRegistry informers,
-            ChangeListenerFactory listeners,
-            ObjectFilterFactory filters) {
-        return new WatchCoordinator(properties, resolver, informers, listeners, filters);
+            EntryInformers entryInformers,
+            GroupWatches groups) {
+        return new WatchCoordinator(properties, resolver, informers, entryInformers, groups);
     }
 }

@@ -11,6 +11,7 @@ import io.kubeeventbridge.event.ResourceType;
 import io.kubeeventbridge.informer.WatchedEntry.State;
 import io.kubeeventbridge.lifecycle.BackgroundThreads;
 import io.kubeeventbridge.lifecycle.LifecyclePhases;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -36,6 +37,7 @@ public final class WatchCoordinator implements SmartLifecycle {
     private final ResourceResolver resolver;
     private final InformerRegistry informers;
     private final EntryInformers entryInformers;
+    private final GroupWatches groups;
     private final List<WatchedEntry> entries = new CopyOnWriteArrayList<>();
     private ScheduledExecutorService retries;
     private volatile boolean running;
@@ -44,17 +46,28 @@ public final class WatchCoordinator implements SmartLifecycle {
             BridgeProperties properties,
             ResourceResolver resolver,
             InformerRegistry informers,
-            ChangeListenerFactory listeners,
-            ObjectFilterFactory filters) {
+            EntryInformers entryInformers,
+            GroupWatches groups) {
         this.properties = properties;
         this.resolver = resolver;
         this.informers = informers;
-        this.entryInformers = new EntryInformers(informers, listeners, filters);
+        this.entryInformers = entryInformers;
+        this.groups = groups;
     }
 
-    /** The state of every configured entry, in configuration order; empty before start. */
+    /** The state of every configured entry but group entries, in configuration order; empty before start. */
     public List<WatchedEntry> entries() {
         return List.copyOf(entries);
+    }
+
+    /** The state of every group entry ({@code api-version: group/*}), in configuration order; empty before start. */
+    public List<WatchedGroup> groups() {
+        return groups.states();
+    }
+
+    /** How group entries learn of CRDs coming and going: by watching them, or by polling discovery. */
+    public String groupTracking() {
+        return groups.tracking();
     }
 
     @Override
@@ -66,14 +79,14 @@ public final class WatchCoordinator implements SmartLifecycle {
                 properties.informer().discoveryTimeout(), properties.informer().discoveryRetryInterval());
         List<ResourceProperties> configured = properties.resources();
         for (int index = 0; index < configured.size(); index++) {
-            WatchedEntry entry = WatchedEntry.missing(WatchedEntry.property(index), configured.get(index), null);
-            entries.add(resolve(entry, config -> deadline.lookUp(timeout -> resolver.resolve(config, timeout))));
+            if (!configured.get(index).isGroupEntry()) {
+                WatchedEntry entry = WatchedEntry.missing(WatchedEntry.property(index), configured.get(index), null);
+                entries.add(resolve(entry, config -> deadline.lookUp(timeout -> resolver.resolve(config, timeout))));
+            }
         }
-        List<WatchedEntry> missing = inState(State.MISSING);
-        if (!missing.isEmpty() && properties.informer().missingResource() == MissingResourcePolicy.FAIL) {
-            throw deadline.passed()
-                    ? StartupFailures.unanswered(resolver.server(), deadline, describe(missing, ""))
-                    : StartupFailures.missing(describe(missing, " is "));
+        groups.lookUp(deadline);
+        if (properties.informer().missingResource() == MissingResourcePolicy.FAIL) {
+            failIfMissing(deadline);
         }
         rejectDuplicates();
         List<WatchedEntry> rejected = inState(State.REJECTED);
@@ -81,20 +94,41 @@ public final class WatchCoordinator implements SmartLifecycle {
             throw StartupFailures.rejected(describe(rejected, " "));
         }
         inState(State.WATCHED).forEach(entry -> entryInformers.start(entry.describe(), entry.entry(), entry.type()));
-        missing.forEach(entry -> log.warn(
-                "{} is {}; watching it as soon as it appears (looking again every {})",
-                entry.describe(),
-                entry.problem(),
-                properties.informer().discoveryRetryInterval()));
-        if (!missing.isEmpty()) {
+        groups.watch();
+        missing(" is ")
+                .forEach(missing -> log.warn(
+                        "{}; watching it as soon as it appears (looking again every {})",
+                        missing,
+                        properties.informer().discoveryRetryInterval()));
+        if (!inState(State.MISSING).isEmpty() || !groups.isEmpty()) {
             long interval = properties.informer().discoveryRetryInterval().toMillis();
             retries = BackgroundThreads.scheduler("discovery-retry");
-            retries.scheduleWithFixedDelay(this::retryMissing, interval, interval, TimeUnit.MILLISECONDS);
+            retries.scheduleWithFixedDelay(this::lookAgain, interval, interval, TimeUnit.MILLISECONDS);
         }
         running = true;
     }
 
-    private synchronized void retryMissing() {
+    private void failIfMissing(DiscoveryDeadline deadline) {
+        if (deadline.passed()) {
+            throw StartupFailures.unanswered(resolver.server(), deadline, missing(""));
+        }
+        List<String> missing = missing(" is ");
+        if (!missing.isEmpty()) {
+            throw StartupFailures.missing(missing);
+        }
+    }
+
+    /** Every entry and group entry the API server does not serve, or did not answer for. */
+    private List<String> missing(String beforeProblem) {
+        List<String> missing = new ArrayList<>(describe(inState(State.MISSING), beforeProblem));
+        groups.missing().stream()
+                .map(group -> group.describe() + (beforeProblem.isEmpty() ? "" : beforeProblem + group.problem()))
+                .forEach(missing::add);
+        return missing;
+    }
+
+    /** Every retry interval: missing entries, and groups that may have changed. */
+    private synchronized void lookAgain() {
         if (!running) {
             return;
         }
@@ -111,7 +145,8 @@ public final class WatchCoordinator implements SmartLifecycle {
                 entries.set(index, resolved);
             }
         }
-        if (inState(State.MISSING).isEmpty()) {
+        groups.refresh();
+        if (inState(State.MISSING).isEmpty() && groups.isEmpty()) {
             retries.shutdown();
         }
     }
@@ -197,6 +232,7 @@ public final class WatchCoordinator implements SmartLifecycle {
         if (retries != null) {
             retries.shutdownNow();
         }
+        groups.stop();
         informers.close();
     }
 

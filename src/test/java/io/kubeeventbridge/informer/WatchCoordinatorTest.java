@@ -11,8 +11,6 @@ import io.kubeeventbridge.config.InformerSettings.MissingResourcePolicy;
 import io.kubeeventbridge.config.ResourceProperties;
 import io.kubeeventbridge.config.TestProperties;
 import io.kubeeventbridge.discovery.DiscoveryAccessException;
-import io.kubeeventbridge.discovery.DiscoveryRequests;
-import io.kubeeventbridge.discovery.ResourceResolver;
 import io.kubeeventbridge.event.ResourceType;
 import io.kubeeventbridge.informer.WatchedEntry.State;
 import io.kubeeventbridge.support.MockKubernetes;
@@ -20,6 +18,7 @@ import io.kubeeventbridge.support.SilentApiServer;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
@@ -36,6 +35,13 @@ class WatchCoordinatorTest {
 
     private final InformerRegistry registry = new InformerRegistry(MockKubernetes.client(), Duration.ZERO);
     private WatchCoordinator coordinator;
+
+    // The mock API server's first answers in a JVM can take seconds; the tests bounding discovery must not pay for
+    // them.
+    @BeforeAll
+    static void warmUp() {
+        MockKubernetes.client().getApiResources("v1");
+    }
 
     @AfterEach
     void stopInformers() {
@@ -168,11 +174,10 @@ class WatchCoordinatorTest {
         MockKubernetes.installCrd("slow.example.com", "v1", "Sloth");
         MockKubernetes.gates().close("/apis/slow.example.com");
         try {
-            // Long enough for the mock API server's first answers, which may be slow.
             coordinator = coordinator(
                     MockKubernetes.client(),
                     MissingResourcePolicy.WAIT,
-                    "3s",
+                    "5s",
                     PODS,
                     TestProperties.entry("api-version=slow.example.com/v1", "kind=Sloth"));
 
@@ -222,11 +227,6 @@ class WatchCoordinatorTest {
                         "bridge.informer.discovery-timeout=" + timeout,
                         "bridge.informer.discovery-retry-interval=200ms"),
                 List.of(entries));
-        return new WatchCoordinator(
-                properties,
-                new ResourceResolver(new DiscoveryRequests(client)),
-                registry,
-                (entry, type) -> (operation, object, json) -> {},
-                (entry, type) -> ObjectFilter.NONE);
+        return Coordinators.create(client, registry, properties, (entry, type) -> (operation, object, json) -> {});
     }
 }
