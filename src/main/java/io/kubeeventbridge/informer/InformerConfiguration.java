@@ -47,12 +47,17 @@ class InformerConfiguration {
     }
 
     @Bean
+    ResourceEntries resourceEntries(BridgeProperties properties, ResourceResolver resolver, EntryInformers informers) {
+        return new ResourceEntries(properties, resolver, informers);
+    }
+
+    @Bean
     WatchCoordinator watchCoordinator(
             BridgeProperties properties,
             ResourceResolver resolver,
             InformerRegistry informers,
-            EntryInformers entryInformers,
+            ResourceEntries entries,
             GroupWatches groups) {
-        return new WatchCoordinator(properties, resolver, informers, entryInformers, groups);
+        return new WatchCoordinator(properties, resolver, informers, entries, groups);
     }
 }

@@ -21,12 +21,13 @@ final class Coordinators {
             BridgeProperties properties,
             ChangeListenerFactory listeners) {
         DiscoveryRequests discovery = new DiscoveryRequests(client);
+        ResourceResolver resolver = new ResourceResolver(discovery);
         EntryInformers informers = new EntryInformers(registry, listeners, (entry, type) -> ObjectFilter.NONE);
         return new WatchCoordinator(
                 properties,
-                new ResourceResolver(discovery),
+                resolver,
                 registry,
-                informers,
+                new ResourceEntries(properties, resolver, informers),
                 new GroupWatches(properties, new GroupResolver(discovery), informers, new CrdChanges(client)));
     }
 }
