@@ -18,7 +18,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * The group entries of the configuration. At startup each group is looked up within the discovery deadline; then,
  * every retry interval, a group is looked up again when it may have changed: when a CRD of it changed lately, or at
- * every interval while CRD changes cannot be watched, or while the group is missing.
+ * every interval while CRD changes cannot be watched, while the group is missing, or while its last look failed.
  */
 final class GroupWatches {
 
@@ -84,8 +84,11 @@ final class GroupWatches {
     void refresh() {
         Duration timeout = properties.informer().discoveryTimeout();
         for (GroupWatch group : groups) {
-            boolean mayHaveChanged =
-                    group.state().state() == State.MISSING || !crds.watching() || crds.changedRecently(group.group());
+            WatchedGroup state = group.state();
+            boolean mayHaveChanged = state.state() == State.MISSING
+                    || state.problem() != null
+                    || !crds.watching()
+                    || crds.changedRecently(group.group());
             if (!mayHaveChanged) {
                 continue;
             }
