@@ -188,6 +188,9 @@ The Spring Boot configuration mounted at /config/application.yaml.
 {{- $jaas := printf "%s required username=\"${KAFKA_SASL_USERNAME}\" password=\"${KAFKA_SASL_PASSWORD}\";" $module }}
 {{- $_ := set $kafka "properties" (dict "sasl.mechanism" .Values.kafka.sasl.mechanism "sasl.jaas.config" $jaas) }}
 {{- end }}
+{{- $election := get $bridge "leader-election" | default dict }}
+{{- $_ := set $election "enabled" .Values.leaderElection.enabled }}
+{{- $_ := set $bridge "leader-election" $election }}
 {{- $management := dict "server" (dict "port" .Values.service.managementPort) }}
 {{- $chartManaged := dict "bridge" $bridge "spring" (dict "kafka" $kafka) "management" $management }}
 {{- mustMergeOverwrite (deepCopy .Values.extraConfig) $chartManaged | toYaml }}
@@ -207,3 +210,12 @@ The Spring Boot configuration mounted at /config/application.yaml.
 {{- end }}
 
 {{- define "kube-event-bridge.hashKeyDir" -}}/etc/kube-event-bridge/hash-key{{- end }}
+
+{{/*
+The election's Lease name, as the service derives it: bridge.leader-election.lease-name, else
+kube-event-bridge-{cluster-name}.
+*/}}
+{{- define "kube-event-bridge.leaseName" -}}
+{{- $election := get .Values.bridge "leader-election" | default dict }}
+{{- get $election "lease-name" | default (printf "kube-event-bridge-%s" (get .Values.bridge "cluster-name" | default "default")) }}
+{{- end }}

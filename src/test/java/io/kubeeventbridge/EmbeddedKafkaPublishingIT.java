@@ -1,7 +1,6 @@
 package io.kubeeventbridge;
 
-import org.springframework.kafka.test.context.EmbeddedKafka;
+import io.kubeeventbridge.support.SharedKafkaBroker;
 
-/** The publishing contract against the in-process KRaft broker, which every machine can run. */
-@EmbeddedKafka(partitions = 1, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
+@SharedKafkaBroker
 class EmbeddedKafkaPublishingIT extends PublishingContract {}

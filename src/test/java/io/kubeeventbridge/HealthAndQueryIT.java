@@ -8,14 +8,14 @@ import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.kubeeventbridge.support.KafkaEvents;
 import io.kubeeventbridge.support.MockKubernetes;
+import io.kubeeventbridge.support.SharedKafkaBroker;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
-import org.springframework.kafka.test.context.EmbeddedKafka;
 
 /** Readiness, health detail, metrics and the first read of the cache, on the shared context. */
-@EmbeddedKafka(partitions = 1, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
+@SharedKafkaBroker
 class HealthAndQueryIT extends BridgeTestBase {
 
     private static final ResourceDefinitionContext GADGETS = new ResourceDefinitionContext.Builder()

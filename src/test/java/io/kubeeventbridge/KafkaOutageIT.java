@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.kubeeventbridge.support.KafkaEvents;
 import io.kubeeventbridge.support.KafkaEvents.Received;
+import io.kubeeventbridge.support.SharedKafkaBroker;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -14,13 +15,12 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
-import org.springframework.kafka.test.context.EmbeddedKafka;
 
 /**
  * The broker of the shared context stopped while objects keep changing, then started again on the same port: the
  * informers keep going, and every object's final state reaches Kafka, in order, without restarting the bridge.
  */
-@EmbeddedKafka(partitions = 1, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
+@SharedKafkaBroker
 class KafkaOutageIT extends BridgeTestBase {
 
     private static final String POD_TOPIC = "k8s.core.pod";

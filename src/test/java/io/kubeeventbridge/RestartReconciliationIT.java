@@ -11,6 +11,7 @@ import io.fabric8.kubernetes.client.dsl.Resource;
 import io.kubeeventbridge.support.KafkaEvents;
 import io.kubeeventbridge.support.KafkaEvents.Received;
 import io.kubeeventbridge.support.MockKubernetes;
+import io.kubeeventbridge.support.SharedKafkaBroker;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,7 +28,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.kafka.test.context.EmbeddedKafka;
 
 /**
  * A bridge stopped, objects changed while it is down, the bridge started again: the second run publishes exactly
@@ -35,7 +35,7 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
  * their own, on the shared broker and mock API server, watching a namespace (and so a checkpoint topic) nobody else
  * uses.
  */
-@EmbeddedKafka(partitions = 1, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
+@SharedKafkaBroker
 class RestartReconciliationIT extends BridgeTestBase {
 
     private static final String TOPIC = "k8s.core.configmap";

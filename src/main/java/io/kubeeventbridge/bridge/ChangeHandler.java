@@ -2,12 +2,14 @@ package io.kubeeventbridge.bridge;
 
 import io.cloudevents.CloudEvent;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
 import io.kubeeventbridge.event.EventExtensions;
 import io.kubeeventbridge.event.EventNormalisationException;
 import io.kubeeventbridge.event.EventNormaliser;
 import io.kubeeventbridge.event.ObjectJson;
 import io.kubeeventbridge.event.Operation;
 import io.kubeeventbridge.event.ResourceType;
+import io.kubeeventbridge.informer.CachedObject;
 import io.kubeeventbridge.informer.ChangeListener;
 import io.kubeeventbridge.metrics.EventMetrics;
 import io.kubeeventbridge.publish.Checkpoint;
@@ -15,69 +17,128 @@ import io.kubeeventbridge.publish.EventPublisher;
 import io.kubeeventbridge.publish.OutgoingEvent;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Turns each change of one resource type into a CloudEvent and hands it to the publisher; reconciles the first list
- * with the previous run's checkpoints. A change that cannot be turned into an event is logged with the object's
+ * Turns each change of one resource type into a CloudEvent and hands it to the publisher, while this replica leads
+ * (a publishing term). A term begins by reconciling with the checkpoints: what the cache holds then, and every
+ * object its first lists deliver after, is compared with what was last published, and objects of completed lists
+ * that are gone publish their delete. A change that cannot be turned into an event is logged with the object's
  * identity and counted; the exception never reaches the informer.
+ *
+ * <p>Synchronized: a term's reconciliation reads the cache while informers keep delivering, and what is published
+ * must never go back in resourceVersion; informers never hand over a state older than their cache's.
  */
 final class ChangeHandler implements ChangeListener {
 
     private static final Logger log = LoggerFactory.getLogger(ChangeHandler.class);
+    private static final String ALL_NAMESPACES = "";
 
     private final ResourceType type;
     private final String topic;
-    private final Reconciliation reconciliation;
+    private final Supplier<Collection<CachedObject>> cached;
     private final EventNormaliser normaliser;
     private final EventPublisher publisher;
     private final EventMetrics metrics;
     private final Clock clock;
+    private final Set<String> listed = new HashSet<>();
+    private Reconciliation term;
 
+    /** @param cached what the cache of this resource holds now */
     ChangeHandler(
             ResourceType type,
             String topic,
-            Reconciliation reconciliation,
+            Supplier<Collection<CachedObject>> cached,
             EventNormaliser normaliser,
             EventPublisher publisher,
             EventMetrics metrics,
             Clock clock) {
         this.type = type;
         this.topic = topic;
-        this.reconciliation = reconciliation;
+        this.cached = cached;
         this.normaliser = normaliser;
         this.publisher = publisher;
         this.metrics = metrics;
         this.clock = clock;
     }
 
+    ResourceType type() {
+        return type;
+    }
+
+    String topic() {
+        return topic;
+    }
+
     @Override
-    public void onChange(Operation operation, GenericKubernetesResource object, byte[] json) {
+    public synchronized void onChange(Operation operation, GenericKubernetesResource object, byte[] json) {
         metrics.received(type.toString(), operation);
-        if (operation != Operation.SNAPSHOT) {
-            publish(operation, object, json);
-            return;
+        if (term == null) {
+            return; // not leading: whoever leads reconciles from its own cache
         }
-        String key =
-                key(object.getMetadata().getNamespace(), object.getMetadata().getName());
-        for (Operation reconciled : reconciliation.listed(
-                key, object.getMetadata().getUid(), object.getMetadata().getResourceVersion())) {
+        if (operation == Operation.SNAPSHOT) {
+            reconcile(
+                    key(
+                            object.getMetadata().getNamespace(),
+                            object.getMetadata().getName()),
+                    object.getMetadata().getUid(),
+                    object.getMetadata().getResourceVersion(),
+                    object,
+                    json);
+        } else {
+            publish(operation, object, json);
+        }
+    }
+
+    @Override
+    public synchronized void onFirstList(String namespace) {
+        listed.add(namespace == null ? ALL_NAMESPACES : namespace);
+        if (term != null) {
+            publishVanished(namespace);
+        }
+    }
+
+    /** This replica leads: reconcile what the cache holds with {@code checkpoints}, then publish every change. */
+    synchronized void startTerm(Map<String, Checkpoint> checkpoints) {
+        term = new Reconciliation(checkpoints);
+        for (CachedObject object : cached.get()) {
+            reconcile(
+                    key(object.namespace(), object.name()),
+                    object.uid(),
+                    object.resourceVersion(),
+                    identity(object),
+                    object.json());
+        }
+        listed.forEach(namespace -> publishVanished(namespace.equals(ALL_NAMESPACES) ? null : namespace));
+    }
+
+    /** This replica no longer leads: publish nothing more. */
+    synchronized void endTerm() {
+        term = null;
+    }
+
+    private void reconcile(
+            String key, String uid, String resourceVersion, GenericKubernetesResource object, byte[] json) {
+        for (Operation reconciled : term.listed(key, uid, resourceVersion)) {
             if (reconciled == Operation.DELETED) {
-                publishVanished(key, reconciliation.checkpoint(key));
+                publishVanished(key, term.checkpoint(key));
             } else {
                 publish(reconciled, object, json);
             }
         }
     }
 
-    @Override
-    public void onFirstList(String namespace) {
-        List<Reconciliation.Vanished> vanished = reconciliation.vanished(namespace);
+    private void publishVanished(String namespace) {
+        List<Reconciliation.Vanished> vanished = term.vanished(namespace);
         if (!vanished.isEmpty()) {
-            log.info("{} objects of {} were deleted while the bridge was down", vanished.size(), type);
+            log.info("{} objects of {} were deleted while no replica published", vanished.size(), type);
         }
         vanished.forEach(gone -> publishVanished(gone.key(), gone.checkpoint()));
     }
@@ -92,7 +153,7 @@ final class ChangeHandler implements ChangeListener {
                         object.getMetadata().getName()));
     }
 
-    /** The delete of an object gone while the bridge was down, with what its checkpoint knows of it. */
+    /** The delete of an object gone while no replica published, with what its checkpoint knows of it. */
     private void publishVanished(String key, Checkpoint checkpoint) {
         publish(
                 Operation.DELETED,
@@ -117,6 +178,20 @@ final class ChangeHandler implements ChangeListener {
             log.error(
                     "Could not hand the {} of {} {} to the publisher", operation.typeSegment(), resource, key.get(), e);
         }
+    }
+
+    /** What the normaliser needs of a cached object besides its JSON: its type and identity. */
+    private GenericKubernetesResource identity(CachedObject object) {
+        return new GenericKubernetesResourceBuilder()
+                .withApiVersion(type.apiVersion())
+                .withKind(type.kind())
+                .withNewMetadata()
+                .withNamespace(object.namespace())
+                .withName(object.name())
+                .withUid(object.uid())
+                .withResourceVersion(object.resourceVersion())
+                .endMetadata()
+                .build();
     }
 
     private static String key(String namespace, String name) {

@@ -8,10 +8,11 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Compares the first full list of a resource with the checkpoints of the bridge's previous run, so a restart
- * publishes what changed while the bridge was down and nothing else: an unchanged object publishes nothing, a changed
- * one {@code updated}, a new one {@code created}, one that vanished {@code deleted}. Without checkpoints (a first
- * start) every listed object is a {@code snapshot}.
+ * Compares what a resource's cache holds when a publishing term begins, and what its first lists deliver after, with
+ * the checkpoints of what was last published, so that a restart or a new leader publishes what changed while nobody
+ * published, and nothing else: an unchanged object publishes nothing, a changed one {@code updated}, a new one
+ * {@code created}, one that vanished {@code deleted}. Without checkpoints (a first start, or a topic never written)
+ * every listed object is a {@code snapshot}.
  */
 final class Reconciliation {
 
@@ -26,15 +27,17 @@ final class Reconciliation {
     }
 
     /**
-     * What to publish, in order, for an object of the first list. An object recreated under the same name while the
-     * bridge was down is a new object: the deletion of the old one ({@link #checkpoint}) comes first, so the
+     * What to publish, in order, for an object listed in this term. An object recreated under the same name while
+     * nobody published is a new object: the deletion of the old one ({@link #checkpoint}) comes first, so the
      * compacted topic ends with the new one.
      */
     List<Operation> listed(String key, String uid, String resourceVersion) {
+        if (!listed.add(key)) {
+            return List.of(); // listed twice: read from the cache when the term began, then notified
+        }
         if (previous.isEmpty()) {
             return List.of(Operation.SNAPSHOT);
         }
-        listed.add(key);
         Checkpoint checkpoint = previous.get(key);
         if (checkpoint == null) {
             return List.of(Operation.CREATED);
@@ -50,7 +53,7 @@ final class Reconciliation {
         return previous.get(key);
     }
 
-    /** The checkpointed objects in {@code namespace} (all when {@code null}) that the first list did not hold. */
+    /** The checkpointed objects in {@code namespace} (all when {@code null}) that no list of this term held. */
     List<Vanished> vanished(String namespace) {
         return previous.entrySet().stream()
                 .filter(entry -> namespace == null || entry.getKey().startsWith(namespace + "/"))

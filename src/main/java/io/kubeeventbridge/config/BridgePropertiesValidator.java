@@ -84,6 +84,15 @@ final class BridgePropertiesValidator implements Validator {
         }
         checkDropPaths(properties.payload().dropPaths(), "payload.dropPaths", errors);
         checkElectionTiming(properties.leaderElection(), errors);
+        requirePositive(properties.kafka().transactionInterval(), "kafka.transactionInterval", "100ms", errors);
+        if (properties.leaderElection().enabled()
+                && Boolean.FALSE.equals(properties.kafka().transactional())) {
+            errors.rejectValue(
+                    "kafka.transactional",
+                    "fencing",
+                    "must be true with leader election: only a transactional producer fences a paused former leader,"
+                            + " whose late sends would otherwise reach Kafka");
+        }
         checkHashKey(properties.payload(), errors);
     }
 

@@ -18,6 +18,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     so that a restart publishes only what changed; {@code {cluster}} stands for the cluster name
  * @param unhealthyAfter how long sends may keep failing before the publisher reports DOWN in health (outside the
  *     readiness group: an unreachable Kafka does not take the bridge out of rotation, its queue holds the changes)
+ * @param transactional publish each event with its checkpoint in Kafka transactions, fencing any earlier leader;
+ *     default: on exactly when leader election is
+ * @param transactionInterval with transactions, how long a transaction collects events before it commits
  */
 public record KafkaLayout(
         @DefaultValue(TopicTemplate.DEFAULT) @NotNull String topicTemplate,
@@ -28,7 +31,14 @@ public record KafkaLayout(
         @DefaultValue("kube-event-bridge.{cluster}.checkpoints") @NotNull
         String checkpointTopic,
 
-        @DefaultValue("1m") @NotNull Duration unhealthyAfter) {
+        @DefaultValue("1m") @NotNull Duration unhealthyAfter,
+        Boolean transactional,
+        @DefaultValue("100ms") @NotNull Duration transactionInterval) {
+
+    /** Whether events are published in transactions, given whether leader election is on. */
+    public boolean transactional(boolean leaderElection) {
+        return transactional != null ? transactional : leaderElection;
+    }
 
     /** The two content modes of the CloudEvents Kafka protocol binding. */
     public enum ContentMode {

@@ -4,6 +4,7 @@ import io.kubeeventbridge.config.BridgeProperties;
 import io.kubeeventbridge.informer.InformerStatusSource;
 import io.kubeeventbridge.informer.WatchCoordinator;
 import io.kubeeventbridge.informer.WatchedEntry;
+import io.kubeeventbridge.leadership.LeadershipStatus;
 import io.kubeeventbridge.publish.PublisherState;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -41,6 +42,12 @@ class HealthConfiguration {
     @Bean
     InformerLivenessHealthIndicator informerLivenessHealthIndicator(InformerStatusSource informers) {
         return new InformerLivenessHealthIndicator(informers);
+    }
+
+    /** Registered as the {@code leadership} contributor, in no probe group. */
+    @Bean
+    LeadershipHealthIndicator leadershipHealthIndicator(LeadershipStatus leadership) {
+        return new LeadershipHealthIndicator(leadership);
     }
 
     /** Registered as the {@code kafkaPublisher} contributor, in no probe group. */

@@ -62,7 +62,15 @@ final class ChangeClassifier implements ResourceEventHandler<GenericKubernetesRe
         handOver(Operation.DELETED, lastKnownState);
     }
 
+    /**
+     * A state older than the one the store holds now is not handed over: the notification of the newer one follows.
+     * So what a listener receives never goes back in resourceVersion, even after it read the store directly (as a
+     * new leader does to reconcile).
+     */
     private void handOver(Operation operation, GenericKubernetesResource notified) {
+        if (operation != Operation.DELETED && store.holdsNewerThan(notified)) {
+            return;
+        }
         GenericKubernetesResource object = store.admitted(notified);
         byte[] json = store.compact(object);
         // The listener gets the state in full, as the event carries it.

@@ -8,6 +8,7 @@ import io.kubeeventbridge.event.ResourceType;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
@@ -133,6 +134,19 @@ final class CompactItemStore implements ItemStore<GenericKubernetesResource> {
     @Override
     public boolean isFullState() {
         return false;
+    }
+
+    /**
+     * Whether this store already holds a newer state of {@code object} (same uid, greater resourceVersion): then the
+     * notification of that newer state is still to come.
+     */
+    boolean holdsNewerThan(GenericKubernetesResource object) {
+        CachedObject cached = objects.get(getKey(object));
+        return cached != null
+                && object.getMetadata() != null
+                && Objects.equals(cached.uid(), object.getMetadata().getUid())
+                && ResourceVersions.isNewer(
+                        cached.resourceVersion(), object.getMetadata().getResourceVersion());
     }
 
     /** The cached object under fabric8's key ({@code namespace/name}, or {@code name}), or {@code null}. */

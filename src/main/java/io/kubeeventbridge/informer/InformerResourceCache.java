@@ -1,8 +1,6 @@
 package io.kubeeventbridge.informer;
 
 import io.kubeeventbridge.event.ResourceType;
-import java.math.BigInteger;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -62,22 +60,15 @@ final class InformerResourceCache implements ResourceCache {
 
     @Override
     public String resourceVersion() {
-        // resourceVersions are opaque strings, but etcd-backed servers issue increasing integers.
         return informers.stream()
                 .map(ResourceInformer::lastSyncResourceVersion)
                 .filter(Objects::nonNull)
-                .max(Comparator.comparing(InformerResourceCache::numeric).thenComparing(Comparator.naturalOrder()))
+                .max(ResourceVersions.ORDER)
                 .orElse("");
     }
 
     private static boolean covers(ResourceInformer informer, String namespace) {
         String watched = informer.target().namespace();
         return namespace == null || watched == null || watched.equals(namespace);
-    }
-
-    private static BigInteger numeric(String resourceVersion) {
-        return resourceVersion.chars().allMatch(Character::isDigit) && !resourceVersion.isEmpty()
-                ? new BigInteger(resourceVersion)
-                : BigInteger.ZERO;
     }
 }

@@ -9,14 +9,17 @@ import io.kubeeventbridge.config.LeaderElectionSettings;
 import io.kubeeventbridge.leadership.LeadershipListener;
 import io.kubeeventbridge.leadership.LeadershipStatus;
 import io.kubeeventbridge.leadership.LeadershipStatus.Role;
+import io.kubeeventbridge.lifecycle.BackgroundThreads;
+import io.kubeeventbridge.lifecycle.LifecyclePhases;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 
 /**
  * Takes part in the election for the bridge's Lease with fabric8's {@code LeaderElector}, and starts and stops the
@@ -30,7 +33,8 @@ import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
  * </ul>
  *
  * On graceful stop the lease is released ({@code releaseOnCancel}), so a standby takes over within a retry period.
- * With election disabled this replica simply leads from start to stop.
+ * With election disabled this replica leads from start to stop; its term begins as it starts, before the informers do,
+ * so that nothing they observe goes unpublished.
  */
 final class LeaseElection implements SmartLifecycle {
 
@@ -61,14 +65,16 @@ final class LeaseElection implements SmartLifecycle {
 
     @Override
     public synchronized void start() {
-        callbacks = Executors.newSingleThreadExecutor(daemonThreads("leadership-"));
+        callbacks = Executors.newSingleThreadExecutor(BackgroundThreads.daemons("leadership"));
         running = true;
         if (!settings.enabled()) {
             log.info("Leader election is off (bridge.leader-election.enabled): this replica publishes");
-            startedLeading();
+            // On this thread, before the informers start: what they observe from the first moment is published.
+            status.role(Role.LEADER);
+            listener.startLeading();
             return;
         }
-        electors = Executors.newCachedThreadPool(daemonThreads("leader-election-"));
+        electors = Executors.newCachedThreadPool(BackgroundThreads.daemons("leader-election"));
         log.info("Taking part in the election for {} as {}", lock.describe(), lock.identity());
         nextRound();
     }
@@ -94,35 +100,49 @@ final class LeaseElection implements SmartLifecycle {
         next.whenComplete((ignored, failure) -> nextRound());
     }
 
+    // The role changes at once, on fabric8's thread; the listener follows on ours, in order.
     private void startedLeading() {
-        callbacks.execute(() -> {
-            status.role(Role.LEADER);
-            listener.startLeading();
-        });
+        if (status.role(Role.LEADER)) {
+            callbacks.execute(listener::startLeading);
+        }
     }
 
     // fabric8 may report the end of a leadership twice (the holder changed, then the renew loop ended).
     private void stoppedLeading() {
-        callbacks.execute(() -> {
-            if (status.view().role() == Role.LEADER) {
-                status.role(Role.STANDBY);
-                listener.stopLeading();
-            }
-        });
+        if (status.role(Role.STANDBY)) {
+            callbacks.execute(listener::stopLeading);
+        }
     }
 
+    /**
+     * Finishes publishing while still holding the lease, so that no standby fences this replica's last transactions,
+     * then releases it (or, with election off, simply stops leading).
+     */
     @Override
     public synchronized void stop() {
         running = false;
+        if (status.view().role() == Role.LEADER) {
+            awaitCallback(callbacks.submit(listener::finishLeading));
+        }
         if (round != null) {
             round.cancel(true); // the elector releases the lease and reports the end of its leadership
             round = null;
         } else {
-            stoppedLeading(); // election off: this replica led since start
+            stoppedLeading();
         }
         shutdown(callbacks);
         if (electors != null) {
             shutdown(electors);
+        }
+    }
+
+    private void awaitCallback(Future<?> callback) {
+        try {
+            callback.get();
+        } catch (ExecutionException e) {
+            log.warn("Finishing the publishing term failed: {}", e.getCause().getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -142,9 +162,9 @@ final class LeaseElection implements SmartLifecycle {
         return running;
     }
 
-    private static CustomizableThreadFactory daemonThreads(String prefix) {
-        CustomizableThreadFactory threads = new CustomizableThreadFactory(prefix);
-        threads.setDaemon(true);
-        return threads;
+    /** Starts before the informers and stops after them, so that finishing a term publishes all they handed over. */
+    @Override
+    public int getPhase() {
+        return LifecyclePhases.PUBLISHING;
     }
 }

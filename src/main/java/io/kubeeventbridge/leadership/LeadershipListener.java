@@ -10,6 +10,9 @@ public interface LeadershipListener {
     /** This replica now leads: start publishing. */
     void startLeading();
 
-    /** This replica no longer leads (lease lost or released, renewal failed, or shutdown): stop at once. */
+    /** This replica no longer leads (lease lost, renewal failed, or fenced by a newer leader): stop at once. */
     void stopLeading();
+
+    /** This replica stops while it leads (shutdown): finish what is under way, then stop; the lease is released after. */
+    void finishLeading();
 }

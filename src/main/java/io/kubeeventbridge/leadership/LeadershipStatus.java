@@ -61,12 +61,15 @@ public final class LeadershipStatus {
         }
     }
 
-    public synchronized void role(Role role) {
+    /** @return whether the role changed */
+    public synchronized boolean role(Role role) {
         View current = view;
-        if (current.role() != role) {
-            changes.incrementAndGet();
-            view = new View(role, role == Role.LEADER ? identity : current.holder(), clock.instant(), null);
+        if (current.role() == role) {
+            return false;
         }
+        changes.incrementAndGet();
+        view = new View(role, role == Role.LEADER ? identity : current.holder(), clock.instant(), null);
+        return true;
     }
 
     /** Records why this replica cannot take part, or clears it with {@code null}. */

@@ -2,6 +2,7 @@ package io.kubeeventbridge.lifecycle;
 
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 
 /** Threads for the periodic work of lifecycle beans, which shut them down when they stop. */
@@ -14,8 +15,13 @@ public final class BackgroundThreads {
      * the JVM alive.
      */
     public static ScheduledExecutorService scheduler(String name) {
+        return Executors.newSingleThreadScheduledExecutor(daemons(name));
+    }
+
+    /** Daemon threads named {@code name-1}, {@code name-2}, ..., for the same reason. */
+    public static ThreadFactory daemons(String name) {
         CustomizableThreadFactory threads = new CustomizableThreadFactory(name + "-");
         threads.setDaemon(true);
-        return Executors.newSingleThreadScheduledExecutor(threads);
+        return threads;
     }
 }

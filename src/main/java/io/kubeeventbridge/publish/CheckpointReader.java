@@ -49,6 +49,8 @@ final class CheckpointReader {
         overrides.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
         overrides.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
         overrides.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        // Checkpoints committed with their events only: a fenced leader's open transaction never counts.
+        overrides.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         Map<CheckpointScope, Map<String, Checkpoint>> checkpoints = new HashMap<>();
         Unreadable unreadable = new Unreadable();
         try (Consumer<?, ?> consumer = consumers.createConsumer(null, "checkpoint-reader", null, overrides)) {

@@ -4,7 +4,6 @@ import io.kubeeventbridge.event.EventExtensions;
 import io.kubeeventbridge.event.Operation;
 import io.kubeeventbridge.event.ResourceType;
 import io.kubeeventbridge.lifecycle.BackgroundThreads;
-import io.kubeeventbridge.lifecycle.LifecyclePhases;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -19,18 +18,18 @@ import java.util.function.Supplier;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 
 /**
  * The compacted checkpoint topic: one record per topic and object ({@link CheckpointRecords}), holding what its last
- * event Kafka acknowledged carried (a tombstone once it is deleted). Read once at startup, before any informer lists
- * ({@link LifecyclePhases}), so a restart publishes only what changed; written in batches, since one record per event
- * would halve throughput.
+ * published event carried (a tombstone once it is deleted). Read as committed when a publishing term begins, so a
+ * restart or a new leader publishes only what changed. Without transactions, checkpoints of acknowledged events are
+ * written in batches, since one record per event would halve throughput; with transactions, each goes in the
+ * transaction of its event ({@link #record}).
  */
-final class CheckpointStore implements Checkpoints, SmartLifecycle {
+final class CheckpointStore implements Checkpoints {
 
     private static final Logger log = LoggerFactory.getLogger(CheckpointStore.class);
     private static final Supplier<Checkpoint> DELETED = () -> null;
@@ -45,7 +44,6 @@ final class CheckpointStore implements Checkpoints, SmartLifecycle {
     // work the producer's I/O thread, which acknowledges, should not do. Supplies null for a deleted object.
     private final Map<CheckpointKey, Supplier<Checkpoint>> unwritten = new ConcurrentHashMap<>();
     private ScheduledExecutorService flusher;
-    private volatile boolean running;
 
     CheckpointStore(
             String checkpointTopic,
@@ -92,20 +90,36 @@ final class CheckpointStore implements Checkpoints, SmartLifecycle {
 
     /** Records that Kafka acknowledged {@code event}; written with the next batch. */
     void acknowledged(OutgoingEvent event) {
-        CheckpointKey key = CheckpointKey.of(event);
-        if (event.operation() == Operation.DELETED) {
-            unwritten.put(key, DELETED);
-            return;
+        if (event.operation() == Operation.DELETED || isIdentified(event)) {
+            unwritten.put(CheckpointKey.of(event), () -> checkpointOf(event));
         }
-        Object uid = event.event().getExtension(EventExtensions.UID);
-        Object resourceVersion = event.event().getExtension(EventExtensions.RESOURCE_VERSION);
-        if (uid != null && resourceVersion != null) {
-            byte[] data = event.event().getData().toBytes();
-            unwritten.put(
-                    key,
-                    () -> new Checkpoint(
-                            uid.toString(), resourceVersion.toString(), OptionalLong.of(Checkpoint.fingerprint(data))));
+    }
+
+    /** The checkpoint record of {@code event}, to send in the same transaction. */
+    ProducerRecord<byte[], byte[]> record(OutgoingEvent event) {
+        Checkpoint checkpoint = checkpointOf(event);
+        return new ProducerRecord<>(
+                checkpointTopic,
+                CheckpointRecords.key(CheckpointKey.of(event)),
+                checkpoint == null ? null : CheckpointRecords.value(checkpoint));
+    }
+
+    /** What {@code event} leaves to remember of its object: {@code null} once deleted. */
+    private static Checkpoint checkpointOf(OutgoingEvent event) {
+        if (event.operation() == Operation.DELETED || !isIdentified(event)) {
+            return null;
         }
+        byte[] data = event.event().getData().toBytes();
+        return new Checkpoint(
+                event.event().getExtension(EventExtensions.UID).toString(),
+                event.event().getExtension(EventExtensions.RESOURCE_VERSION).toString(),
+                OptionalLong.of(Checkpoint.fingerprint(data)));
+    }
+
+    // Objects from an API server always have both; one built in code may lack them, and then has no checkpoint.
+    private static boolean isIdentified(OutgoingEvent event) {
+        return event.event().getExtension(EventExtensions.UID) != null
+                && event.event().getExtension(EventExtensions.RESOURCE_VERSION) != null;
     }
 
     /** Checkpoints acknowledged but not written yet. */
@@ -113,8 +127,8 @@ final class CheckpointStore implements Checkpoints, SmartLifecycle {
         return unwritten.size();
     }
 
-    @Override
-    public void start() {
+    /** Reads the checkpoints as committed, and writes unwritten ones in batches until the term ends. */
+    Checkpoints begin() {
         try {
             admin.createOrModifyTopics(
                     TopicBuilder.name(checkpointTopic).partitions(1).compact().build());
@@ -133,7 +147,7 @@ final class CheckpointStore implements Checkpoints, SmartLifecycle {
         flusher = BackgroundThreads.scheduler("checkpoint-writer");
         long interval = flushInterval.toMillis();
         flusher.scheduleWithFixedDelay(this::write, interval, interval, TimeUnit.MILLISECONDS);
-        running = true;
+        return this;
     }
 
     /** Sends the batch of unwritten checkpoints; the producer batches them further. */
@@ -158,23 +172,20 @@ final class CheckpointStore implements Checkpoints, SmartLifecycle {
         }
     }
 
-    @Override
-    public void stop() {
-        running = false;
+    /**
+     * Ends the term: with {@code writeRest}, what is unwritten is written first (a shutdown); without, it is dropped,
+     * since a replica that no longer leads must not write (the next leader reconciles anyway).
+     */
+    void end(boolean writeRest) {
         if (flusher != null) {
-            flusher.shutdown();
+            flusher.shutdownNow();
+            flusher = null;
         }
-        write();
-        kafka.flush();
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
-    }
-
-    @Override
-    public int getPhase() {
-        return LifecyclePhases.CHECKPOINTS;
+        if (writeRest) {
+            write();
+            kafka.flush();
+        } else {
+            unwritten.clear();
+        }
     }
 }

@@ -1,87 +1,239 @@
 package io.kubeeventbridge.publish;
 
-import io.kubeeventbridge.event.EventNormaliser;
 import io.kubeeventbridge.event.Operation;
-import io.kubeeventbridge.lifecycle.LifecyclePhases;
 import io.kubeeventbridge.metrics.EventMetrics;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import org.apache.kafka.common.errors.RecordTooLargeException;
+import java.util.function.Supplier;
+import org.apache.kafka.common.KafkaException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.kafka.core.KafkaTemplate;
 
 /**
  * Sends the events of the {@link PendingEvents} queue to Kafka on a thread of its own, so a slow or unreachable
  * broker (the producer blocks while it waits for metadata or buffer space) never holds up an informer. A failed send
  * puts its event back at the front of its object's queue and pauses sending with a growing backoff; nothing is
- * dropped, and each object's events stay in order. On shutdown it stops taking events and drains the queue for a
- * bounded time, once the informers have stopped ({@link LifecyclePhases}).
+ * dropped, and each object's events stay in order.
+ *
+ * <p>It sends only during a term ({@link Publishing}). Without transactions each event is sent as it comes and counts
+ * as published when Kafka acknowledges it; its checkpoint follows in a batch. With transactions, events are sent in
+ * batches of up to {@code bridge.kafka.transaction-interval}, each with its checkpoint, and count as published when
+ * their transaction commits: the transaction is the batch boundary of the same path.
  */
-final class KafkaEventPublisher implements EventPublisher, SmartLifecycle, PublisherState {
+final class KafkaEventPublisher implements EventPublisher, Publishing {
 
     private static final Logger log = LoggerFactory.getLogger(KafkaEventPublisher.class);
     private static final Duration POLL = Duration.ofMillis(200);
     private static final Duration FIRST_BACKOFF = Duration.ofMillis(100);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(10);
+    private static final int MAX_BATCH = 1000;
 
     private final KafkaTemplate<byte[], byte[]> kafka;
+    private final Supplier<TransactionalSender> transactions;
     private final RecordFactory records;
     private final PendingEvents queue;
     private final CheckpointStore checkpoints;
-    private final boolean tombstones;
-    private final Duration drainTimeout;
-    private final EventMetrics metrics;
-    private final Clock clock;
+    private final PublishSettings settings;
     private final Backoff backoff;
-    private volatile Thread sender;
-    private volatile boolean accepting;
-    private volatile Instant failingSince;
-    private volatile String lastError;
+    private final SendOutcomes outcomes;
+    private volatile Term term;
 
+    /** @param transactions a new transactional sender for each term, or {@code null} to publish without */
     KafkaEventPublisher(
             KafkaTemplate<byte[], byte[]> kafka,
+            Supplier<TransactionalSender> transactions,
             RecordFactory records,
             PendingEvents queue,
             CheckpointStore checkpoints,
-            boolean tombstones,
-            Duration drainTimeout,
+            PublishSettings settings,
             EventMetrics metrics,
             Clock clock) {
         this.kafka = kafka;
+        this.transactions = transactions;
         this.records = records;
         this.queue = queue;
         this.checkpoints = checkpoints;
-        this.tombstones = tombstones;
-        this.drainTimeout = drainTimeout;
-        this.metrics = metrics;
-        this.clock = clock;
+        this.settings = settings;
         this.backoff = new Backoff(FIRST_BACKOFF, MAX_BACKOFF, clock);
+        this.outcomes = new SendOutcomes(queue, checkpoints, backoff, metrics, clock);
+    }
+
+    /** How sending goes, for health. */
+    PublisherState state() {
+        return outcomes;
     }
 
     @Override
     public void publish(OutgoingEvent event) {
-        if (!accepting) {
-            // Only during shutdown, after the informers stopped; the next start lists everything again.
-            log.warn("Publisher stopped; not sending {}", event.describe());
+        Term current = term;
+        if (current == null || !current.accepting) {
+            // Between terms: whoever leads next reconciles this object from its cache.
+            log.debug("Not publishing, no term: {}", event.describe());
             return;
         }
         queue.add(event);
     }
 
-    private void sendLoop() {
-        while (!Thread.currentThread().isInterrupted()) {
+    @Override
+    public synchronized Checkpoints begin(Runnable fenced) {
+        TransactionalSender sender = null;
+        if (transactions != null) {
             try {
-                backoff.awaitResume();
-                OutgoingEvent event = queue.take(POLL);
-                if (event != null) {
-                    send(event);
+                sender = transactions.get();
+            } catch (KafkaException e) {
+                throw new PublishingUnavailableException("Kafka could not begin transactions: " + e.getMessage(), e);
+            }
+        }
+        Checkpoints read = checkpoints.begin();
+        Term started = new Term(sender, fenced);
+        term = started;
+        started.thread.start();
+        log.info("Publishing{}; {} events queued", sender == null ? "" : " with transactions", queue.size());
+        return read;
+    }
+
+    @Override
+    public synchronized void end() {
+        Term ending = term;
+        if (ending == null) {
+            return;
+        }
+        term = null;
+        ending.stop();
+        checkpoints.end(false);
+        int dropped = queue.clear();
+        log.info("Stopped publishing; dropped {} queued events for the next leader to reconcile", dropped);
+    }
+
+    @Override
+    public synchronized void finish() {
+        Term ending = term;
+        if (ending == null) {
+            return;
+        }
+        ending.accepting = false;
+        try {
+            if (queue.awaitEmpty(settings.drainTimeout())) {
+                log.info("Published every queued event before stopping");
+            } else {
+                log.warn(
+                        "Stopping with {} events not acknowledged by Kafka after {}",
+                        queue.size(),
+                        settings.drainTimeout());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        term = null;
+        ending.stop();
+        checkpoints.end(true);
+    }
+
+    /** One term: its sender thread, and its transactional sender when there are transactions. */
+    private final class Term {
+
+        final Thread thread;
+        final Runnable fenced;
+        volatile boolean accepting = true;
+        TransactionalSender transactional;
+
+        Term(TransactionalSender transactional, Runnable fenced) {
+            this.transactional = transactional;
+            this.fenced = fenced;
+            this.thread = new Thread(this::sendLoop, "event-publisher");
+            thread.setDaemon(true);
+        }
+
+        private void sendLoop() {
+            while (!Thread.currentThread().isInterrupted()) {
+                try {
+                    backoff.awaitResume();
+                    if (transactional == null) {
+                        OutgoingEvent event = queue.take(POLL);
+                        if (event != null) {
+                            send(event);
+                        }
+                    } else if (!sendTransaction(takeBatch())) {
+                        return;
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
                 }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+            }
+        }
+
+        private List<OutgoingEvent> takeBatch() throws InterruptedException {
+            List<OutgoingEvent> batch = new ArrayList<>();
+            OutgoingEvent first = queue.take(POLL);
+            if (first == null) {
+                return batch;
+            }
+            batch.add(first);
+            long deadline = System.nanoTime() + settings.transactionInterval().toNanos();
+            while (batch.size() < MAX_BATCH) {
+                long left = deadline - System.nanoTime();
+                OutgoingEvent next = left > 0 ? queue.take(Duration.ofNanos(left)) : null;
+                if (next == null) {
+                    break;
+                }
+                batch.add(next);
+            }
+            return batch;
+        }
+
+        /** @return whether this term goes on: not once it is fenced */
+        private boolean sendTransaction(List<OutgoingEvent> batch) {
+            if (batch.isEmpty()) {
+                return true;
+            }
+            if (transactional == null) {
+                try {
+                    transactional = transactions.get();
+                } catch (KafkaException e) {
+                    batch.forEach(event -> outcomes.failed(event, e));
+                    return true;
+                }
+            }
+            TransactionalSender.Outcome outcome = transactional.send(batch);
+            if (outcome instanceof TransactionalSender.Committed) {
+                batch.forEach(event -> outcomes.published(event, false));
+            } else if (outcome instanceof TransactionalSender.Fenced fencedBy) {
+                log.warn(
+                        "A newer leader fenced this replica's producer ({}); it publishes nothing more",
+                        fencedBy.cause().getMessage());
+                // Ended from another thread: ending joins this one.
+                Thread ending = new Thread(fenced, "publishing-fenced");
+                ending.setDaemon(true);
+                ending.start();
+                return false;
+            } else if (outcome instanceof TransactionalSender.Aborted aborted) {
+                for (int index = 0; index < batch.size(); index++) {
+                    outcomes.failed(batch.get(index), aborted.causes().get(index));
+                }
+                if (!aborted.usable()) {
+                    transactional.close();
+                    transactional = null;
+                }
+            }
+            return true;
+        }
+
+        void stop() {
+            accepting = false;
+            thread.interrupt();
+            if (Thread.currentThread() != thread) {
+                try {
+                    thread.join(settings.drainTimeout().toMillis());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            if (transactional != null) {
+                transactional.close();
             }
         }
     }
@@ -90,122 +242,21 @@ final class KafkaEventPublisher implements EventPublisher, SmartLifecycle, Publi
         CompletableFuture<?> sent;
         try {
             sent = kafka.send(records.event(event));
-            if (tombstones && event.operation() == Operation.DELETED) {
+            if (settings.tombstones() && event.operation() == Operation.DELETED) {
                 // Sent before the acknowledgement of the event: the producer keeps the order within the partition.
                 sent = CompletableFuture.allOf(sent, kafka.send(records.tombstone(event)));
             }
         } catch (RuntimeException e) {
             // The producer gave up waiting for metadata or buffer space: Kafka is unreachable or overloaded.
-            failed(event, e);
+            outcomes.failed(event, e);
             return;
         }
         sent.whenComplete((result, error) -> {
             if (error == null) {
-                acknowledged(event);
+                outcomes.published(event, true);
             } else {
-                failed(event, error);
+                outcomes.failed(event, error);
             }
         });
-    }
-
-    private void acknowledged(OutgoingEvent event) {
-        checkpoints.acknowledged(event);
-        queue.acknowledged(event);
-        backoff.reset();
-        Instant outageStart = failingSince;
-        if (outageStart != null) {
-            failingSince = null;
-            log.info(
-                    "Kafka takes events again after {} of failures; {} events queued",
-                    Duration.between(outageStart, clock.instant()),
-                    queue.size());
-        }
-        metrics.published(event.resource(), event.operation());
-        if (event.event().getTime() != null) {
-            metrics.acknowledgedAfter(
-                    event.resource(), Duration.between(event.event().getTime().toInstant(), clock.instant()));
-        }
-        if (log.isDebugEnabled()) {
-            // Runs on the producer's I/O thread for every event: describe() only when it is logged.
-            log.debug("Published {} to {}", event.describe(), event.topic());
-        }
-    }
-
-    private void failed(OutgoingEvent event, Throwable error) {
-        Throwable cause = error.getCause() != null ? error.getCause() : error;
-        if (cause instanceof RecordTooLargeException && !EventNormaliser.isTruncated(event.event())) {
-            // Never dropped: consumers learn that the object changed, and can read it from the API server.
-            metrics.failed(event.resource(), event.operation(), "too-large");
-            log.warn(
-                    "{} is too large for Kafka ({}); publishing a reference to it instead",
-                    event.describe(),
-                    cause.getMessage());
-            queue.failed(event.withEvent(EventNormaliser.truncated(event.event()), event.operation()));
-            return;
-        }
-        metrics.failed(event.resource(), event.operation(), "send");
-        lastError = cause.getClass().getSimpleName() + ": " + cause.getMessage();
-        Duration delay = backoff.failed();
-        // One warning per outage, not one per object: the queue keeps every object's latest change meanwhile.
-        if (failingSince == null) {
-            failingSince = clock.instant();
-            log.warn(
-                    "Kafka did not take {} on {}; retrying with backoff, queueing changes meanwhile: {}",
-                    event.describe(),
-                    event.topic(),
-                    lastError);
-        } else {
-            log.debug("Kafka did not take {}; sending again in {}: {}", event.describe(), delay, lastError);
-        }
-        queue.failed(event);
-    }
-
-    @Override
-    public void start() {
-        log.info("Publisher started; {} events queued", queue.size());
-        accepting = true;
-        sender = new Thread(this::sendLoop, "event-publisher");
-        sender.setDaemon(true);
-        sender.start();
-    }
-
-    @Override
-    public void stop() {
-        accepting = false;
-        try {
-            if (queue.awaitEmpty(drainTimeout)) {
-                log.info("Published every queued event before stopping");
-            } else {
-                log.warn("Stopping with {} events not acknowledged by Kafka after {}", queue.size(), drainTimeout);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        sender.interrupt();
-    }
-
-    @Override
-    public boolean isRunning() {
-        return sender != null && sender.isAlive();
-    }
-
-    @Override
-    public int getPhase() {
-        return LifecyclePhases.PUBLISHER;
-    }
-
-    @Override
-    public int queuedEvents() {
-        return queue.size();
-    }
-
-    @Override
-    public Instant failingSince() {
-        return failingSince;
-    }
-
-    @Override
-    public String lastError() {
-        return lastError;
     }
 }

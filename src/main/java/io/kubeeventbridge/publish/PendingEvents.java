@@ -130,6 +130,27 @@ final class PendingEvents {
         }
     }
 
+    /**
+     * Drops every waiting event, as when a term ends: in-flight events are forgotten too, so the queue starts the next
+     * term empty whatever becomes of them.
+     *
+     * @return how many events were dropped
+     */
+    int clear() {
+        lock.lock();
+        try {
+            int dropped = size + inFlight.size();
+            waiting.clear();
+            inFlight.clear();
+            ready.clear();
+            size = 0;
+            readyOrEmpty.signalAll();
+            return dropped;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** Events waiting or in flight. */
     int size() {
         lock.lock();

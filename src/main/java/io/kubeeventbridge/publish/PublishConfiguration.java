@@ -1,12 +1,18 @@
 package io.kubeeventbridge.publish;
 
 import io.kubeeventbridge.config.BridgeProperties;
+import io.kubeeventbridge.config.KafkaLayout;
 import io.kubeeventbridge.metrics.EventMetrics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -85,15 +91,44 @@ class PublishConfiguration {
             BridgeProperties properties,
             EventMetrics metrics,
             Environment environment) {
-        ProducerSettings.requireValid(kafka.getProducerFactory().getConfigurationProperties(), environment);
+        Map<String, Object> producer = kafka.getProducerFactory().getConfigurationProperties();
+        ProducerSettings.requireValid(producer, environment);
+        KafkaLayout layout = properties.kafka();
+        RecordFactory records = new RecordFactory(layout.contentMode());
+        Supplier<TransactionalSender> transactions = null;
+        if (layout.transactional(properties.leaderElection().enabled())) {
+            Map<String, Object> transactional = new HashMap<>(producer);
+            transactional.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId(properties));
+            transactional.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+            transactions = () -> new TransactionalSender(
+                    new KafkaProducer<>(transactional, new ByteArraySerializer(), new ByteArraySerializer()),
+                    records,
+                    checkpoints,
+                    layout.tombstones());
+        }
         return new KafkaEventPublisher(
                 kafka,
-                new RecordFactory(properties.kafka().contentMode()),
+                transactions,
+                records,
                 queue,
                 checkpoints,
-                properties.kafka().tombstones(),
-                properties.kafka().drainTimeout(),
+                new PublishSettings(layout.tombstones(), layout.drainTimeout(), layout.transactionInterval()),
                 metrics,
                 Clock.systemUTC());
+    }
+
+    /** How sending goes, for the {@code kafkaPublisher} health contributor. */
+    @Bean
+    PublisherState publisherState(KafkaEventPublisher publisher) {
+        return publisher.state();
+    }
+
+    /**
+     * One id for every replica of a bridge, so that each new leader's producer fences the one before; bridges of other
+     * clusters or leases never fence each other.
+     */
+    static String transactionalId(BridgeProperties properties) {
+        return "kube-event-bridge." + properties.clusterName() + "."
+                + properties.leaderElection().leaseNameFor(properties.clusterName());
     }
 }

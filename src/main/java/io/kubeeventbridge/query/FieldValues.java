@@ -17,6 +17,7 @@ final class FieldValues implements Function<String, String> {
 
     private final CachedObject cached;
     private GenericKubernetesResource decoded;
+    private Map<?, ?> metadata;
 
     FieldValues(CachedObject cached) {
         this.cached = cached;
@@ -31,12 +32,11 @@ final class FieldValues implements Function<String, String> {
         if (path.equals("metadata.namespace")) {
             return cached.namespace();
         }
-        String[] segments = path.split("\\.");
+        // -1 keeps empty segments, so that "." or "a." name no field rather than no segment at all.
+        String[] segments = path.split("\\.", -1);
         GenericKubernetesResource object = decoded();
         if (segments[0].equals("metadata")) {
-            // Rare: other metadata fields, read through the model's JSON form.
-            Map<?, ?> metadata = METADATA_MAPPER.convertValue(object.getMetadata(), Map.class);
-            return scalar(navigate(metadata, segments, 1));
+            return scalar(navigate(metadata(), segments, 1));
         }
         Object value = navigate(object.getAdditionalProperties(), segments, 0);
         if (value == null && segments.length == 1) {
@@ -54,6 +54,14 @@ final class FieldValues implements Function<String, String> {
             decoded = cached.decode();
         }
         return decoded;
+    }
+
+    /** Rare: other metadata fields, read through the model's JSON form, converted once for all of a selector's terms. */
+    private Map<?, ?> metadata() {
+        if (metadata == null) {
+            metadata = METADATA_MAPPER.convertValue(decoded().getMetadata(), Map.class);
+        }
+        return metadata;
     }
 
     private static Object navigate(Map<?, ?> map, String[] segments, int from) {

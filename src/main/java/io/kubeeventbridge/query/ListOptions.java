@@ -3,9 +3,12 @@ package io.kubeeventbridge.query;
 import io.kubeeventbridge.selector.FieldSelector;
 import io.kubeeventbridge.selector.LabelSelector;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /**
- * The query parameters of a list: selectors, page size and where to resume.
+ * The query parameters of a list: selectors, page size and where to resume. Read as the API server reads them: a
+ * repeated parameter counts with its first value.
  *
  * @param labels {@code labelSelector}; empty matches everything
  * @param fields {@code fieldSelector}; empty matches everything
@@ -17,9 +20,15 @@ record ListOptions(LabelSelector labels, FieldSelector fields, int limit, Object
     static final ListOptions EVERYTHING =
             new ListOptions(LabelSelector.parse(null), FieldSelector.parse(null), 0, null);
 
-    /** @throws StatusException 400 BadRequest for a selector that does not parse, a bad limit or continue token */
+    /** ASCII digits only, as Go's ParseInt reads them: Java alone would also take other scripts' digits. */
+    private static final Pattern NON_NEGATIVE = Pattern.compile("\\+?[0-9]+");
+
+    /**
+     * @throws StatusException 400 BadRequest for a selector that does not parse, a bad limit or continue token; 405
+     *     MethodNotAllowed for a watch
+     */
     static ListOptions parse(Map<String, String> parameters) {
-        if (Boolean.parseBoolean(parameters.get("watch"))) {
+        if (watch(parameters.get("watch"))) {
             throw new StatusException(StatusResponses.methodNotAllowed("watch"));
         }
         String continueToken = parameters.get("continue");
@@ -30,7 +39,15 @@ record ListOptions(LabelSelector labels, FieldSelector fields, int limit, Object
                 continueToken == null || continueToken.isEmpty() ? null : ContinueToken.parse(continueToken));
     }
 
-    private static <T> T selector(String parameter, String text, java.util.function.Function<String, T> parser) {
+    /**
+     * The API server's reading of a boolean parameter: absent, {@code 0} and {@code false} in any case are false,
+     * anything else (even {@code watch=} or {@code watch=1}) is true.
+     */
+    private static boolean watch(String text) {
+        return text != null && !text.equals("0") && !text.equalsIgnoreCase("false");
+    }
+
+    private static <T> T selector(String parameter, String text, Function<String, T> parser) {
         try {
             return parser.apply(text);
         } catch (IllegalArgumentException e) {
@@ -39,19 +56,19 @@ record ListOptions(LabelSelector labels, FieldSelector fields, int limit, Object
         }
     }
 
+    /** Any 64-bit limit, as the API server takes; no cache holds more objects than the largest int. */
     private static int limit(String text) {
         if (text == null || text.isEmpty()) {
             return 0;
         }
-        try {
-            int limit = Integer.parseInt(text);
-            if (limit >= 0) {
-                return limit;
+        if (NON_NEGATIVE.matcher(text).matches()) {
+            try {
+                return (int) Math.min(Long.parseLong(text), Integer.MAX_VALUE);
+            } catch (NumberFormatException beyondLong) {
+                // answered below
             }
-        } catch (NumberFormatException e) {
-            // answered below
         }
         throw new StatusException(StatusResponses.badRequest(
-                "limit \"" + text + "\" is invalid: must be a non-negative integer (0 for no limit)"));
+                "limit \"" + text + "\" is invalid: must be a non-negative 64-bit integer (0 for no limit)"));
     }
 }

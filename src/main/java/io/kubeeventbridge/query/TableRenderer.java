@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 
 /**
@@ -28,15 +29,24 @@ final class TableRenderer {
         this.clock = clock;
     }
 
-    /** Whether an Accept header asks for a v1 Table; kubectl lists it first, followed by plain JSON. */
+    /**
+     * Whether an Accept header asks for a v1 Table; kubectl lists it first, followed by plain JSON.
+     *
+     * @throws StatusException 400 BadRequest when a header that mentions a Table does not parse: whether the client
+     *     wants one cannot be told
+     */
     static boolean wanted(String accept) {
         if (accept == null || !accept.contains("Table")) {
             return false;
         }
-        return MediaType.parseMediaTypes(accept).stream()
-                .anyMatch(type -> "Table".equals(type.getParameter("as"))
-                        && "meta.k8s.io".equals(type.getParameter("g"))
-                        && "v1".equals(type.getParameter("v")));
+        try {
+            return MediaType.parseMediaTypes(accept).stream()
+                    .anyMatch(type -> "Table".equals(type.getParameter("as"))
+                            && "meta.k8s.io".equals(type.getParameter("g"))
+                            && "v1".equals(type.getParameter("v")));
+        } catch (InvalidMediaTypeException e) {
+            throw new StatusException(StatusResponses.badRequest("the Accept header is malformed: " + e.getMessage()));
+        }
     }
 
     Map<String, Object> table(ResourceType type, String resourceVersion, CacheLister.Page page) {

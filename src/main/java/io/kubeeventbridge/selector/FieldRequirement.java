@@ -15,6 +15,8 @@ import java.util.function.Function;
  */
 public record FieldRequirement(String field, Operator operator, String value) {
 
+    private static final String PATH_RULE = "a field name is a path such as \"status.phase\"";
+
     /** Field selectors compare for equality only. {@code ==} is parsed as {@link #EQUALS}. */
     public enum Operator {
         EQUALS("="),
@@ -56,8 +58,9 @@ public record FieldRequirement(String field, Operator operator, String value) {
     }
 
     /**
-     * Kubernetes itself accepts any text before the operator, but no API server supports a field that is empty or
-     * contains whitespace, {@code !} or a backslash, and such a name could not be written back unambiguously.
+     * Kubernetes itself accepts any text before the operator, but no API server supports a field that is empty,
+     * contains whitespace, {@code !} or a backslash, or has an empty path segment ({@code .x}, {@code a..b}), and
+     * such a name could not be written back unambiguously or names no field.
      */
     static Optional<String> fieldProblem(String field) {
         if (field.isEmpty()) {
@@ -69,8 +72,11 @@ public record FieldRequirement(String field, Operator operator, String value) {
                 return Optional.of("contains whitespace; field selectors allow no spaces around \",\" or operators");
             }
             if ("!\\,=".indexOf(c) >= 0) {
-                return Optional.of("contains \"" + c + "\"; a field name is a path such as \"status.phase\"");
+                return Optional.of("contains \"" + c + "\"; " + PATH_RULE);
             }
+        }
+        if (field.startsWith(".") || field.endsWith(".") || field.contains("..")) {
+            return Optional.of("has an empty path segment; " + PATH_RULE);
         }
         return Optional.empty();
     }

@@ -9,6 +9,7 @@ import io.kubeeventbridge.event.EventNormaliser;
 import io.kubeeventbridge.event.ObjectJson;
 import io.kubeeventbridge.event.Operation;
 import io.kubeeventbridge.event.ResourceType;
+import io.kubeeventbridge.informer.FixedResourceCache;
 import io.kubeeventbridge.metrics.EventMetrics;
 import io.kubeeventbridge.publish.Checkpoint;
 import io.kubeeventbridge.publish.OutgoingEvent;
@@ -27,17 +28,23 @@ class ChangeHandlerTest {
 
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private final List<OutgoingEvent> published = new ArrayList<>();
-    private final ChangeHandler handler = new ChangeHandler(
-            PODS,
-            "k8s.core.pod",
-            new Reconciliation(Map.of()),
-            new EventNormaliser("test"),
-            published::add,
-            new EventMetrics(registry),
-            Clock.fixed(Instant.parse("2026-01-02T03:04:05Z"), ZoneOffset.UTC));
+    private final FixedResourceCache cache = new FixedResourceCache(PODS);
+    private final ChangeHandler handler = handler(Clock.fixed(Instant.parse("2026-01-02T03:04:05Z"), ZoneOffset.UTC));
+
+    private ChangeHandler handler(Clock clock) {
+        return new ChangeHandler(
+                PODS,
+                "k8s.core.pod",
+                () -> cache.list(null),
+                new EventNormaliser("test"),
+                published::add,
+                new EventMetrics(registry),
+                clock);
+    }
 
     @Test
     void changeIsPublishedToTheTopicKeyedByObject() {
+        handler.startTerm(Map.of());
         handler.onChange(Operation.CREATED, pod("shop", "web-1"), json(pod("shop", "web-1")));
 
         assertThat(published).singleElement().satisfies(event -> {
@@ -57,6 +64,7 @@ class ChangeHandlerTest {
     @Test
     void objectThatCannotBecomeAnEventIsCountedAndNeverReachesTheInformer() {
         GenericKubernetesResource withoutNamespace = pod(null, "web-1");
+        handler.startTerm(Map.of());
 
         assertThatNoException()
                 .isThrownBy(() -> handler.onChange(Operation.UPDATED, withoutNamespace, json(withoutNamespace)));
@@ -73,14 +81,8 @@ class ChangeHandlerTest {
 
     @Test
     void objectDeletedWhileTheBridgeWasDownIsPublishedAsAReconciledDelete() {
-        ChangeHandler afterRestart = new ChangeHandler(
-                PODS,
-                "k8s.core.pod",
-                new Reconciliation(Map.of("shop/gone", new Checkpoint("uid-gone", "41"))),
-                new EventNormaliser("test"),
-                published::add,
-                new EventMetrics(registry),
-                Clock.systemUTC());
+        ChangeHandler afterRestart = handler(Clock.systemUTC());
+        afterRestart.startTerm(Map.of("shop/gone", new Checkpoint("uid-gone", "41")));
 
         afterRestart.onFirstList("shop");
 
@@ -90,6 +92,53 @@ class ChangeHandlerTest {
             assertThat(event.event().getId()).isEqualTo("uid-gone/41/deleted");
             assertThat(event.event().getExtension("reconciled")).isEqualTo(true);
         });
+    }
+
+    @Test
+    void aReplicaThatDoesNotLeadPublishesNothingButCountsWhatItReceives() {
+        handler.onChange(Operation.CREATED, pod("shop", "web-1"), json(pod("shop", "web-1")));
+
+        assertThat(published).isEmpty();
+        assertThat(registry.get("bridge.events.received").counter().count()).isEqualTo(1);
+    }
+
+    @Test
+    void aTermBegunAfterTheFirstListReconcilesTheCacheAndPublishesWhatVanished() {
+        cache.put(pod("shop", "kept"));
+        cache.put(pod("shop", "new"));
+        handler.onFirstList(null);
+
+        handler.startTerm(Map.of(
+                "shop/kept", new Checkpoint("uid-1", "7"),
+                "shop/gone", new Checkpoint("uid-gone", "3")));
+
+        assertThat(published)
+                .extracting(event -> event.operation() + " " + event.key())
+                .containsExactlyInAnyOrder("CREATED shop/new", "DELETED shop/gone");
+    }
+
+    @Test
+    void anObjectReadFromTheCacheAndThenNotifiedAsASnapshotIsPublishedOnce() {
+        cache.put(pod("shop", "web-1"));
+        handler.startTerm(Map.of());
+
+        handler.onChange(Operation.SNAPSHOT, pod("shop", "web-1"), json(pod("shop", "web-1")));
+        handler.onFirstList(null);
+
+        assertThat(published).singleElement().satisfies(event -> {
+            assertThat(event.operation()).isEqualTo(Operation.SNAPSHOT);
+            assertThat(event.key()).isEqualTo("shop/web-1");
+        });
+    }
+
+    @Test
+    void anEndedTermPublishesNothingMore() {
+        handler.startTerm(Map.of());
+        handler.endTerm();
+
+        handler.onChange(Operation.UPDATED, pod("shop", "web-1"), json(pod("shop", "web-1")));
+
+        assertThat(published).isEmpty();
     }
 
     private static byte[] json(GenericKubernetesResource object) {

@@ -71,7 +71,53 @@ class HelmChartTest {
                         "Service",
                         "Deployment",
                         "NetworkPolicy",
-                        "PodDisruptionBudget");
+                        "PodDisruptionBudget",
+                        "Role",
+                        "RoleBinding");
+    }
+
+    @Test
+    void byDefaultTwoReplicasElectALeaderOnALeaseOnlyTheyMayRenew() {
+        List<HasMetadata> objects = renderDefaults();
+        Deployment deployment = only(objects, Deployment.class);
+        assertThat(deployment.getSpec().getReplicas()).isEqualTo(2);
+        assertThat(child(child(applicationYaml(objects), "bridge"), "leader-election"))
+                .containsEntry("enabled", true);
+        assertThat(deployment
+                        .getSpec()
+                        .getTemplate()
+                        .getSpec()
+                        .getContainers()
+                        .get(0)
+                        .getEnv())
+                .anySatisfy(env -> {
+                    assertThat(env.getName()).isEqualTo("POD_NAMESPACE");
+                    assertThat(env.getValueFrom().getFieldRef().getFieldPath()).isEqualTo("metadata.namespace");
+                });
+        assertThat(deployment.getSpec().getTemplate().getSpec().getAffinity().getPodAntiAffinity())
+                .isNotNull();
+        assertThat(only(objects, io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget.class)
+                        .getSpec()
+                        .getMinAvailable()
+                        .getIntVal())
+                .isEqualTo(1);
+
+        Role election = only(objects, Role.class);
+        assertThat(election.getMetadata().getNamespace()).isEqualTo(NAMESPACE);
+        assertThat(election.getRules())
+                .extracting(PolicyRule::getResources, PolicyRule::getResourceNames, PolicyRule::getVerbs)
+                .containsExactly(
+                        tuple(List.of("leases"), List.of(), List.of("create")),
+                        tuple(
+                                List.of("leases"),
+                                List.of("kube-event-bridge-default"),
+                                List.of("get", "update", "patch")));
+    }
+
+    @Test
+    void severalReplicasWithoutLeaderElectionFailRendering() {
+        assertThatThrownBy(() -> render("replicas-without-election-values.yaml"))
+                .hasMessageContaining("replicaCount above 1 needs leaderElection.enabled");
     }
 
     @Test
@@ -97,7 +143,7 @@ class HelmChartTest {
     @Test
     void eachRoleIsBoundToTheBridgeServiceAccountInItsNamespace() {
         List<HasMetadata> objects = render("custom-resources-values.yaml");
-        List<RoleBinding> bindings = all(objects, RoleBinding.class);
+        List<RoleBinding> bindings = watchRoles(objects, RoleBinding.class);
 
         assertThat(bindings)
                 .extracting(b -> b.getMetadata().getNamespace())
@@ -186,7 +232,8 @@ class HelmChartTest {
     void schemaAcceptsEveryPropertyTheServiceDefines() {
         Map<String, Object> bridge = child(applicationYaml(render("every-bridge-property-values.yaml")), "bridge");
 
-        assertThat(bridge).containsKeys("cluster-name", "resources", "kafka", "informer", "payload", "query");
+        assertThat(bridge)
+                .containsKeys("cluster-name", "resources", "kafka", "informer", "payload", "query", "leader-election");
     }
 
     @Test
@@ -470,7 +517,7 @@ class HelmChartTest {
 
     private static Map<String, List<Tuple>> roleRulesByNamespace(List<HasMetadata> objects) {
         Map<String, List<Tuple>> rules = new TreeMap<>();
-        for (Role role : all(objects, Role.class)) {
+        for (Role role : watchRoles(objects, Role.class)) {
             assertThat(rules).doesNotContainKey(role.getMetadata().getNamespace());
             rules.put(
                     role.getMetadata().getNamespace(),
@@ -479,6 +526,13 @@ class HelmChartTest {
                             .toList());
         }
         return rules;
+    }
+
+    /** The Roles (or their bindings) granting reads of watched resources, not the leader election's. */
+    private static <T extends HasMetadata> List<T> watchRoles(List<HasMetadata> objects, Class<T> type) {
+        return all(objects, type).stream()
+                .filter(role -> !role.getMetadata().getName().endsWith("-leader-election"))
+                .toList();
     }
 
     private static <T extends HasMetadata> List<T> all(List<HasMetadata> objects, Class<T> type) {

@@ -122,6 +122,28 @@ class ChangeClassifierTest {
         assertThat(deleted).singleElement().isEqualTo(lastState).isNotInstanceOf(ReducedResource.class);
     }
 
+    @Test
+    void aStateOlderThanTheStoresIsNotHandedOverSinceTheNewerOnesNotificationFollows() {
+        CompactItemStore store = new CompactItemStore(ObjectFilter.NONE, PODS);
+        GenericKubernetesResource v2 = object("2");
+        GenericKubernetesResource v3 = object("3");
+        store.put(store.getKey(v3), v3);
+        List<Change> changes = new ArrayList<>();
+        ChangeClassifier classifier = new ChangeClassifier(
+                (operation, object, json) ->
+                        changes.add(new Change(operation, object.getMetadata().getResourceVersion())),
+                store,
+                null,
+                () -> {});
+        classifier.onList("1", false);
+
+        classifier.onUpdate(object("1"), v2);
+        classifier.onUpdate(v2, v3);
+        classifier.onDelete(v2, false);
+
+        assertThat(changes).containsExactly(new Change(Operation.UPDATED, "3"), new Change(Operation.DELETED, "2"));
+    }
+
     private static Consumer<ChangeClassifier> callbacks(Consumer<ChangeClassifier> callbacks) {
         return callbacks;
     }

@@ -39,7 +39,7 @@ class CheckpointStoreTest {
 
     @AfterEach
     void stop() {
-        store.stop();
+        store.end(true);
     }
 
     @Test
@@ -98,7 +98,7 @@ class CheckpointStoreTest {
 
     private void startWith(Map<CheckpointScope, Map<String, Checkpoint>> checkpoints) {
         when(reader.read()).thenReturn(checkpoints);
-        store.start();
+        store.begin();
     }
 
     /** What was written, in order: each record as its decoded key and checkpoint (null for a tombstone). */

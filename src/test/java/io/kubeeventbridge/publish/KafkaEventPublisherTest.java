@@ -41,29 +41,28 @@ class KafkaEventPublisherTest {
     private final List<ProducerRecord<byte[], byte[]>> acknowledged = new CopyOnWriteArrayList<>();
     private final PendingEvents queue = new PendingEvents(replaced -> {});
     private final KafkaTemplate<byte[], byte[]> kafka = scriptedKafka();
-    // Not started: it only collects the checkpoints of acknowledged events here.
+    // Without a checkpoint topic to read, and writing only when told: it collects the checkpoints of acknowledged
+    // events here.
     private final CheckpointStore checkpoints =
-            new CheckpointStore("checkpoints", null, null, kafka, Duration.ofSeconds(1));
+            new CheckpointStore("checkpoints", null, null, kafka, Duration.ofHours(1));
     private final KafkaEventPublisher publisher = new KafkaEventPublisher(
             kafka,
+            null,
             new RecordFactory(ContentMode.BINARY),
             queue,
             checkpoints,
-            true,
-            Duration.ofMillis(300),
+            new PublishSettings(true, Duration.ofMillis(300), Duration.ofMillis(100)),
             new EventMetrics(new SimpleMeterRegistry()),
             Clock.systemUTC());
 
     @AfterEach
     void stop() {
-        if (publisher.isRunning()) {
-            publisher.stop();
-        }
+        publisher.end();
     }
 
     @Test
     void outageLosesNothingAndKeepsEachObjectInOrder() {
-        publisher.start();
+        publisher.begin(() -> {});
         kafkaDown.set(true);
         publisher.publish(event("shop/a", CREATED, 1));
         for (int version = 2; version <= 500; version++) {
@@ -71,7 +70,7 @@ class KafkaEventPublisherTest {
         }
         publisher.publish(event("shop/b", UPDATED, 7));
         publisher.publish(event("shop/b", DELETED, 7));
-        await().atMost(Duration.ofSeconds(10)).until(() -> publisher.failingSince() != null);
+        await().atMost(Duration.ofSeconds(10)).until(() -> publisher.state().failingSince() != null);
         assertThat(queue.size()).as("bounded by the objects, not the changes").isLessThanOrEqualTo(2);
 
         kafkaDown.set(false);
@@ -79,7 +78,7 @@ class KafkaEventPublisherTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> queue.size() == 0);
         assertThat(sent("shop/a")).containsExactly("created uid-shop/a/500");
         assertThat(sent("shop/b")).containsExactly("deleted uid-shop/b/7/deleted", "tombstone");
-        assertThat(publisher.failingSince()).isNull();
+        assertThat(publisher.state().failingSince()).isNull();
         assertThat(checkpoints.unwrittenCount())
                 .as("one checkpoint per object acknowledged")
                 .isEqualTo(2);
@@ -87,11 +86,11 @@ class KafkaEventPublisherTest {
 
     @Test
     void shutdownDrainsTheQueueForABoundedTime() {
-        publisher.start();
+        publisher.begin(() -> {});
         kafkaDown.set(true);
         publisher.publish(event("shop/a", CREATED, 1));
 
-        publisher.stop();
+        publisher.finish();
 
         assertThat(queue.size())
                 .as("Kafka never came back within the drain timeout")
@@ -101,18 +100,21 @@ class KafkaEventPublisherTest {
 
     @Test
     void shutdownWaitsForQueuedEventsToBeAcknowledged() {
-        publisher.start();
+        publisher.begin(() -> {});
         publisher.publish(event("shop/a", CREATED, 1));
         publisher.publish(event("shop/b", CREATED, 2));
 
-        publisher.stop();
+        publisher.finish();
 
-        assertThat(acknowledged).hasSize(2);
+        assertThat(acknowledged)
+                .extracting(ProducerRecord::topic)
+                .as("both events, then their checkpoints written as the term finished")
+                .containsExactly(OutgoingEvents.TOPIC, OutgoingEvents.TOPIC, "checkpoints", "checkpoints");
     }
 
     @Test
     void objectTooLargeForKafkaIsPublishedAsAReference() {
-        publisher.start();
+        publisher.begin(() -> {});
         OutgoingEvent oversized = new OutgoingEvent(
                 OutgoingEvents.TOPIC,
                 "shop/huge",
@@ -140,17 +142,17 @@ class KafkaEventPublisherTest {
                 .as("the event package's reference to the object")
                 .isEqualTo(
                         EventNormaliser.truncated(oversized.event()).getData().toBytes());
-        assertThat(publisher.failingSince())
+        assertThat(publisher.state().failingSince())
                 .as("an oversized object is not a Kafka outage")
                 .isNull();
     }
 
     @Test
     void publishesAgainAfterAStopAndStart() {
-        publisher.start();
-        publisher.stop();
+        publisher.begin(() -> {});
+        publisher.finish();
 
-        publisher.start();
+        publisher.begin(() -> {});
         publisher.publish(event("shop/a", CREATED, 1));
 
         await().atMost(Duration.ofSeconds(10)).until(() -> sent("shop/a").size() == 1);

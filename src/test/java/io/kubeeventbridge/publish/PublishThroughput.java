@@ -134,15 +134,14 @@ public final class PublishThroughput {
         EventMetrics metrics = new EventMetrics(new SimpleMeterRegistry());
         KafkaEventPublisher publisher = new KafkaEventPublisher(
                 template,
+                null,
                 new RecordFactory(ContentMode.BINARY),
                 queue,
                 checkpoints,
-                true,
-                Duration.ofSeconds(20),
+                new PublishSettings(true, Duration.ofSeconds(20), Duration.ofMillis(100)),
                 metrics,
                 Clock.systemUTC());
-        checkpoints.start();
-        publisher.start();
+        publisher.begin(() -> {});
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(producerSettings(bootstrapServers))) {
             // Warm-up: JIT, metadata, producer buffers, for both paths.
             rawRound(producer, raw);
@@ -159,8 +158,7 @@ public final class PublishThroughput {
             return new Result(
                     new Samples(bridge).median(), new Samples(plain).median(), events, (double) bytes / events);
         } finally {
-            publisher.stop();
-            checkpoints.stop();
+            publisher.finish();
             producers.destroy();
         }
     }

@@ -67,6 +67,8 @@ class SelectorApiTest {
                 "labelSelector; app=a b;       unable to parse labelSelector",
                 "labelSelector; -bad=x;        unable to parse labelSelector",
                 "fieldSelector; status.phase;  unable to parse fieldSelector",
+                "fieldSelector; .=x;           unable to parse fieldSelector: field name \".\" at position 0",
+                "fieldSelector; ...=x;         unable to parse fieldSelector: field name \"...\" at position 0",
                 "limit;         -1;            limit \"-1\" is invalid",
                 "limit;         ten;           limit \"ten\" is invalid",
                 "continue;      not-a-token;   continue token \"not-a-token\" is malformed",

@@ -154,6 +154,26 @@ class FieldSelectorTest {
                         "field name \"a\\b\" at position 0 in \"a\\b=c\" contains \"\\\"; a field name is a path such as"
                                 + " \"status.phase\""),
                 arguments(
+                        ".=x",
+                        0,
+                        "field name \".\" at position 0 in \".=x\" has an empty path segment; a field name is a path"
+                                + " such as \"status.phase\""),
+                arguments(
+                        "a=1,status..phase!=x",
+                        4,
+                        "field name \"status..phase\" at position 4 in \"a=1,status..phase!=x\" has an empty path"
+                                + " segment; a field name is a path such as \"status.phase\""),
+                arguments(
+                        "status.=x",
+                        0,
+                        "field name \"status.\" at position 0 in \"status.=x\" has an empty path segment; a field name"
+                                + " is a path such as \"status.phase\""),
+                arguments(
+                        "...==x",
+                        0,
+                        "field name \"...\" at position 0 in \"...==x\" has an empty path segment; a field name is a"
+                                + " path such as \"status.phase\""),
+                arguments(
                         "metadata.name=a=b",
                         15,
                         "unescaped \"=\" at position 15 in \"metadata.name=a=b\"; write \"\\=\" for a literal \"=\" in a"
@@ -261,7 +281,11 @@ class FieldSelectorTest {
                                 + " or operators"),
                 arguments("a!", "field name \"a!\" contains \"!\"; a field name is a path such as \"status.phase\""),
                 arguments("a=b", "field name \"a=b\" contains \"=\"; a field name is a path such as \"status.phase\""),
-                arguments("a,b", "field name \"a,b\" contains \",\"; a field name is a path such as \"status.phase\""));
+                arguments("a,b", "field name \"a,b\" contains \",\"; a field name is a path such as \"status.phase\""),
+                arguments(
+                        ".status",
+                        "field name \".status\" has an empty path segment; a field name is a path such as"
+                                + " \"status.phase\""));
     }
 
     @ParameterizedTest(name = "{0}")

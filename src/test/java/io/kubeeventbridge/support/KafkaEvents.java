@@ -18,8 +18,8 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
- * A test consumer of the bridge's topics. Values are read with the CloudEvents SDK's Kafka deserializer, as any
- * consumer would; tombstones (null values) are kept as records without an event.
+ * A test consumer of the bridge's topics, reading committed records only. Values are read with the CloudEvents SDK's
+ * Kafka deserializer, as any consumer would; tombstones (null values) are kept as records without an event.
  */
 public final class KafkaEvents implements AutoCloseable {
 
@@ -45,7 +45,10 @@ public final class KafkaEvents implements AutoCloseable {
                         ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
                         "earliest",
                         ConsumerConfig.METADATA_MAX_AGE_CONFIG,
-                        "500"),
+                        "500",
+                        // As the bridge's consumers must, to see only events whose transaction committed.
+                        ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                        "read_committed"),
                 new StringDeserializer(),
                 new ByteArrayDeserializer());
         consumer.subscribe(topics);
