@@ -4,6 +4,8 @@ import io.kubeeventbridge.config.ResourceProperties;
 import io.kubeeventbridge.event.ResourceType;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,6 +20,7 @@ final class EntryInformers {
     private final InformerRegistry informers;
     private final ChangeListenerFactory listeners;
     private final ObjectFilterFactory filters;
+    private final Map<ResourceType, ChangeListener> started = new ConcurrentHashMap<>();
 
     EntryInformers(InformerRegistry informers, ChangeListenerFactory listeners, ObjectFilterFactory filters) {
         this.informers = informers;
@@ -31,6 +34,7 @@ final class EntryInformers {
             log.warn("{} is cluster-scoped; ignoring the namespaces {} of {}", type, entry.namespaces(), name);
         }
         ChangeListener listener = listeners.listenerFor(entry, type);
+        started.put(type, listener);
         ObjectFilter filter = filters.filterFor(entry, type);
         List<String> namespaces = type.namespaced() ? entry.namespaces() : List.of();
         List<String> scopes = namespaces.isEmpty() ? Collections.singletonList(null) : namespaces;
@@ -42,8 +46,12 @@ final class EntryInformers {
         }
     }
 
-    /** Stops the informers of {@code type} and drops its cache, publishing nothing for its objects. */
+    /** Stops the informers of {@code type} and drops its cache; its listener is told, and publishes nothing more. */
     void stop(ResourceType type) {
         informers.unwatch(type);
+        ChangeListener listener = started.remove(type);
+        if (listener != null) {
+            listener.onStopped();
+        }
     }
 }

@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.kubeeventbridge.config.BridgeProperties;
 import io.kubeeventbridge.config.InformerSettings.MissingResourcePolicy;
 import io.kubeeventbridge.config.ResourceProperties;
 import io.kubeeventbridge.config.TestProperties;
+import io.kubeeventbridge.event.Operation;
 import io.kubeeventbridge.event.ResourceType;
 import io.kubeeventbridge.informer.WatchedEntry.State;
 import io.kubeeventbridge.support.MockKubernetes;
@@ -113,7 +115,7 @@ class GroupEntriesTest {
                     .extracting(ResourceType::plural)
                     .containsExactly("trucks");
         });
-        assertThat(changes).noneMatch(change -> change.contains("deleted"));
+        assertThat(changes).contains("trams stopped").noneMatch(change -> change.contains("deleted"));
     }
 
     @Test
@@ -173,12 +175,23 @@ class GroupEntriesTest {
                 TestProperties.bind(
                         "bridge.informer.missing-resource=" + policy, "bridge.informer.discovery-retry-interval=200ms"),
                 List.of(entries));
-        return Coordinators.create(
-                MockKubernetes.client(),
-                registry,
-                properties,
-                (entry, type) -> (operation, object, json) -> changes.add(type.plural() + " " + operation.typeSegment()
-                        + " " + object.getMetadata().getNamespace() + "/"
-                        + object.getMetadata().getName()));
+        return Coordinators.create(MockKubernetes.client(), registry, properties, this::recording);
+    }
+
+    /** A listener noting each change as {@code trams created depot/tram-1}, and its end as {@code trams stopped}. */
+    private ChangeListener recording(ResourceProperties entry, ResourceType type) {
+        return new ChangeListener() {
+            @Override
+            public void onChange(Operation operation, GenericKubernetesResource object, byte[] json) {
+                changes.add(type.plural() + " " + operation.typeSegment() + " "
+                        + object.getMetadata().getNamespace() + "/"
+                        + object.getMetadata().getName());
+            }
+
+            @Override
+            public void onStopped() {
+                changes.add(type.plural() + " stopped");
+            }
+        };
     }
 }
