@@ -6,17 +6,17 @@ import static org.awaitility.Awaitility.await;
 import io.kubeeventbridge.support.KafkaEvents;
 import io.kubeeventbridge.support.KafkaEvents.Received;
 import io.kubeeventbridge.support.MockKubernetes;
+import io.kubeeventbridge.support.SharedKafkaBroker;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
-import org.springframework.kafka.test.context.EmbeddedKafka;
 
 /**
  * The group entry of the shared context ({@code dynamic.example.com/*}) while CRDs of its group come and go. Each test
  * installs kinds of its own.
  */
-@EmbeddedKafka(partitions = 1, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
+@SharedKafkaBroker
 class GroupEntryIT extends BridgeTestBase {
 
     private static final String GROUP_HEALTH = "$.components.informers.components['bridge.resources[7]'].components";

@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.client.Config;
 import io.kubeeventbridge.informer.WatchCoordinator;
 import io.kubeeventbridge.informer.WatchedEntry;
 import io.kubeeventbridge.informer.WatchedEntry.State;
+import io.kubeeventbridge.support.SharedKafkaBroker;
 import io.kubeeventbridge.support.SilentApiServer;
 import java.time.Duration;
 import java.util.Map;
@@ -18,14 +19,13 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.kafka.test.context.EmbeddedKafka;
 
 /**
  * The application started against an API server that never answers, as a pod would be: discovery gives up after
  * bridge.informer.discovery-timeout under either policy. On the shared broker; the bridge builds its client the
  * standard fabric8 way, from system properties.
  */
-@EmbeddedKafka(partitions = 1, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
+@SharedKafkaBroker
 @ExtendWith(OutputCaptureExtension.class)
 class StartupDiscoveryIT extends BridgeTestBase {
 
