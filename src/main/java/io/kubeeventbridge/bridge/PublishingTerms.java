@@ -1,5 +1,6 @@
 package io.kubeeventbridge.bridge;
 
+import io.kubeeventbridge.event.ResourceType;
 import io.kubeeventbridge.leadership.LeadershipListener;
 import io.kubeeventbridge.leadership.LeadershipStatus;
 import io.kubeeventbridge.leadership.LeadershipStatus.Role;
@@ -7,8 +8,8 @@ import io.kubeeventbridge.publish.Checkpoints;
 import io.kubeeventbridge.publish.Publishing;
 import io.kubeeventbridge.publish.PublishingUnavailableException;
 import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,7 +25,9 @@ final class PublishingTerms implements LeadershipListener {
     private final Publishing publishing;
     private final LeadershipStatus leadership;
     private final Duration retry;
-    private final List<ChangeHandler> handlers = new CopyOnWriteArrayList<>();
+    // One per resource type: the handler of a type's informers started again (a restarted lifecycle) replaces the
+    // one before, whose first lists say nothing of the new informers' caches.
+    private final Map<ResourceType, ChangeHandler> handlers = new ConcurrentHashMap<>();
     private Checkpoints term;
 
     /** @param retry how long to wait before trying again to begin a term Kafka could not begin */
@@ -35,7 +38,10 @@ final class PublishingTerms implements LeadershipListener {
     }
 
     synchronized ChangeHandler register(ChangeHandler handler) {
-        handlers.add(handler);
+        ChangeHandler replaced = handlers.put(handler.type(), handler);
+        if (replaced != null) {
+            replaced.endTerm();
+        }
         if (term != null) {
             handler.startTerm(term.atStart(handler.topic(), handler.type()));
         }
@@ -50,7 +56,8 @@ final class PublishingTerms implements LeadershipListener {
         }
         synchronized (this) {
             term = checkpoints;
-            handlers.forEach(handler -> handler.startTerm(checkpoints.atStart(handler.topic(), handler.type())));
+            handlers.values()
+                    .forEach(handler -> handler.startTerm(checkpoints.atStart(handler.topic(), handler.type())));
         }
     }
 
@@ -86,6 +93,6 @@ final class PublishingTerms implements LeadershipListener {
 
     private void endHandlerTerms() {
         term = null;
-        handlers.forEach(ChangeHandler::endTerm);
+        handlers.values().forEach(ChangeHandler::endTerm);
     }
 }

@@ -1,17 +1,14 @@
 package io.kubeeventbridge.publish;
 
-import io.kubeeventbridge.event.EventNormaliser;
 import io.kubeeventbridge.event.Operation;
 import io.kubeeventbridge.metrics.EventMetrics;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import org.apache.kafka.common.KafkaException;
-import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -27,7 +24,7 @@ import org.springframework.kafka.core.KafkaTemplate;
  * batches of up to {@code bridge.kafka.transaction-interval}, each with its checkpoint, and count as published when
  * their transaction commits: the transaction is the batch boundary of the same path.
  */
-final class KafkaEventPublisher implements EventPublisher, Publishing, PublisherState {
+final class KafkaEventPublisher implements EventPublisher, Publishing {
 
     private static final Logger log = LoggerFactory.getLogger(KafkaEventPublisher.class);
     private static final Duration POLL = Duration.ofMillis(200);
@@ -41,12 +38,9 @@ final class KafkaEventPublisher implements EventPublisher, Publishing, Publisher
     private final PendingEvents queue;
     private final CheckpointStore checkpoints;
     private final PublishSettings settings;
-    private final EventMetrics metrics;
-    private final Clock clock;
     private final Backoff backoff;
+    private final SendOutcomes outcomes;
     private volatile Term term;
-    private volatile Instant failingSince;
-    private volatile String lastError;
 
     /** @param transactions a new transactional sender for each term, or {@code null} to publish without */
     KafkaEventPublisher(
@@ -64,9 +58,13 @@ final class KafkaEventPublisher implements EventPublisher, Publishing, Publisher
         this.queue = queue;
         this.checkpoints = checkpoints;
         this.settings = settings;
-        this.metrics = metrics;
-        this.clock = clock;
         this.backoff = new Backoff(FIRST_BACKOFF, MAX_BACKOFF, clock);
+        this.outcomes = new SendOutcomes(queue, checkpoints, backoff, metrics, clock);
+    }
+
+    /** How sending goes, for health. */
+    PublisherState state() {
+        return outcomes;
     }
 
     @Override
@@ -205,13 +203,13 @@ final class KafkaEventPublisher implements EventPublisher, Publishing, Publisher
                 try {
                     transactional = transactions.get();
                 } catch (KafkaException e) {
-                    batch.forEach(event -> failed(event, e));
+                    batch.forEach(event -> outcomes.failed(event, e));
                     return true;
                 }
             }
             TransactionalSender.Outcome outcome = transactional.send(batch);
             if (outcome instanceof TransactionalSender.Committed) {
-                batch.forEach(event -> published(event, false));
+                batch.forEach(event -> outcomes.published(event, false));
             } else if (outcome instanceof TransactionalSender.Fenced fencedBy) {
                 log.warn(
                         "A newer leader fenced this replica's producer ({}); it publishes nothing more",
@@ -223,7 +221,7 @@ final class KafkaEventPublisher implements EventPublisher, Publishing, Publisher
                 return false;
             } else if (outcome instanceof TransactionalSender.Aborted aborted) {
                 for (int index = 0; index < batch.size(); index++) {
-                    failed(batch.get(index), aborted.causes().get(index));
+                    outcomes.failed(batch.get(index), aborted.causes().get(index));
                 }
                 if (!aborted.usable()) {
                     transactional.close();
@@ -259,85 +257,15 @@ final class KafkaEventPublisher implements EventPublisher, Publishing, Publisher
             }
         } catch (RuntimeException e) {
             // The producer gave up waiting for metadata or buffer space: Kafka is unreachable or overloaded.
-            failed(event, e);
+            outcomes.failed(event, e);
             return;
         }
         sent.whenComplete((result, error) -> {
             if (error == null) {
-                published(event, true);
+                outcomes.published(event, true);
             } else {
-                failed(event, error);
+                outcomes.failed(event, error);
             }
         });
-    }
-
-    /** @param checkpointLater whether its checkpoint is still to be written (not sent in its transaction) */
-    private void published(OutgoingEvent event, boolean checkpointLater) {
-        if (checkpointLater) {
-            checkpoints.acknowledged(event);
-        }
-        queue.acknowledged(event);
-        backoff.reset();
-        Instant outageStart = failingSince;
-        if (outageStart != null) {
-            failingSince = null;
-            log.info(
-                    "Kafka takes events again after {} of failures; {} events queued",
-                    Duration.between(outageStart, clock.instant()),
-                    queue.size());
-        }
-        metrics.published(event.resource(), event.operation());
-        if (event.event().getTime() != null) {
-            metrics.acknowledgedAfter(
-                    event.resource(), Duration.between(event.event().getTime().toInstant(), clock.instant()));
-        }
-        if (log.isDebugEnabled()) {
-            // Runs on the producer's I/O thread for every event: describe() only when it is logged.
-            log.debug("Published {} to {}", event.describe(), event.topic());
-        }
-    }
-
-    private void failed(OutgoingEvent event, Throwable error) {
-        Throwable cause = error.getCause() != null ? error.getCause() : error;
-        if (cause instanceof RecordTooLargeException && !EventNormaliser.isTruncated(event.event())) {
-            // Never dropped: consumers learn that the object changed, and can read it from the API server.
-            metrics.failed(event.resource(), event.operation(), "too-large");
-            log.warn(
-                    "{} is too large for Kafka ({}); publishing a reference to it instead",
-                    event.describe(),
-                    cause.getMessage());
-            queue.failed(event.withEvent(EventNormaliser.truncated(event.event()), event.operation()));
-            return;
-        }
-        metrics.failed(event.resource(), event.operation(), "send");
-        lastError = cause.getClass().getSimpleName() + ": " + cause.getMessage();
-        Duration delay = backoff.failed();
-        // One warning per outage, not one per object: the queue keeps every object's latest change meanwhile.
-        if (failingSince == null) {
-            failingSince = clock.instant();
-            log.warn(
-                    "Kafka did not take {} on {}; retrying with backoff, queueing changes meanwhile: {}",
-                    event.describe(),
-                    event.topic(),
-                    lastError);
-        } else {
-            log.debug("Kafka did not take {}; sending again in {}: {}", event.describe(), delay, lastError);
-        }
-        queue.failed(event);
-    }
-
-    @Override
-    public int queuedEvents() {
-        return queue.size();
-    }
-
-    @Override
-    public Instant failingSince() {
-        return failingSince;
-    }
-
-    @Override
-    public String lastError() {
-        return lastError;
     }
 }

@@ -95,17 +95,10 @@ class PublishConfiguration {
         ProducerSettings.requireValid(producer, environment);
         KafkaLayout layout = properties.kafka();
         RecordFactory records = new RecordFactory(layout.contentMode());
-        Supplier<TransactionalSender> transactions = null;
-        if (layout.transactional(properties.leaderElection().enabled())) {
-            Map<String, Object> transactional = new HashMap<>(producer);
-            transactional.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId(properties));
-            transactional.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-            transactions = () -> new TransactionalSender(
-                    new KafkaProducer<>(transactional, new ByteArraySerializer(), new ByteArraySerializer()),
-                    records,
-                    checkpoints,
-                    layout.tombstones());
-        }
+        Supplier<TransactionalSender> transactions = layout.transactional(
+                        properties.leaderElection().enabled())
+                ? transactionalSenders(producer, transactionalId(properties), records, checkpoints, layout.tombstones())
+                : null;
         return new KafkaEventPublisher(
                 kafka,
                 transactions,
@@ -115,6 +108,32 @@ class PublishConfiguration {
                 new PublishSettings(layout.tombstones(), layout.drainTimeout(), layout.transactionInterval()),
                 metrics,
                 Clock.systemUTC());
+    }
+
+    /** How sending goes, for the {@code kafkaPublisher} health contributor. */
+    @Bean
+    PublisherState publisherState(KafkaEventPublisher publisher) {
+        return publisher.state();
+    }
+
+    /**
+     * A new transactional sender on each call: a producer with the Spring producer settings, {@code transactionalId}
+     * and idempotence (which transactions require).
+     */
+    static Supplier<TransactionalSender> transactionalSenders(
+            Map<String, Object> producer,
+            String transactionalId,
+            RecordFactory records,
+            CheckpointStore checkpoints,
+            boolean tombstones) {
+        Map<String, Object> transactional = new HashMap<>(producer);
+        transactional.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
+        transactional.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        return () -> new TransactionalSender(
+                new KafkaProducer<>(transactional, new ByteArraySerializer(), new ByteArraySerializer()),
+                records,
+                checkpoints,
+                tombstones);
     }
 
     /**

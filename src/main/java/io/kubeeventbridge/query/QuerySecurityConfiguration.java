@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.endpoint.web.WebEndpointProperties;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.authentication.ProviderManager;
@@ -24,9 +25,11 @@ import org.springframework.web.util.pattern.PathPatternParser;
  * The one security filter chain, for every request on every port (the management port's child context uses it too),
  * chosen from the bound {@link QuerySettings#auth()}: {@code none} lets every request through; {@code kubernetes}
  * applies {@link AccessReviewAuthorizationManager}. In both modes Spring Security's {@code StrictHttpFirewall} first
- * rejects ambiguous paths (encoded slashes and dots, {@code ;} parameters, {@code ..} segments) with a 400.
+ * rejects ambiguous paths (encoded slashes and dots, {@code ;} parameters, {@code ..} segments) with a 400. Only in a
+ * servlet application: without a web server (the end-to-end benchmark runs the bridge so) there is nothing to filter.
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class QuerySecurityConfiguration {
 
     @Bean

@@ -7,7 +7,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AuthenticationServiceException;
@@ -18,7 +17,6 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Every refusal of the security filter chain as a Kubernetes {@code Status}, the way kubectl and client libraries
@@ -32,7 +30,6 @@ final class SecurityStatusResponder
 
     private static final Logger log = LoggerFactory.getLogger(SecurityStatusResponder.class);
 
-    private final JsonMapper json = JsonMapper.shared();
     private final MeterRegistry meters;
 
     SecurityStatusResponder(MeterRegistry meters) {
@@ -89,9 +86,6 @@ final class SecurityStatusResponder
                 .tag("reason", reason)
                 .register(meters)
                 .increment();
-        response.setStatus(status.getStatusCode().value());
-        status.getHeaders().forEach((name, values) -> values.forEach(value -> response.addHeader(name, value)));
-        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-        json.writeValue(response.getOutputStream(), status.getBody());
+        ErrorResponses.write(status, response);
     }
 }

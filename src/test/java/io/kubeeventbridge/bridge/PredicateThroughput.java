@@ -1,7 +1,7 @@
 package io.kubeeventbridge.bridge;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.kubeeventbridge.bench.Samples;
+import io.kubeeventbridge.bench.Rounds;
 import io.kubeeventbridge.bench.Workload;
 import io.kubeeventbridge.event.EventNormaliser;
 import io.kubeeventbridge.event.Operation;
@@ -9,7 +9,7 @@ import io.kubeeventbridge.event.ResourceType;
 import io.kubeeventbridge.metrics.EventMetrics;
 import io.kubeeventbridge.predicate.ChangePredicate;
 import io.kubeeventbridge.predicate.PointerPattern;
-import io.kubeeventbridge.publish.BenchPublisher;
+import io.kubeeventbridge.publish.BridgePath;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -47,33 +47,27 @@ public final class PredicateThroughput {
             throws InterruptedException {
         List<List<Update>> turns = turns(pods, updatesPerPod);
         EventMetrics metrics = new EventMetrics(new SimpleMeterRegistry());
-        try (BenchPublisher publisher = new BenchPublisher(bootstrapServers, metrics)) {
-            ChangeHandler plain = handler(ChangePredicate.EVERYTHING, publisher, metrics);
-            ChangeHandler filtering = handler(PREDICATES, publisher, metrics);
-            // Warm-up: JIT, metadata, producer buffers, for both.
-            round(plain, publisher, turns);
-            round(filtering, publisher, turns);
-            double[] without = new double[rounds];
-            double[] with = new double[rounds];
-            for (int round = 0; round < rounds; round++) {
-                without[round] = round(plain, publisher, turns);
-                with[round] = round(filtering, publisher, turns);
-                System.out.printf(
-                        "predicates round %d: with %.0f updates/s, without %.0f updates/s%n",
-                        round + 1, with[round], without[round]);
-            }
-            return new Result(new Samples(with).median(), new Samples(without).median(), pods * updatesPerPod);
+        try (BridgePath path = BridgePath.plain(bootstrapServers)) {
+            ChangeHandler plain = handler(ChangePredicate.EVERYTHING, path, metrics);
+            ChangeHandler filtering = handler(PREDICATES, path, metrics);
+            Rounds.Medians medians = Rounds.alternate(
+                    "predicates",
+                    "updates/s",
+                    rounds,
+                    new Rounds.Contender("with", () -> round(filtering, path, turns)),
+                    new Rounds.Contender("without", () -> round(plain, path, turns)));
+            return new Result(medians.value(), medians.baseline(), pods * updatesPerPod);
         }
     }
 
-    private static ChangeHandler handler(ChangePredicate predicate, BenchPublisher publisher, EventMetrics metrics) {
+    private static ChangeHandler handler(ChangePredicate predicate, BridgePath path, EventMetrics metrics) {
         ChangeHandler handler = new ChangeHandler(
                 PODS,
                 "k8s.core.pod",
                 List::of,
                 predicate,
                 new EventNormaliser("bench"),
-                publisher.publisher(),
+                path.publisher(),
                 metrics,
                 Clock.systemUTC());
         handler.startTerm(Map.of());
@@ -81,7 +75,7 @@ public final class PredicateThroughput {
     }
 
     /** Updates/s: hand each turn's updates to the handler on one thread, as an informer does, and wait for Kafka. */
-    private static double round(ChangeHandler handler, BenchPublisher publisher, List<List<Update>> turns)
+    private static double round(ChangeHandler handler, BridgePath path, List<List<Update>> turns)
             throws InterruptedException {
         int updates = 0;
         long start = System.nanoTime();
@@ -89,7 +83,7 @@ public final class PredicateThroughput {
             for (Update update : turn) {
                 handler.onUpdate(update.object(), update.json(), update::previous);
             }
-            publisher.drain();
+            path.drain();
             updates += turn.size();
         }
         return updates / ((System.nanoTime() - start) / 1e9);

@@ -72,7 +72,7 @@ class KafkaEventPublisherTest {
         }
         publisher.publish(event("shop/b", UPDATED, 7));
         publisher.publish(event("shop/b", DELETED, 7));
-        await().atMost(Duration.ofSeconds(10)).until(() -> publisher.failingSince() != null);
+        await().atMost(Duration.ofSeconds(10)).until(() -> publisher.state().failingSince() != null);
         assertThat(queue.size()).as("bounded by the objects, not the changes").isLessThanOrEqualTo(2);
 
         kafkaDown.set(false);
@@ -80,7 +80,7 @@ class KafkaEventPublisherTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> queue.size() == 0);
         assertThat(sent("shop/a")).containsExactly("created uid-shop/a/500");
         assertThat(sent("shop/b")).containsExactly("deleted uid-shop/b/7/deleted", "tombstone");
-        assertThat(publisher.failingSince()).isNull();
+        assertThat(publisher.state().failingSince()).isNull();
         assertThat(checkpoints.unwrittenCount())
                 .as("one checkpoint per object acknowledged")
                 .isEqualTo(2);
@@ -155,7 +155,7 @@ class KafkaEventPublisherTest {
                 .as("the event package's reference to the object")
                 .isEqualTo(
                         EventNormaliser.truncated(oversized.event()).getData().toBytes());
-        assertThat(publisher.failingSince())
+        assertThat(publisher.state().failingSince())
                 .as("an oversized object is not a Kafka outage")
                 .isNull();
     }

@@ -1,0 +1,106 @@
+package io.kubeeventbridge.publish;
+
+import io.kubeeventbridge.event.EventNormaliser;
+import io.kubeeventbridge.metrics.EventMetrics;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What becomes of each event Kafka took or refused: a published one frees its object's next event, ends an outage
+ * and is measured; a refused one goes back to the front of its object's queue (an object too large for the broker as
+ * a reference to it instead, never dropped) and pauses sending with a growing backoff. One warning per outage, not
+ * one per object: the queue keeps every object's latest change meanwhile.
+ */
+final class SendOutcomes implements PublisherState {
+
+    private static final Logger log = LoggerFactory.getLogger(SendOutcomes.class);
+
+    private final PendingEvents queue;
+    private final CheckpointStore checkpoints;
+    private final Backoff backoff;
+    private final EventMetrics metrics;
+    private final Clock clock;
+    private volatile Instant failingSince;
+    private volatile String lastError;
+
+    SendOutcomes(PendingEvents queue, CheckpointStore checkpoints, Backoff backoff, EventMetrics metrics, Clock clock) {
+        this.queue = queue;
+        this.checkpoints = checkpoints;
+        this.backoff = backoff;
+        this.metrics = metrics;
+        this.clock = clock;
+    }
+
+    /** @param checkpointLater whether its checkpoint is still to be written (not sent in its transaction) */
+    void published(OutgoingEvent event, boolean checkpointLater) {
+        if (checkpointLater) {
+            checkpoints.acknowledged(event);
+        }
+        queue.acknowledged(event);
+        backoff.reset();
+        Instant outageStart = failingSince;
+        if (outageStart != null) {
+            failingSince = null;
+            log.info(
+                    "Kafka takes events again after {} of failures; {} events queued",
+                    Duration.between(outageStart, clock.instant()),
+                    queue.size());
+        }
+        metrics.published(event.resource(), event.operation());
+        if (event.event().getTime() != null) {
+            metrics.acknowledgedAfter(
+                    event.resource(), Duration.between(event.event().getTime().toInstant(), clock.instant()));
+        }
+        if (log.isDebugEnabled()) {
+            // Runs on the producer's I/O thread for every event: describe() only when it is logged.
+            log.debug("Published {} to {}", event.describe(), event.topic());
+        }
+    }
+
+    void failed(OutgoingEvent event, Throwable error) {
+        Throwable cause = error.getCause() != null ? error.getCause() : error;
+        if (cause instanceof RecordTooLargeException && !EventNormaliser.isTruncated(event.event())) {
+            // Never dropped: consumers learn that the object changed, and can read it from the API server.
+            metrics.failed(event.resource(), event.operation(), "too-large");
+            log.warn(
+                    "{} is too large for Kafka ({}); publishing a reference to it instead",
+                    event.describe(),
+                    cause.getMessage());
+            queue.failed(event.withEvent(EventNormaliser.truncated(event.event()), event.operation()));
+            return;
+        }
+        metrics.failed(event.resource(), event.operation(), "send");
+        lastError = cause.getClass().getSimpleName() + ": " + cause.getMessage();
+        Duration delay = backoff.failed();
+        if (failingSince == null) {
+            failingSince = clock.instant();
+            log.warn(
+                    "Kafka did not take {} on {}; retrying with backoff, queueing changes meanwhile: {}",
+                    event.describe(),
+                    event.topic(),
+                    lastError);
+        } else {
+            log.debug("Kafka did not take {}; sending again in {}: {}", event.describe(), delay, lastError);
+        }
+        queue.failed(event);
+    }
+
+    @Override
+    public int queuedEvents() {
+        return queue.size();
+    }
+
+    @Override
+    public Instant failingSince() {
+        return failingSince;
+    }
+
+    @Override
+    public String lastError() {
+        return lastError;
+    }
+}
