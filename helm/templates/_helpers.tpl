@@ -79,7 +79,8 @@ The plural resource name Kubernetes derives from a kind: lower-case, then "y" ->
 {{- end }}
 
 {{/*
-The plural resource name of one bridge.resources entry: `resource` when given, else derived from `kind`.
+The plural resource name of one bridge.resources entry: `resource` when given, else derived from `kind`; "*" for a
+group entry (api-version "example.com/*"), which watches every resource of its group as CRDs come and go.
 Fails rendering with the entry's position when the entry names neither, or lacks its api-version.
 */}}
 {{- define "kube-event-bridge.resourceName" -}}
@@ -88,7 +89,9 @@ Fails rendering with the entry's position when the entry names neither, or lacks
 {{- if not (get $entry "api-version") }}
 {{- fail (printf "%s: api-version is required, e.g. \"v1\" or \"apps/v1\"" $where) }}
 {{- end }}
-{{- if get $entry "resource" }}
+{{- if hasSuffix "/*" (get $entry "api-version") }}
+{{- "*" }}
+{{- else if get $entry "resource" }}
 {{- get $entry "resource" }}
 {{- else if get $entry "kind" }}
 {{- include "kube-event-bridge.pluralOfKind" (get $entry "kind") }}
@@ -120,6 +123,18 @@ Keys collapse duplicates; sorting them gives a stable order. Returned as YAML, t
 {{- end }}
 {{- end }}
 {{- dict "cluster" $cluster "namespaces" $namespaces | toYaml }}
+{{- end }}
+
+{{/*
+Whether the bridge may watch CustomResourceDefinitions: asked for (rbac.watchCustomResourceDefinitions), and of use
+(some entry is a group entry, which then learns of CRDs coming and going from the watch instead of polling discovery).
+*/}}
+{{- define "kube-event-bridge.watchCrds" -}}
+{{- if .Values.rbac.watchCustomResourceDefinitions }}
+{{- range .Values.bridge.resources }}
+{{- if hasSuffix "/*" (get . "api-version" | default "") }}true{{- end }}
+{{- end }}
+{{- end }}
 {{- end }}
 
 {{/*

@@ -33,6 +33,11 @@ public abstract class BridgeTestBase {
 
     protected static final String[] PREEXISTING_PODS = {"early-1", "early-2"};
 
+    /** The group of the group entry, with one CRD (Gizmo) and one object of it before the bridge starts. */
+    protected static final String DYNAMIC_GROUP = "dynamic.example.com";
+
+    protected static final String PREEXISTING_GIZMO = "early-gizmo";
+
     /** Closed until the readiness test opens it, so the configmaps informer cannot sync before. */
     protected static final String READINESS_GATE = "/api/v1/namespaces/readiness-gate/configmaps";
 
@@ -57,6 +62,11 @@ public abstract class BridgeTestBase {
         if (seeded.compareAndSet(false, true)) {
             MockKubernetes.gates().close(READINESS_GATE);
             MockKubernetes.installCrd("example.com", "v1", "Widget");
+            MockKubernetes.installCrd(DYNAMIC_GROUP, "v1", "Gizmo");
+            MockKubernetes.customObjects(DYNAMIC_GROUP, "v1", "Gizmo")
+                    .inNamespace(PREEXISTING_NAMESPACE)
+                    .resource(MockKubernetes.customObject(DYNAMIC_GROUP, "v1", "Gizmo", PREEXISTING_GIZMO))
+                    .create();
             client.namespaces()
                     .resource(new NamespaceBuilder()
                             .withNewMetadata()

@@ -40,14 +40,23 @@ class RestartReconciliationIT extends BridgeTestBase {
 
     private static final String TOPIC = "k8s.core.configmap";
     private static final String MOVED_TOPIC = "moved.core.configmap";
+    private static final String CRATES_GROUP = "crates.example.com";
+    private static final String CRATES_TOPIC = "k8s." + CRATES_GROUP + ".crate";
+    private static final String MOVED_CRATES_TOPIC = "moved." + CRATES_GROUP + ".crate";
 
     private final String namespace = "restart-" + UUID.randomUUID().toString().substring(0, 6);
+
+    // What the runs watch: this test's configmaps, unless the test says otherwise.
+    private List<String> watched = List.of(
+            "--bridge.resources[0].api-version=v1",
+            "--bridge.resources[0].resource=configmaps",
+            "--bridge.resources[0].namespaces[0]=" + namespace);
 
     private KafkaEvents events;
 
     @BeforeEach
     void subscribe() {
-        events = new KafkaEvents(bootstrapServers, List.of(TOPIC, MOVED_TOPIC));
+        events = new KafkaEvents(bootstrapServers, List.of(TOPIC, MOVED_TOPIC, CRATES_TOPIC, MOVED_CRATES_TOPIC));
     }
 
     @AfterEach
@@ -95,15 +104,38 @@ class RestartReconciliationIT extends BridgeTestBase {
         create("second");
         runUntilSnapshotted("first", "second");
 
+        restartWithMovedTopicsExpectingSnapshotsThereOnly(TOPIC, MOVED_TOPIC, "first", "second");
+    }
+
+    @Test
+    void aGroupEntryRestartedWithANewTopicTemplateSnapshotsToTheNewTopicAndNothingToTheOld() {
+        MockKubernetes.installCrd(CRATES_GROUP, "v1", "Crate");
+        watched = List.of(
+                "--bridge.resources[0].api-version=" + CRATES_GROUP + "/*",
+                "--bridge.resources[0].namespaces[0]=" + namespace);
+        for (String name : List.of("first", "second")) {
+            MockKubernetes.customObjects(CRATES_GROUP, "v1", "Crate")
+                    .inNamespace(namespace)
+                    .resource(MockKubernetes.customObject(CRATES_GROUP, "v1", "Crate", name))
+                    .create();
+        }
+        runUntilSnapshotted("first", "second");
+
+        restartWithMovedTopicsExpectingSnapshotsThereOnly(CRATES_TOPIC, MOVED_CRATES_TOPIC, "first", "second");
+    }
+
+    /** A run with topic-template moved.{group}.{kind}: each object one snapshot more, on the new topic only. */
+    private void restartWithMovedTopicsExpectingSnapshotsThereOnly(String topic, String movedTopic, String... names) {
         try (ConfigurableApplicationContext secondRun =
                 startBridge("--bridge.kafka.topic-template=moved.{group}.{kind}")) {
-            for (String name : List.of("first", "second")) {
+            for (String name : names) {
                 List<Received> records = events.awaitRecords(key(name), 2);
-                assertThat(records).extracting(Received::topic).containsExactly(TOPIC, MOVED_TOPIC);
+                assertThat(records).extracting(Received::topic).containsExactly(topic, movedTopic);
                 assertThat(types(records)).containsExactly("snapshot", "snapshot");
             }
-            assertRecordsStayAt("first", 2);
-            assertRecordsStayAt("second", 2);
+            for (String name : names) {
+                assertRecordsStayAt(name, 2);
+            }
         }
     }
 
@@ -196,10 +228,8 @@ class RestartReconciliationIT extends BridgeTestBase {
                 "--spring.config.location=classpath:/",
                 "--server.port=0",
                 "--spring.kafka.bootstrap-servers=" + bootstrapServers,
-                "--bridge.cluster-name=" + namespace,
-                "--bridge.resources[0].api-version=v1",
-                "--bridge.resources[0].resource=configmaps",
-                "--bridge.resources[0].namespaces[0]=" + namespace));
+                "--bridge.cluster-name=" + namespace));
+        all.addAll(watched);
         all.addAll(List.of(arguments));
         return new SpringApplicationBuilder(KubeEventBridgeApplication.class).run(all.toArray(String[]::new));
     }

@@ -50,6 +50,7 @@ final class ChangeHandler implements ChangeListener {
     private final Clock clock;
     private final Set<String> listed = new HashSet<>();
     private Reconciliation term;
+    private boolean stopped;
 
     /** @param cached what the cache of this resource holds now */
     ChangeHandler(
@@ -107,6 +108,9 @@ final class ChangeHandler implements ChangeListener {
 
     /** This replica leads: reconcile what the cache holds with {@code checkpoints}, then publish every change. */
     synchronized void startTerm(Map<String, Checkpoint> checkpoints) {
+        if (stopped) {
+            return;
+        }
         term = new Reconciliation(checkpoints);
         for (CachedObject object : cached.get()) {
             reconcile(
@@ -121,6 +125,16 @@ final class ChangeHandler implements ChangeListener {
 
     /** This replica no longer leads: publish nothing more. */
     synchronized void endTerm() {
+        term = null;
+    }
+
+    /**
+     * The informers are gone for good: no later term reconciles this type, whose empty cache would otherwise make
+     * every checkpointed object a delete.
+     */
+    @Override
+    public synchronized void onStopped() {
+        stopped = true;
         term = null;
     }
 

@@ -36,7 +36,15 @@ final class BridgePropertiesValidator implements Validator {
         for (int index = 0; index < resources.size(); index++) {
             String path = "resources[" + index + "]";
             ResourceProperties resource = resources.get(index);
-            if (resource.resource() == null && resource.kind() == null) {
+            if (resource.isGroupEntry()) {
+                checkGroupEntry(resource, path, errors);
+            } else if ("*".equals(resource.resource())) {
+                errors.rejectValue(
+                        path + ".resource",
+                        "groupEntry",
+                        "\"*\" watches every resource of a named group: write api-version as \"group/*\", such as \""
+                                + (resource.group().isEmpty() ? "apps" : resource.group()) + "/*\"");
+            } else if (resource.resource() == null && resource.kind() == null) {
                 errors.rejectValue(
                         path,
                         "resourceOrKind",
@@ -60,6 +68,7 @@ final class BridgePropertiesValidator implements Validator {
                 .ifPresent(problem -> errors.rejectValue("kafka.topicTemplate", "topicTemplate", problem));
         requirePositive(
                 properties.informer().discoveryRetryInterval(), "informer.discoveryRetryInterval", "5s", errors);
+        requirePositive(properties.informer().discoveryTimeout(), "informer.discoveryTimeout", "30s", errors);
         String checkpointTopic = properties.kafka().checkpointTopic().replace("{cluster}", properties.clusterName());
         if (!TopicTemplate.isLegalTopic(checkpointTopic)) {
             errors.rejectValue(
@@ -156,8 +165,30 @@ final class BridgePropertiesValidator implements Validator {
         }
     }
 
+    private static void checkGroupEntry(ResourceProperties entry, String path, Errors errors) {
+        String watchOne = "a group entry (api-version \"" + entry.apiVersion() + "\") watches every resource of its "
+                + "group; leave it out, or give a version instead of \"*\" to watch one resource";
+        if (entry.resource() != null && !entry.resource().equals("*")) {
+            errors.rejectValue(path + ".resource", "groupEntry", watchOne);
+        }
+        if (entry.kind() != null) {
+            errors.rejectValue(path + ".kind", "groupEntry", watchOne);
+        }
+        if (entry.topic() != null) {
+            errors.rejectValue(
+                    path + ".topic",
+                    "groupEntry",
+                    "cannot be set on a group entry: objects of different kinds would share keys in one topic, and "
+                            + "compaction would keep only one of them; each resource gets its topic from "
+                            + "bridge.kafka.topic-template");
+        }
+    }
+
     // Entries naming one by plural and one by kind are caught after discovery, when both resolve to one type.
     private static String identity(ResourceProperties resource) {
+        if (resource.isGroupEntry()) {
+            return resource.apiVersion();
+        }
         String name = resource.resource() != null ? resource.resource() : resource.kind();
         return resource.apiVersion() + "|" + name.toLowerCase(Locale.ROOT);
     }

@@ -8,7 +8,17 @@ import org.springframework.context.annotation.Configuration;
 class DiscoveryConfiguration {
 
     @Bean
-    ResourceResolver resourceResolver(KubernetesClient client) {
-        return new ResourceResolver(client);
+    DiscoveryRequests discoveryRequests(KubernetesClient client) {
+        return new DiscoveryRequests(client);
+    }
+
+    @Bean
+    ResourceResolver resourceResolver(DiscoveryRequests discovery) {
+        return new ResourceResolver(discovery);
+    }
+
+    @Bean
+    GroupResolver groupResolver(DiscoveryRequests discovery) {
+        return new GroupResolver(discovery);
     }
 }

@@ -2,10 +2,9 @@ package io.kubeeventbridge.discovery;
 
 import io.fabric8.kubernetes.api.model.APIResource;
 import io.fabric8.kubernetes.api.model.APIResourceList;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.kubeeventbridge.config.ResourceProperties;
 import io.kubeeventbridge.event.ResourceType;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -16,21 +15,28 @@ import java.util.Optional;
  */
 public final class ResourceResolver {
 
-    private final KubernetesClient client;
+    private final DiscoveryRequests discovery;
     private BuiltInResources builtIns;
 
-    public ResourceResolver(KubernetesClient client) {
-        this.client = client;
+    public ResourceResolver(DiscoveryRequests discovery) {
+        this.discovery = discovery;
+    }
+
+    /** The API server's address, for messages. */
+    public String server() {
+        return discovery.server();
     }
 
     /**
      * The entry's type, or empty when the API server does not serve it.
      *
-     * @throws KubernetesClientException when discovery fails (no permission, API server unreachable)
+     * @param timeout how long to wait for the API server's answer
+     * @throws DiscoveryUnavailableException when discovery does not answer in time or fails
+     * @throws DiscoveryAccessException when the API server refuses the bridge discovery
      * @throws ContradictoryEntryException when the entry names a resource and a kind that are not the same type
      */
-    public Optional<ResourceType> resolve(ResourceProperties entry) {
-        Optional<ResourceType> type = discover(entry);
+    public Optional<ResourceType> resolve(ResourceProperties entry, Duration timeout) {
+        Optional<ResourceType> type = discover(entry, timeout);
         if (type.isPresent() && entry.kind() != null && !type.get().kind().equalsIgnoreCase(entry.kind())) {
             throw new ContradictoryEntryException("names resource " + entry.resource() + " and kind " + entry.kind()
                     + ", but the objects of " + entry.apiVersion() + "/" + entry.resource() + " are of kind "
@@ -39,8 +45,8 @@ public final class ResourceResolver {
         return type;
     }
 
-    private Optional<ResourceType> discover(ResourceProperties entry) {
-        APIResourceList discovered = client.getApiResources(entry.apiVersion());
+    private Optional<ResourceType> discover(ResourceProperties entry, Duration timeout) {
+        APIResourceList discovered = discovery.resources(entry.apiVersion(), timeout);
         if (discovered == null) {
             return Optional.empty(); // 404: the group version is not served
         }

@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.boot.health.contributor.CompositeHealthContributor;
+import org.springframework.boot.health.contributor.HealthContributor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -19,15 +20,20 @@ class HealthConfiguration {
     /**
      * Registered as the {@code informers} contributor, which the readiness group includes: one member per configured
      * entry, named by its property ({@code bridge.resources[0]}), which stays the same while the entry's state
-     * changes.
+     * changes; a group entry's member has members of its own, one per resource.
      */
     @Bean
     CompositeHealthContributor informersHealthContributor(
             BridgeProperties properties, WatchCoordinator coordinator, InformerStatusSource informers) {
-        Map<String, WatchedEntryHealthIndicator> entries = new LinkedHashMap<>();
+        Map<String, HealthContributor> entries = new LinkedHashMap<>();
         for (int index = 0; index < properties.resources().size(); index++) {
             String property = WatchedEntry.property(index);
-            entries.put(property, new WatchedEntryHealthIndicator(property, coordinator::entries, informers));
+            entries.put(
+                    property,
+                    properties.resources().get(index).isGroupEntry()
+                            ? new GroupEntryHealthContributor(
+                                    property, coordinator::groups, coordinator::groupTracking, informers)
+                            : new WatchedEntryHealthIndicator(property, coordinator::entries, informers));
         }
         return CompositeHealthContributor.fromMap(entries);
     }

@@ -1,14 +1,10 @@
 package io.kubeeventbridge.health;
 
-import io.kubeeventbridge.informer.InformerError;
-import io.kubeeventbridge.informer.InformerStatus;
 import io.kubeeventbridge.informer.InformerStatusSource;
 import io.kubeeventbridge.informer.WatchedEntry;
 import io.kubeeventbridge.informer.WatchedEntry.State;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
@@ -58,40 +54,6 @@ final class WatchedEntryHealthIndicator extends AbstractHealthIndicator {
             builder.unknown().withDetail("problem", entry.problem());
             return;
         }
-        List<InformerStatus> statuses = informers.statuses().stream()
-                .filter(status -> status.target().type().equals(entry.type()))
-                .toList();
-        boolean synced = statuses.stream().allMatch(InformerStatus::synced);
-        // An entry marked watched has its informers started a moment later.
-        boolean running = !statuses.isEmpty() && statuses.stream().allMatch(InformerStatus::running);
-        builder.withDetail("synced", synced)
-                .withDetail("running", running)
-                .withDetail(
-                        "objects",
-                        statuses.stream().mapToInt(InformerStatus::objects).sum());
-        Map<String, Object> errors = new LinkedHashMap<>();
-        statuses.stream()
-                .filter(status -> status.lastError() != null)
-                .forEach(status -> errors.put(status.target().describe(), describe(status.lastError())));
-        if (!errors.isEmpty()) {
-            builder.withDetail("errors", errors);
-        }
-        if (statuses.stream().anyMatch(InformerStatus::stoppedForGood)) {
-            builder.down();
-        } else if (synced && running) {
-            builder.up();
-        } else {
-            builder.outOfService();
-        }
-    }
-
-    private static Map<String, Object> describe(InformerError error) {
-        Map<String, Object> detail = new LinkedHashMap<>();
-        detail.put("reason", error.reason().name().toLowerCase(Locale.ROOT));
-        if (error.code() != 0) {
-            detail.put("code", error.code());
-        }
-        detail.put("message", error.message());
-        return detail;
+        InformerDetails.report(entry.type(), informers, builder);
     }
 }

@@ -24,4 +24,11 @@ public interface ChangeListener {
      * where fabric8 itself reports what changed during the gap.
      */
     default void onFirstList(String namespace) {}
+
+    /**
+     * The bridge stopped this listener's informers for good, its type being no longer served (a CRD removed from the
+     * group of a group entry): nothing more arrives, and nothing is to be published for the objects it had, since the
+     * API server deleted them before the CRD and the watch reported those deletes.
+     */
+    default void onStopped() {}
 }

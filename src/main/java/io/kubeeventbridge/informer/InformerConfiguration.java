@@ -3,6 +3,7 @@ package io.kubeeventbridge.informer;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.kubeeventbridge.config.BridgeProperties;
+import io.kubeeventbridge.discovery.GroupResolver;
 import io.kubeeventbridge.discovery.ResourceResolver;
 import io.kubeeventbridge.kubernetes.KubernetesClients;
 import org.springframework.context.annotation.Bean;
@@ -27,12 +28,29 @@ class InformerConfiguration {
     }
 
     @Bean
+    EntryInformers entryInformers(
+            InformerRegistry informers, ChangeListenerFactory listeners, ObjectFilterFactory filters) {
+        return new EntryInformers(informers, listeners, filters);
+    }
+
+    @Bean
+    GroupWatches groupWatches(
+            BridgeProperties properties, GroupResolver resolver, EntryInformers informers, KubernetesClient client) {
+        return new GroupWatches(properties, resolver, informers, new CrdChanges(client));
+    }
+
+    @Bean
+    ResourceEntries resourceEntries(BridgeProperties properties, ResourceResolver resolver, EntryInformers informers) {
+        return new ResourceEntries(properties, resolver, informers);
+    }
+
+    @Bean
     WatchCoordinator watchCoordinator(
             BridgeProperties properties,
             ResourceResolver resolver,
             InformerRegistry informers,
-            ChangeListenerFactory listeners,
-            ObjectFilterFactory filters) {
-        return new WatchCoordinator(properties, resolver, informers, listeners, filters);
+            ResourceEntries entries,
+            GroupWatches groups) {
+        return new WatchCoordinator(properties, resolver, informers, entries, groups);
     }
 }

@@ -36,6 +36,17 @@ final class InformerRegistry implements ResourceCaches, InformerStatusSource {
         informer.start();
     }
 
+    /**
+     * Stops the informers of {@code type} and forgets its cache, so that the query API no longer serves it. Nothing is
+     * published for its objects: stopping an informer notifies no handler.
+     */
+    synchronized void unwatch(ResourceType type) {
+        InformerResourceCache cache = caches.remove(type);
+        if (cache != null) {
+            cache.informers().forEach(ResourceInformer::stop);
+        }
+    }
+
     @Override
     public Optional<ResourceCache> find(String group, String version, String plural) {
         return caches.values().stream()

@@ -1,19 +1,13 @@
 package io.kubeeventbridge.informer;
 
-import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.kubeeventbridge.config.BridgeProperties;
 import io.kubeeventbridge.config.InformerSettings.MissingResourcePolicy;
-import io.kubeeventbridge.config.ResourceProperties;
-import io.kubeeventbridge.discovery.ContradictoryEntryException;
 import io.kubeeventbridge.discovery.ResourceResolver;
-import io.kubeeventbridge.event.ResourceType;
 import io.kubeeventbridge.informer.WatchedEntry.State;
 import io.kubeeventbridge.lifecycle.BackgroundThreads;
 import io.kubeeventbridge.lifecycle.LifecyclePhases;
-import java.util.Collections;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -21,10 +15,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Turns the configured entries into running informers: resolves every entry through discovery, applies the
- * missing-resource policy, then starts one informer per namespace (or one for all). Under the {@code wait} policy it
- * keeps looking for entries the API server does not serve yet, so a CRD installed later is watched within one retry
- * interval of appearing.
+ * Turns the configured entries into running informers: resolves every entry through discovery, within
+ * {@code bridge.informer.discovery-timeout}, applies the missing-resource policy, then starts one informer per
+ * namespace (or one for all) of each resource. Every retry interval it looks again for what the API server does not
+ * serve yet, or did not answer for in time, so a CRD installed later is watched within one interval of appearing; and
+ * at the groups of group entries that may have changed.
  */
 public final class WatchCoordinator implements SmartLifecycle {
 
@@ -33,9 +28,8 @@ public final class WatchCoordinator implements SmartLifecycle {
     private final BridgeProperties properties;
     private final ResourceResolver resolver;
     private final InformerRegistry informers;
-    private final ChangeListenerFactory listeners;
-    private final ObjectFilterFactory filters;
-    private final List<WatchedEntry> entries = new CopyOnWriteArrayList<>();
+    private final ResourceEntries entries;
+    private final GroupWatches groups;
     private ScheduledExecutorService retries;
     private volatile boolean running;
 
@@ -43,160 +37,95 @@ public final class WatchCoordinator implements SmartLifecycle {
             BridgeProperties properties,
             ResourceResolver resolver,
             InformerRegistry informers,
-            ChangeListenerFactory listeners,
-            ObjectFilterFactory filters) {
+            ResourceEntries entries,
+            GroupWatches groups) {
         this.properties = properties;
         this.resolver = resolver;
         this.informers = informers;
-        this.listeners = listeners;
-        this.filters = filters;
+        this.entries = entries;
+        this.groups = groups;
     }
 
-    /** The state of every configured entry, in configuration order; empty before start. */
+    /** The state of every configured entry but group entries, in configuration order; empty before start. */
     public List<WatchedEntry> entries() {
-        return List.copyOf(entries);
+        return entries.states();
+    }
+
+    /** The state of every group entry ({@code api-version: group/*}), in configuration order; empty before start. */
+    public List<WatchedGroup> groups() {
+        return groups.states();
+    }
+
+    /** How group entries learn of CRDs coming and going: by watching them, or by polling discovery. */
+    public String groupTracking() {
+        return groups.tracking();
     }
 
     @Override
     public synchronized void start() {
         // A lifecycle may be stopped and started again (a paused test context is): start from scratch.
-        entries.clear();
         informers.open();
-        List<ResourceProperties> configured = properties.resources();
-        for (int index = 0; index < configured.size(); index++) {
-            entries.add(resolve(WatchedEntry.missing(WatchedEntry.property(index), configured.get(index), null)));
+        DiscoveryDeadline deadline = new DiscoveryDeadline(
+                properties.informer().discoveryTimeout(), properties.informer().discoveryRetryInterval());
+        entries.lookUp(deadline);
+        groups.lookUp(deadline);
+        if (properties.informer().missingResource() == MissingResourcePolicy.FAIL) {
+            failIfMissing(deadline);
         }
-        List<WatchedEntry> missing = inState(State.MISSING);
-        if (!missing.isEmpty() && properties.informer().missingResource() == MissingResourcePolicy.FAIL) {
-            throw new UnwatchableResourcesException(
-                    "The API server does not serve every configured resource, and "
-                            + "bridge.informer.missing-resource is 'fail'",
-                    missing.stream()
-                            .map(entry -> entry.describe() + " is " + entry.problem())
-                            .toList(),
-                    "Install the missing CustomResourceDefinitions, correct api-version, resource or kind of those "
-                            + "entries, or set bridge.informer.missing-resource=wait to start anyway and watch each "
-                            + "resource once it appears.");
-        }
-        rejectDuplicates();
-        List<WatchedEntry> rejected = inState(State.REJECTED);
+        List<WatchedEntry> rejected = entries.rejectDuplicates();
         if (!rejected.isEmpty()) {
-            throw new UnwatchableResourcesException(
-                    "Some entries cannot be watched as written",
-                    rejected.stream()
-                            .map(entry -> entry.describe() + " " + entry.problem())
-                            .toList(),
-                    "Keep one entry per resource, listing every namespace to watch under its namespaces, and give "
-                            + "each entry either resource or kind, or both of the same type.");
+            throw StartupFailures.rejected(describe(rejected, " "));
         }
-        inState(State.WATCHED).forEach(this::startInformers);
-        missing.forEach(entry -> log.warn(
-                "{} is {}; watching it as soon as it appears (looking again every {})",
-                entry.describe(),
-                entry.problem(),
-                properties.informer().discoveryRetryInterval()));
-        if (!missing.isEmpty()) {
+        entries.watch();
+        groups.watch();
+        missing(" is ")
+                .forEach(missing -> log.warn(
+                        "{}; watching it as soon as it appears (looking again every {})",
+                        missing,
+                        properties.informer().discoveryRetryInterval()));
+        if (!entries.inState(State.MISSING).isEmpty() || !groups.isEmpty()) {
             long interval = properties.informer().discoveryRetryInterval().toMillis();
             retries = BackgroundThreads.scheduler("discovery-retry");
-            retries.scheduleWithFixedDelay(this::retryMissing, interval, interval, TimeUnit.MILLISECONDS);
+            retries.scheduleWithFixedDelay(this::lookAgain, interval, interval, TimeUnit.MILLISECONDS);
         }
         running = true;
     }
 
-    private synchronized void retryMissing() {
+    private void failIfMissing(DiscoveryDeadline deadline) {
+        if (deadline.passed()) {
+            throw StartupFailures.unanswered(resolver.server(), deadline, missing(""));
+        }
+        List<String> missing = missing(" is ");
+        if (!missing.isEmpty()) {
+            throw StartupFailures.missing(missing);
+        }
+    }
+
+    /** Every entry and group entry the API server does not serve, or did not answer for. */
+    private List<String> missing(String beforeProblem) {
+        List<String> missing = new ArrayList<>(describe(entries.inState(State.MISSING), beforeProblem));
+        groups.missing().stream()
+                .map(group -> group.describe() + (beforeProblem.isEmpty() ? "" : beforeProblem + group.problem()))
+                .forEach(missing::add);
+        return missing;
+    }
+
+    /** Every retry interval: missing entries, and groups that may have changed. */
+    private synchronized void lookAgain() {
         if (!running) {
             return;
         }
-        for (int index = 0; index < entries.size(); index++) {
-            WatchedEntry entry = entries.get(index);
-            if (entry.state() != State.MISSING) {
-                continue;
-            }
-            WatchedEntry resolved = resolve(entry);
-            if (resolved.state() == State.WATCHED) {
-                entries.set(index, admitLate(resolved));
-            } else if (resolved.state() == State.REJECTED) {
-                log.error("{} {}; ignoring it", resolved.describe(), resolved.problem());
-                entries.set(index, resolved);
-            }
-        }
-        if (inState(State.MISSING).isEmpty()) {
+        entries.retryMissing();
+        groups.refresh();
+        if (entries.inState(State.MISSING).isEmpty() && groups.isEmpty()) {
             retries.shutdown();
         }
     }
 
-    /** Starts watching an entry that appeared after startup, unless another entry already watches its type. */
-    private WatchedEntry admitLate(WatchedEntry resolved) {
-        Optional<WatchedEntry> sameType = duplicateOf(resolved);
-        if (sameType.isPresent()) {
-            WatchedEntry rejected = resolved.rejected(
-                    resolved.type(),
-                    "watches " + resolved.type() + " like " + sameType.get().property() + "; merge the two entries");
-            log.error("{} {}; ignoring it", rejected.describe(), rejected.problem());
-            return rejected;
-        }
-        log.info("{} is now served; watching it", resolved.describe());
-        startInformers(resolved);
-        return resolved;
-    }
-
-    private WatchedEntry resolve(WatchedEntry entry) {
-        try {
-            Optional<ResourceType> type = resolver.resolve(entry.entry());
-            return type.map(entry::watched)
-                    .orElseGet(() -> WatchedEntry.missing(entry.property(), entry.entry(), WatchedEntry.NOT_SERVED));
-        } catch (KubernetesClientException e) {
-            return WatchedEntry.missing(
-                    entry.property(), entry.entry(), "not resolved: discovery failed (" + e.getMessage() + ")");
-        } catch (ContradictoryEntryException e) {
-            return entry.rejected(null, e.getMessage());
-        }
-    }
-
-    /** Marks every watched entry whose type an earlier entry already watches. */
-    private void rejectDuplicates() {
-        for (int index = 0; index < entries.size(); index++) {
-            WatchedEntry entry = entries.get(index);
-            if (entry.state() != State.WATCHED) {
-                continue;
-            }
-            for (WatchedEntry earlier : entries.subList(0, index)) {
-                if (earlier.state() == State.WATCHED && earlier.type().equals(entry.type())) {
-                    entries.set(
-                            index,
-                            entry.rejected(entry.type(), "watches " + entry.type() + " like " + earlier.property()));
-                    break;
-                }
-            }
-        }
-    }
-
-    private Optional<WatchedEntry> duplicateOf(WatchedEntry candidate) {
+    private static List<String> describe(List<WatchedEntry> entries, String beforeProblem) {
         return entries.stream()
-                .filter(other -> other.state() == State.WATCHED && other.type().equals(candidate.type()))
-                .findFirst();
-    }
-
-    private void startInformers(WatchedEntry entry) {
-        ResourceType type = entry.type();
-        ResourceProperties config = entry.entry();
-        if (!type.namespaced() && !config.namespaces().isEmpty()) {
-            log.warn("{} is cluster-scoped; ignoring its namespaces {}", entry.describe(), config.namespaces());
-        }
-        ChangeListener listener = listeners.listenerFor(config, type);
-        ObjectFilter filter = filters.filterFor(config, type);
-        List<String> namespaces = type.namespaced() ? config.namespaces() : List.of();
-        List<String> scopes = namespaces.isEmpty() ? Collections.singletonList(null) : namespaces;
-        for (String namespace : scopes) {
-            informers.watch(
-                    new InformerTarget(type, namespace, config.labelSelector(), config.fieldSelector()),
-                    listener,
-                    filter);
-        }
-    }
-
-    private List<WatchedEntry> inState(State state) {
-        return entries.stream().filter(entry -> entry.state() == state).toList();
+                .map(entry -> entry.describe() + (beforeProblem.isEmpty() ? "" : beforeProblem + entry.problem()))
+                .toList();
     }
 
     @Override
@@ -205,6 +134,7 @@ public final class WatchCoordinator implements SmartLifecycle {
         if (retries != null) {
             retries.shutdownNow();
         }
+        groups.stop();
         informers.close();
     }
 

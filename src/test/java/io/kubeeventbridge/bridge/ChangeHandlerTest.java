@@ -141,6 +141,16 @@ class ChangeHandlerTest {
         assertThat(published).isEmpty();
     }
 
+    @Test
+    void aHandlerWhoseInformersStoppedForGoodPublishesNothingWhenATermBegins() {
+        handler.onFirstList(null);
+
+        handler.onStopped();
+        handler.startTerm(Map.of("shop/gone", new Checkpoint("uid-gone", "3")));
+
+        assertThat(published).isEmpty();
+    }
+
     private static byte[] json(GenericKubernetesResource object) {
         return ObjectJson.encode(object, object.getApiVersion(), object.getKind());
     }

@@ -10,6 +10,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.diagnostics.FailureAnalysis;
@@ -40,7 +41,7 @@ class BridgePropertiesValidationTest {
                 Arguments.of(
                         new String[] {"bridge.resources[0].api-version=apps", "bridge.resources[0].resource=pods"},
                         "bridge.resources[0].api-version",
-                        "is not an API version; use \"v1\" for the core group or \"group/version\""),
+                        "is not an API version; use \"v1\" for the core group, \"group/version\" such as"),
                 Arguments.of(
                         new String[] {"bridge.resources[0].api-version=apps/v1"},
                         "bridge.resources[0]",
@@ -77,6 +78,12 @@ class BridgePropertiesValidationTest {
                         },
                         "bridge.informer.discovery-retry-interval",
                         "Reason: must be positive, such as 5s"),
+                Arguments.of(
+                        new String[] {
+                            VALID_ENTRY, "bridge.resources[0].resource=pods", "bridge.informer.discovery-timeout=0s"
+                        },
+                        "bridge.informer.discovery-timeout",
+                        "Reason: must be positive, such as 30s"),
                 Arguments.of(
                         new String[] {
                             VALID_ENTRY,
@@ -165,7 +172,41 @@ class BridgePropertiesValidationTest {
                         },
                         "bridge.leader-election.lease-name",
                         "must be a Kubernetes object name"),
-                Arguments.of(new String[] {"bridge.cluster-name=x"}, "bridge.resources", "lists no resource to watch"));
+                Arguments.of(new String[] {"bridge.cluster-name=x"}, "bridge.resources", "lists no resource to watch"),
+                Arguments.of(
+                        new String[] {"bridge.resources[0].api-version=example.com/*", "bridge.resources[0].kind=Widget"
+                        },
+                        "bridge.resources[0].kind",
+                        "a group entry (api-version \"example.com/*\") watches every resource of its group; leave it "
+                                + "out, or give a version instead of \"*\" to watch one resource"),
+                Arguments.of(
+                        new String[] {
+                            "bridge.resources[0].api-version=example.com/*", "bridge.resources[0].resource=widgets"
+                        },
+                        "bridge.resources[0].resource",
+                        "a group entry (api-version \"example.com/*\") watches every resource of its group"),
+                Arguments.of(
+                        new String[] {"bridge.resources[0].api-version=example.com/*", "bridge.resources[0].topic=all"},
+                        "bridge.resources[0].topic",
+                        "cannot be set on a group entry: objects of different kinds would share keys in one topic"),
+                Arguments.of(
+                        new String[] {"bridge.resources[0].api-version=example.com/v1", "bridge.resources[0].resource=*"
+                        },
+                        "bridge.resources[0].resource",
+                        "\"*\" watches every resource of a named group: write api-version as \"group/*\", such as "
+                                + "\"example.com/*\""),
+                Arguments.of(
+                        new String[] {
+                            "bridge.resources[0].api-version=example.com/*",
+                            "bridge.resources[1].api-version=example.com/*",
+                            "bridge.resources[1].resource=*"
+                        },
+                        "bridge.resources[1]",
+                        "watches example.com/* again (already resources[0])"),
+                Arguments.of(
+                        new String[] {"bridge.resources[0].api-version=*", "bridge.resources[0].resource=pods"},
+                        "bridge.resources[0].api-version",
+                        "or \"group/*\" for every resource of a group"));
     }
 
     @ParameterizedTest(name = "{1}")
@@ -234,6 +275,20 @@ class BridgePropertiesValidationTest {
                     assertThat(properties.payload())
                             .isEqualTo(new PayloadSettings(
                                     true, List.of(), PayloadSettings.SecretValues.REDACT, null, List.of()));
+                });
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"bridge.resources[0].namespaces=shop", "bridge.resources[0].resource=*"})
+    void aGroupEntryNamesNoResourceOrStar(String setting) {
+        runner.withPropertyValues("bridge.resources[0].api-version=example.com/*", setting)
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    ResourceProperties entry =
+                            context.getBean(BridgeProperties.class).resources().get(0);
+                    assertThat(entry.isGroupEntry()).isTrue();
+                    assertThat(entry.group()).isEqualTo("example.com");
+                    assertThat(entry.displayName()).isEqualTo("example.com/*");
                 });
     }
 

@@ -330,6 +330,33 @@ class HelmChartTest {
     }
 
     @Test
+    void groupEntriesAreGrantedEveryResourceOfTheirGroupAndCrdsWhenAsked() {
+        List<HasMetadata> objects = render("group-entries-values.yaml");
+
+        assertThat(rulesOf(objects))
+                .containsExactlyInAnyOrder(
+                        readOnly("example.com", "*"),
+                        readOnly("", "pods"),
+                        readOnly("apiextensions.k8s.io", "customresourcedefinitions"));
+        assertThat(roleRulesByNamespace(objects))
+                .containsOnlyKeys("shop", "payments")
+                .containsEntry("shop", List.of(readOnly("other.example.com", "*")));
+    }
+
+    @Test
+    void crdsAreGrantedOnlyWhenAskedAndOnlyWithAGroupEntry() {
+        List<HasMetadata> notAsked = parse(template()
+                .withValuesFile(TEST_VALUES.resolve("group-entries-values.yaml"))
+                .set("rbac.watchCustomResourceDefinitions", "false")
+                .call());
+        List<HasMetadata> noGroupEntry = parse(
+                template().set("rbac.watchCustomResourceDefinitions", "true").call());
+
+        assertThat(rulesOf(notAsked)).doesNotContain(readOnly("apiextensions.k8s.io", "customresourcedefinitions"));
+        assertThat(rulesOf(noGroupEntry)).doesNotContain(readOnly("apiextensions.k8s.io", "customresourcedefinitions"));
+    }
+
+    @Test
     void entryWithNeitherResourceNorKindFailsRenderingNamingTheEntry() {
         assertThatThrownBy(() -> render("missing-resource-values.yaml"))
                 .hasMessageContaining("bridge.resources[1] (apps/v1): give either resource")

@@ -1,26 +1,33 @@
 package io.kubeeventbridge.support;
 
 import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
+import io.fabric8.mockwebserver.dsl.HttpMethod;
 import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
 import io.fabric8.mockwebserver.http.Response;
 import io.fabric8.mockwebserver.http.WebSocket;
 import io.fabric8.mockwebserver.http.WebSocketListener;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The mock API server's CRUD dispatcher, with gates: while a path prefix is closed, requests under it answer 503,
- * as an API server that is unreachable or overloaded would, which holds an informer unsynced; verbs forbidden under
- * a path prefix, as RBAC forbids them; and watches that expire, which make an informer list again.
+ * as an API server that is unreachable or overloaded would, which holds an informer unsynced; hidden, they answer
+ * 404, as for what the API server does not serve; verbs forbidden under a path prefix, as RBAC forbids them; and
+ * watches that expire, which make an informer list again. It also serves the group discovery documents of the groups
+ * of its CRDs ({@link ApiGroupDocuments}), which the mock lacks.
  */
 public final class GatedCrudDispatcher extends KubernetesCrudDispatcher {
 
     private static final String EXPIRED = "{\"type\":\"ERROR\",\"object\":{\"kind\":\"Status\",\"apiVersion\":\"v1\","
             + "\"status\":\"Failure\",\"code\":410,\"reason\":\"Expired\",\"message\":\"too old resource version\"}}";
 
+    private static final String CRDS = "/apis/apiextensions.k8s.io/v1/customresourcedefinitions";
+
     private final Set<String> closedPrefixes = ConcurrentHashMap.newKeySet();
+    private final Set<String> hiddenPrefixes = ConcurrentHashMap.newKeySet();
     private final Set<String> expiringWatchPrefixes = ConcurrentHashMap.newKeySet();
     private final Map<String, String> forbiddenVerbs = new ConcurrentHashMap<>();
 
@@ -30,14 +37,25 @@ public final class GatedCrudDispatcher extends KubernetesCrudDispatcher {
 
     public void open(String pathPrefix) {
         closedPrefixes.remove(pathPrefix);
+        hiddenPrefixes.remove(pathPrefix);
+    }
+
+    /** Requests under {@code pathPrefix} answer 404 until {@link #open} is called for it. */
+    public void hide(String pathPrefix) {
+        hiddenPrefixes.add(pathPrefix);
     }
 
     /**
-     * Requests under {@code pathPrefix} for {@code verb} ({@code list} or {@code watch}) answer 403 from now on, with
-     * the Status an API server's RBAC authorizer gives.
+     * GET requests under {@code pathPrefix} for {@code verb} ({@code list} or {@code watch}) answer 403 from now on,
+     * with the Status an API server's RBAC authorizer gives.
      */
     public void forbid(String pathPrefix, String verb) {
         forbiddenVerbs.put(pathPrefix, verb);
+    }
+
+    /** Undoes {@link #forbid} for {@code pathPrefix}. */
+    public void permit(String pathPrefix) {
+        forbiddenVerbs.remove(pathPrefix);
     }
 
     /**
@@ -46,6 +64,13 @@ public final class GatedCrudDispatcher extends KubernetesCrudDispatcher {
      */
     public void expireNextWatch(String pathPrefix) {
         expiringWatchPrefixes.add(pathPrefix);
+    }
+
+    private static MockResponse notFound() {
+        return new MockResponse()
+                .setResponseCode(404)
+                .setBody("{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Failure\",\"code\":404,"
+                        + "\"reason\":\"NotFound\",\"message\":\"the server could not find the requested resource\"}");
     }
 
     @Override
@@ -78,20 +103,31 @@ public final class GatedCrudDispatcher extends KubernetesCrudDispatcher {
     public MockResponse dispatch(RecordedRequest request) {
         String path = request.getPath();
         String verb = path.contains("watch=true") ? "watch" : "list";
-        if (forbiddenVerbs.entrySet().stream()
-                .anyMatch(forbidden -> path.startsWith(forbidden.getKey())
-                        && forbidden.getValue().equals(verb))) {
+        if (request.method() == HttpMethod.GET
+                && forbiddenVerbs.entrySet().stream()
+                        .anyMatch(forbidden -> path.startsWith(forbidden.getKey())
+                                && forbidden.getValue().equals(verb))) {
             return new MockResponse()
                     .setResponseCode(403)
                     .setBody("{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Failure\",\"code\":403,"
                             + "\"reason\":\"Forbidden\",\"message\":\"forbidden: User \\\"test\\\" cannot " + verb
                             + " this resource\"}");
         }
+        if (hiddenPrefixes.stream().anyMatch(path::startsWith)) {
+            return notFound();
+        }
         if (closedPrefixes.stream().anyMatch(path::startsWith)) {
             return new MockResponse()
                     .setResponseCode(503)
                     .setBody("{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Failure\",\"code\":503,"
                             + "\"reason\":\"ServiceUnavailable\",\"message\":\"gate closed by the test\"}");
+        }
+        Optional<String> group = ApiGroupDocuments.groupOf(path);
+        if (group.isPresent() && request.method() == HttpMethod.GET) {
+            String crds = super.handleGet(CRDS).getBody().readUtf8();
+            return ApiGroupDocuments.document(group.get(), crds)
+                    .map(document -> new MockResponse().setResponseCode(200).setBody(document))
+                    .orElseGet(GatedCrudDispatcher::notFound);
         }
         return super.dispatch(request);
     }

@@ -1,11 +1,17 @@
 package io.kubeeventbridge.support;
 
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResourceList;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionBuilder;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.dsl.MixedOperation;
+import io.fabric8.kubernetes.client.dsl.Resource;
+import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
@@ -38,7 +44,7 @@ public final class MockKubernetes {
 
     /** Installs a namespaced CRD with one served version, as {@code kubectl apply} of its definition would. */
     public static void installCrd(String group, String version, String kind) {
-        String plural = kind.toLowerCase(Locale.ROOT) + "s";
+        String plural = plural(kind);
         CustomResourceDefinition crd = new CustomResourceDefinitionBuilder()
                 .withNewMetadata()
                 .withName(plural + "." + group)
@@ -59,6 +65,43 @@ public final class MockKubernetes {
                 .endSpec()
                 .build();
         CLIENT.apiextensions().v1().customResourceDefinitions().resource(crd).create();
+    }
+
+    /** Deletes a CRD installed by {@link #installCrd}; the mock, unlike an API server, keeps its objects. */
+    public static void removeCrd(String group, String kind) {
+        CLIENT.apiextensions()
+                .v1()
+                .customResourceDefinitions()
+                .withName(plural(kind) + "." + group)
+                .delete();
+    }
+
+    /** The objects of a CRD installed by {@link #installCrd}, to create, change and delete. */
+    public static MixedOperation<
+                    GenericKubernetesResource, GenericKubernetesResourceList, Resource<GenericKubernetesResource>>
+            customObjects(String group, String version, String kind) {
+        return CLIENT.genericKubernetesResources(new ResourceDefinitionContext.Builder()
+                .withGroup(group)
+                .withVersion(version)
+                .withKind(kind)
+                .withPlural(plural(kind))
+                .withNamespaced(true)
+                .build());
+    }
+
+    /** A namespaced object of {@code kind}, ready to create with {@link #customObjects}. */
+    public static GenericKubernetesResource customObject(String group, String version, String kind, String name) {
+        return new GenericKubernetesResourceBuilder()
+                .withApiVersion(group + "/" + version)
+                .withKind(kind)
+                .withNewMetadata()
+                .withName(name)
+                .endMetadata()
+                .build();
+    }
+
+    private static String plural(String kind) {
+        return kind.toLowerCase(Locale.ROOT) + "s";
     }
 
     // Informers back off exponentially up to 32 times this interval after a failure; keep that short in tests.

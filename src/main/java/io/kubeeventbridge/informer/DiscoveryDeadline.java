@@ -1,0 +1,71 @@
+package io.kubeeventbridge.informer;
+
+import io.kubeeventbridge.discovery.DiscoveryUnavailableException;
+import io.kubeeventbridge.discovery.Timeouts;
+import java.time.Duration;
+import java.util.function.Function;
+
+/**
+ * Bounds startup discovery ({@code bridge.informer.discovery-timeout}): each lookup is tried again, a pause apart,
+ * until it answers or the deadline passes; from then on every lookup gives up at once, with the last error seen. A
+ * refusal ({@code DiscoveryAccessException}) is not retried.
+ */
+final class DiscoveryDeadline {
+
+    private final Duration timeout;
+    private final Duration pause;
+    private final long end;
+    private String lastError;
+    private boolean passed;
+
+    DiscoveryDeadline(Duration timeout, Duration pause) {
+        this.timeout = timeout;
+        this.pause = pause;
+        this.end = System.nanoTime() + timeout.toNanos();
+    }
+
+    /**
+     * What {@code request} answers, given the time left for one request.
+     *
+     * @throws DiscoveryUnavailableException once the deadline has passed
+     */
+    <T> T lookUp(Function<Duration, T> request) {
+        while (true) {
+            long remaining = end - System.nanoTime();
+            if (remaining <= 0) {
+                passed = true;
+                throw new DiscoveryUnavailableException(
+                        "no answer within " + Timeouts.describe(timeout) + " (last error: " + lastError() + ")");
+            }
+            try {
+                return request.apply(Duration.ofNanos(remaining));
+            } catch (DiscoveryUnavailableException e) {
+                lastError = e.getMessage();
+                pause(Math.min(remaining, pause.toNanos()));
+            }
+        }
+    }
+
+    /** Whether a lookup gave up because the deadline had passed. */
+    boolean passed() {
+        return passed;
+    }
+
+    Duration timeout() {
+        return timeout;
+    }
+
+    /** The last failure seen, or why there is none. */
+    String lastError() {
+        return lastError != null ? lastError : "none; the answers came too slowly";
+    }
+
+    private static void pause(long nanos) {
+        try {
+            Thread.sleep(nanos / 1_000_000, (int) (nanos % 1_000_000));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DiscoveryUnavailableException("interrupted while waiting to retry discovery");
+        }
+    }
+}
