@@ -70,6 +70,7 @@ final class BridgePropertiesValidator implements Validator {
         requirePositive(properties.kafka().drainTimeout(), "kafka.drainTimeout", "20s", errors);
         requirePositive(properties.kafka().unhealthyAfter(), "kafka.unhealthyAfter", "1m", errors);
         requirePositive(properties.query().decisionCacheTtl(), "query.decisionCacheTtl", "10s", errors);
+        requirePositive(properties.query().watchWindow().age(), "query.watchWindow.age", "5m", errors);
         if (properties.informer().resyncPeriod().isNegative()) {
             errors.rejectValue("informer.resyncPeriod", "notNegative", "must be 0s (no resyncs) or positive");
         }

@@ -18,21 +18,28 @@ final class InformerRegistry implements ResourceCaches {
 
     private final KubernetesClient client;
     private final Duration resyncPeriod;
+    private final ChangeFeeds feeds;
     private final Map<ResourceType, TypeCache> caches = new ConcurrentHashMap<>();
     private boolean closed;
 
-    InformerRegistry(KubernetesClient client, Duration resyncPeriod) {
+    InformerRegistry(KubernetesClient client, Duration resyncPeriod, ChangeFeeds feeds) {
         this.client = client;
         this.resyncPeriod = resyncPeriod;
+        this.feeds = feeds;
     }
 
-    /** Creates and starts an informer; returns at once, the first list completes in the background. */
+    /**
+     * Creates and starts an informer; returns at once, the first list completes in the background. Its changes reach
+     * {@code listener}, then its type's {@link ChangeFeed}.
+     */
     synchronized void watch(InformerTarget target, ChangeListener listener, ObjectFilter filter) {
         if (closed) {
             throw new IllegalStateException("Informers are stopped; not watching " + target.describe());
         }
-        ResourceInformer informer = new ResourceInformer(client, target, listener, filter, resyncPeriod);
-        caches.computeIfAbsent(target.type(), TypeCache::new).add(informer);
+        TypeCache cache = caches.computeIfAbsent(target.type(), type -> new TypeCache(type, feeds.create()));
+        ResourceInformer informer =
+                new ResourceInformer(client, target, new FeedRecorder(listener, cache), filter, resyncPeriod);
+        cache.add(informer);
         informer.start();
     }
 
@@ -67,6 +74,9 @@ final class InformerRegistry implements ResourceCaches {
 
     synchronized void close() {
         closed = true;
-        caches.values().forEach(cache -> cache.informers().forEach(ResourceInformer::stop));
+        caches.values().forEach(cache -> {
+            cache.informers().forEach(ResourceInformer::stop);
+            cache.feed().close();
+        });
     }
 }

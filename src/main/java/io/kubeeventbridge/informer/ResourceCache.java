@@ -24,6 +24,12 @@ public interface ResourceCache {
     /** One cached object; {@code namespace} is {@code null} for cluster-scoped resources. */
     Optional<CachedObject> get(String namespace, String name);
 
-    /** The newest resourceVersion the informers have listed or watched, or {@code ""} before the first list. */
+    /**
+     * The resourceVersion a list reports: read before the objects, it is one they all reflect, and a watch from it
+     * gets every later change ({@link ChangeFeed#resourceVersion()}). {@code ""} before the first list.
+     */
     String resourceVersion();
+
+    /** The changes of this resource, for watches. */
+    ChangeFeed changes();
 }

@@ -1,21 +1,24 @@
 package io.kubeeventbridge.informer;
 
 import io.kubeeventbridge.event.ResourceType;
-import java.math.BigInteger;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** The {@link ResourceCache} of one type: one informer for all namespaces, or one per configured namespace. */
+/**
+ * The {@link ResourceCache} of one type: one informer for all namespaces, or one per configured namespace, and the
+ * type's {@link ChangeFeed}.
+ */
 final class TypeCache implements ResourceCache {
 
     private final ResourceType type;
+    private final ResourceChangeFeed feed;
     private final List<ResourceInformer> informers = new CopyOnWriteArrayList<>();
 
-    TypeCache(ResourceType type) {
+    TypeCache(ResourceType type, ResourceChangeFeed feed) {
         this.type = type;
+        this.feed = feed;
     }
 
     void add(ResourceInformer informer) {
@@ -62,22 +65,29 @@ final class TypeCache implements ResourceCache {
 
     @Override
     public String resourceVersion() {
-        // resourceVersions are opaque strings, but etcd-backed servers issue increasing integers.
+        return feed.resourceVersion();
+    }
+
+    @Override
+    public ChangeFeed changes() {
+        return feed;
+    }
+
+    ResourceChangeFeed feed() {
+        return feed;
+    }
+
+    /** The newest resourceVersion the informers have listed or watched, or {@code ""} before the first list. */
+    String listedResourceVersion() {
         return informers.stream()
                 .map(ResourceInformer::lastSyncResourceVersion)
                 .filter(Objects::nonNull)
-                .max(Comparator.comparing(TypeCache::numeric).thenComparing(Comparator.naturalOrder()))
+                .max(ResourceVersions.ORDER)
                 .orElse("");
     }
 
     private static boolean covers(ResourceInformer informer, String namespace) {
         String watched = informer.target().namespace();
         return namespace == null || watched == null || watched.equals(namespace);
-    }
-
-    private static BigInteger numeric(String resourceVersion) {
-        return resourceVersion.chars().allMatch(Character::isDigit) && !resourceVersion.isEmpty()
-                ? new BigInteger(resourceVersion)
-                : BigInteger.ZERO;
     }
 }

@@ -94,8 +94,10 @@ final class ObjectQueryController {
         if (!cache.synced()) {
             return StatusResponses.unavailable(cache.type());
         }
+        // Before the objects: the cache holds every change up to it by then, and a watch from it gets every later one.
+        String resourceVersion = cache.resourceVersion();
         CacheLister.Page page = CacheLister.list(cache, namespace, options);
-        return render(cache, cache.resourceVersion(), page, accept);
+        return render(cache, resourceVersion, page, accept);
     }
 
     private ResponseEntity<Object> get(

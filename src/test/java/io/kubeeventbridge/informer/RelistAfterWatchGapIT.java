@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.kubeeventbridge.config.WatchWindow;
 import io.kubeeventbridge.event.ResourceType;
 import io.kubeeventbridge.support.MockKubernetes;
 import io.kubeeventbridge.support.TcpProxy;
@@ -35,7 +36,8 @@ class RelistAfterWatchGapIT {
                     .withMasterUrl("http://localhost:" + proxy.port())
                     .build())
             .build();
-    private final InformerRegistry informers = new InformerRegistry(throughProxy, Duration.ZERO);
+    private final InformerRegistry informers = new InformerRegistry(
+            throughProxy, Duration.ZERO, new ChangeFeeds(new WatchWindow(100, Duration.ofMinutes(5))));
     private final List<String> changes = new CopyOnWriteArrayList<>();
 
     @AfterEach
@@ -63,6 +65,10 @@ class RelistAfterWatchGapIT {
                                 "snapshot unchanged {version=1}",
                                 "snapshot edited {version=1}",
                                 "snapshot removed {version=1}"));
+        // Cut an established watch, not one still being set up: the mock API server may hang on a WebSocket closed
+        // during its handshake.
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> informers.statuses(CONFIG_MAPS).stream().allMatch(InformerStatus::watching));
         changes.clear();
 
         proxy.cut();
