@@ -7,8 +7,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.kubeeventbridge.support.MockKubernetes;
+import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +18,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -114,6 +117,37 @@ class KubectlIT extends BridgeTestBase {
         assertThat(missing.stderr()).contains("Error from server (NotFound)");
     }
 
+    @Test
+    void getWithWatchPrintsTheTableThenARowForEachChangeAsItHappens() throws IOException {
+        String namespace = "kubectl-watch";
+        createPod(namespace, "first", "web", "Running");
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(names(json("get", "pods", "-n", namespace, "-o", "json")))
+                        .containsExactly("first"));
+        Process watch = start("get", "pods", "-n", namespace, "-w");
+        List<String> lines = new CopyOnWriteArrayList<>();
+        Thread reader = new Thread(
+                () -> new BufferedReader(new InputStreamReader(watch.getInputStream(), StandardCharsets.UTF_8))
+                        .lines()
+                        .forEach(lines::add));
+        reader.setDaemon(true);
+        reader.start();
+        try {
+            await().atMost(Duration.ofSeconds(30))
+                    .untilAsserted(() -> assertThat(lines).hasSize(2));
+            assertThat(lines.get(0).split("\\s+")).containsExactly("NAME", "AGE");
+            assertThat(lines.get(1)).startsWith("first ");
+
+            createPod(namespace, "second", "web", "Pending");
+
+            await().atMost(Duration.ofSeconds(30))
+                    .untilAsserted(() -> assertThat(lines).anyMatch(line -> line.startsWith("second ")));
+            assertThat(lines.get(0).split("\\s+")).containsExactly("NAME", "AGE");
+        } finally {
+            watch.destroy();
+        }
+    }
+
     private void awaitPods() {
         await().atMost(Duration.ofSeconds(30))
                 .untilAsserted(() -> assertThat(names(json("get", "pods", "-n", NAMESPACE, "-o", "json")))
@@ -139,6 +173,20 @@ class KubectlIT extends BridgeTestBase {
     }
 
     private Result execute(String... arguments) {
+        try {
+            Process process = start(arguments);
+            String stdout = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            return new Result(process.exitValue(), stdout, Files.readString(home.resolve("stderr")));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Process start(String... arguments) throws IOException {
         List<String> command = new ArrayList<>(List.of(
                 kubectl(),
                 "--server",
@@ -150,20 +198,10 @@ class KubectlIT extends BridgeTestBase {
                 "--request-timeout",
                 "10s"));
         command.addAll(Arrays.asList(arguments));
-        try {
-            Files.writeString(home.resolve("empty-kubeconfig"), "");
-            Process process = new ProcessBuilder(command)
-                    .redirectError(home.resolve("stderr").toFile())
-                    .start();
-            String stdout = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
-            return new Result(process.exitValue(), stdout, Files.readString(home.resolve("stderr")));
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        Files.writeString(home.resolve("empty-kubeconfig"), "");
+        return new ProcessBuilder(command)
+                .redirectError(home.resolve("stderr").toFile())
+                .start();
     }
 
     private static String kubectl() {
@@ -180,6 +218,10 @@ class KubectlIT extends BridgeTestBase {
     }
 
     private static void createPod(String name, String app, String phase) {
+        createPod(NAMESPACE, name, app, phase);
+    }
+
+    private static void createPod(String namespace, String name, String app, String phase) {
         Pod pod = new PodBuilder(pod(name))
                 .editMetadata()
                 .addToLabels("app", app)
@@ -188,7 +230,7 @@ class KubectlIT extends BridgeTestBase {
                 .withPhase(phase)
                 .endStatus()
                 .build();
-        MockKubernetes.client().pods().inNamespace(NAMESPACE).resource(pod).create();
+        MockKubernetes.client().pods().inNamespace(namespace).resource(pod).create();
     }
 
     private record Result(int exitCode, String stdout, String stderr) {}

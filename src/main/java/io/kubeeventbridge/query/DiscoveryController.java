@@ -17,7 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The legacy discovery documents that clients read before anything else, listing only the watched resources with
- * the verbs get and list. kubectl first asks for aggregated discovery in its Accept header; it gets plain
+ * the verbs get, list and watch. kubectl first asks for aggregated discovery in its Accept header; it gets plain
  * {@code application/json} and falls back to these documents, which is why every response sets its content type
  * rather than letting content negotiation echo kubectl's preferred type.
  */
@@ -25,7 +25,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping(QueryPaths.PREFIX)
 final class DiscoveryController {
 
-    private static final List<String> VERBS = List.of("get", "list");
+    private static final List<String> VERBS = List.of("get", "list", "watch");
 
     private final ResourceCaches caches;
 

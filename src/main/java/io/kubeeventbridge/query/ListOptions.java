@@ -19,9 +19,6 @@ record ListOptions(LabelSelector labels, FieldSelector fields, int limit, Object
 
     /** @throws StatusException 400 BadRequest for a selector that does not parse, a bad limit or continue token */
     static ListOptions parse(Map<String, String> parameters) {
-        if (Boolean.parseBoolean(parameters.get("watch"))) {
-            throw new StatusException(StatusResponses.methodNotAllowed("watch"));
-        }
         String continueToken = parameters.get("continue");
         return new ListOptions(
                 selector("labelSelector", parameters.get("labelSelector"), LabelSelector::parse),

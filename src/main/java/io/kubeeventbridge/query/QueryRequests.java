@@ -59,8 +59,12 @@ final class QueryRequests {
                 .or(() -> match(GETS, path).map(variables -> attributes("get", variables)));
     }
 
-    private static boolean isWatch(String watch) {
-        return "true".equals(watch) || "1".equals(watch);
+    /**
+     * Whether a list path with this {@code watch} parameter (its first value) is a watch, as the API server reads it:
+     * the controllers serve a watch exactly when authorization reviewed one.
+     */
+    static boolean isWatch(String watch) {
+        return BooleanParameter.isTrue(watch);
     }
 
     private static ResourceAttributes attributes(String verb, Map<String, String> variables) {

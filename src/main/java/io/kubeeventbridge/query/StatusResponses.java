@@ -57,6 +57,11 @@ final class StatusResponses {
                         Map.of()));
     }
 
+    /** 410 Expired: the changes a watch asks for are no longer held; the client lists again. */
+    static ResponseEntity<Object> expired(String message) {
+        return status(HttpStatus.GONE, "Expired", message, Map.of());
+    }
+
     static ResponseEntity<Object> badRequest(String message) {
         return status(HttpStatus.BAD_REQUEST, "BadRequest", message, Map.of());
     }
@@ -65,7 +70,7 @@ final class StatusResponses {
         return status(
                 HttpStatus.METHOD_NOT_ALLOWED,
                 "MethodNotAllowed",
-                method + " is not supported: the bridge serves a read-only view of its caches (get and list)",
+                method + " is not supported: the bridge serves a read-only view of its caches (get, list and watch)",
                 Map.of());
     }
 

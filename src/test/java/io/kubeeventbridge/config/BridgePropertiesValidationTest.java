@@ -182,7 +182,9 @@ class BridgePropertiesValidationTest {
     @CsvSource({
         "bridge.query.decision-cache-ttl=-1s",
         "bridge.query.decision-cache-ttl=0s",
-        "bridge.query.watch-window.age=0s"
+        "bridge.query.watch-window.age=0s",
+        "bridge.query.watch-bookmark-interval=0s",
+        "bridge.query.watch-timeout=-1m"
     })
     void queryDurationsMustBePositive(String setting) {
         runner.withPropertyValues(VALID_ENTRY, "bridge.resources[0].resource=pods", setting)
@@ -195,7 +197,8 @@ class BridgePropertiesValidationTest {
     @CsvSource({
         "bridge.query.decision-cache-size=-5",
         "bridge.query.review-rate-limit=0",
-        "bridge.query.watch-window.changes=0"
+        "bridge.query.watch-window.changes=0",
+        "bridge.query.max-watches=0"
     })
     void querySizesMustBePositive(String setting) {
         runner.withPropertyValues(VALID_ENTRY, "bridge.resources[0].resource=pods", setting)

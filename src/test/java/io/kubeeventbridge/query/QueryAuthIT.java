@@ -291,7 +291,8 @@ class QueryAuthIT {
         ReadOnlyFallbackController.class,
         StatusExceptionHandler.class,
         QueryConfiguration.class,
-        QuerySecurityConfiguration.class
+        QuerySecurityConfiguration.class,
+        WatchConfiguration.class
     })
     static class Application {
 
