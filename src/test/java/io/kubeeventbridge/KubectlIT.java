@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.kubeeventbridge.support.MockKubernetes;
 import java.io.BufferedReader;
 import java.io.File;
@@ -112,9 +113,43 @@ class KubectlIT extends BridgeTestBase {
                 .isEqualTo("web-1");
         Result missing = execute("get", "pod", "nobody", "-n", NAMESPACE);
         assertThat(missing.exitCode()).isNotZero();
-        // On NotFound kubectl looks the namespace up; the bridge does not watch namespaces here, so kubectl reports
-        // that instead of the pod.
-        assertThat(missing.stderr()).contains("Error from server (NotFound)");
+        // On NotFound kubectl looks the namespace up, which the bridge answers although it does not watch namespaces.
+        assertThat(missing.stderr()).contains("Error from server (NotFound): pods \"nobody\" not found");
+    }
+
+    @Test
+    void shortNamesAndTheAllCategoryResolveAsAgainstTheCluster() {
+        awaitPods();
+        assertThat(run("get", "po", "-n", NAMESPACE, "-o", "name").lines().toList())
+                .contains("pod/web-1", "pod/db-1");
+        createPod("scoped-a", "all-1", "web", "Running");
+        MockKubernetes.client()
+                .apps()
+                .deployments()
+                .inNamespace("scoped-a")
+                .resource(new DeploymentBuilder()
+                        .withNewMetadata()
+                        .withName("all-web")
+                        .addToLabels("tier", "web")
+                        .endMetadata()
+                        .build())
+                .create();
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(run("get", "all", "-n", "scoped-a", "-o", "name")
+                                .lines()
+                                .toList())
+                        .contains("pod/all-1", "deployment.apps/all-web"));
+        assertThat(run("get", "deploy", "-n", "scoped-a", "-o", "name")).contains("deployment.apps/all-web");
+    }
+
+    @Test
+    void versionIsTheClustersAndExplainPointsToIt() {
+        assertThat(json("version", "-o", "json").at("/serverVersion/gitVersion").asString())
+                .isEqualTo("v1.33.1");
+        // kubectl words a 404 of the OpenAPI documents its own way; the Status says why (KubectlHabitsApiTest).
+        Result explain = execute("explain", "pods");
+        assertThat(explain.exitCode()).isNotZero();
+        assertThat(explain.stderr()).contains("NotFound");
     }
 
     @Test

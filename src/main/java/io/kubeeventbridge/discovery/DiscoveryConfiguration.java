@@ -8,7 +8,17 @@ import org.springframework.context.annotation.Configuration;
 class DiscoveryConfiguration {
 
     @Bean
-    ResourceResolver resourceResolver(KubernetesClient client) {
-        return new ResourceResolver(client);
+    ClusterVersion clusterVersion(KubernetesClient client) {
+        return new ClusterVersion(() -> client.raw("/version"));
+    }
+
+    @Bean
+    ResourceAliases resourceAliases() {
+        return new ResourceAliases();
+    }
+
+    @Bean
+    ResourceResolver resourceResolver(KubernetesClient client, ResourceAliases aliases) {
+        return new ResourceResolver(client, aliases);
     }
 }

@@ -12,6 +12,9 @@ public interface ResourceCache {
     /** Whether every informer behind this cache has completed its first full list. */
     boolean synced();
 
+    /** The namespaces the informers watch, in configuration order; empty when they watch all namespaces. */
+    List<String> namespaces();
+
     /** The cached objects of {@code namespace}, or of all namespaces when it is {@code null}. */
     List<CachedObject> list(String namespace);
 

@@ -40,6 +40,14 @@ final class TypeCache implements ResourceCache {
     }
 
     @Override
+    public List<String> namespaces() {
+        List<String> namespaces = informers.stream()
+                .map(informer -> informer.target().namespace())
+                .toList();
+        return namespaces.contains(null) ? List.of() : namespaces;
+    }
+
+    @Override
     public List<CachedObject> list(String namespace) {
         return informers.stream()
                 .filter(informer -> covers(informer, namespace))

@@ -30,11 +30,13 @@ final class ObjectQueryController {
     private final ResourceCaches caches;
     private final TableRenderer tables;
     private final WatchStreams watches;
+    private final NamespacesInScope namespaces;
 
     ObjectQueryController(ResourceCaches caches, TableRenderer tables, WatchStreams watches) {
         this.caches = caches;
         this.tables = tables;
         this.watches = watches;
+        this.namespaces = new NamespacesInScope(caches);
     }
 
     // Each mapping serves the core group (/api/{version}, no group variable) and named groups alike.
@@ -95,6 +97,11 @@ final class ObjectQueryController {
             String accept,
             String upgrade) {
         ResourceCache cache = watched(group, version, plural, namespace);
+        if (namespace != null
+                && !cache.namespaces().isEmpty()
+                && !cache.namespaces().contains(namespace)) {
+            return StatusResponses.namespaceNotWatched(cache.type(), namespace, cache.namespaces());
+        }
         ListOptions options = ListOptions.parse(parameters);
         if (QueryRequests.isWatch(parameters.get("watch"))) {
             if ("websocket".equalsIgnoreCase(upgrade)) {
@@ -118,6 +125,9 @@ final class ObjectQueryController {
 
     private ResponseEntity<Object> get(
             String group, String version, String plural, String namespace, String name, String accept) {
+        if (namespace == null && namespaces.answers(group, version, plural)) {
+            return namespaces.get(name);
+        }
         ResourceCache cache = watched(group, version, plural, namespace);
         if (cache.type().namespaced() && namespace == null) {
             // The API server has no such path: a namespaced object is only reachable through its namespace.

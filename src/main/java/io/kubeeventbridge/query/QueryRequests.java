@@ -24,7 +24,9 @@ final class QueryRequests {
             QueryPaths.CORE_VERSION,
             QueryPaths.GROUPS,
             QueryPaths.GROUP,
-            QueryPaths.GROUP_VERSION);
+            QueryPaths.GROUP_VERSION,
+            QueryPaths.OPENAPI,
+            QueryPaths.OPENAPI + "/**");
     private static final List<PathPattern> LISTS = patterns(
             QueryPaths.CORE_LIST,
             QueryPaths.GROUP_LIST,
@@ -44,7 +46,7 @@ final class QueryRequests {
         return ANY.matches(path(request));
     }
 
-    /** Whether the request reads a discovery document or the version, which name no resource. */
+    /** Whether the request reads a discovery document, the version or OpenAPI, which name no resource. */
     static boolean isDiscovery(HttpServletRequest request) {
         PathContainer path = path(request);
         return DISCOVERY.stream().anyMatch(pattern -> pattern.matches(path));

@@ -2,6 +2,7 @@ package io.kubeeventbridge.query;
 
 import io.kubeeventbridge.event.ResourceType;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -22,12 +23,30 @@ final class StatusResponses {
                 Map.of("group", group, "kind", plural));
     }
 
+    /** A namespace outside those an entry lists: not an empty list, which would read as "nothing there". */
+    static ResponseEntity<Object> namespaceNotWatched(ResourceType type, String namespace, List<String> watched) {
+        return status(
+                HttpStatus.NOT_FOUND,
+                "NotFound",
+                "the bridge does not watch " + type.plural() + " in namespace \"" + namespace
+                        + "\"; it watches them in " + String.join(", ", watched),
+                Map.of("group", type.group(), "kind", type.plural()));
+    }
+
     static ResponseEntity<Object> notFound(ResourceType type, String name) {
         return status(
                 HttpStatus.NOT_FOUND,
                 "NotFound",
                 type.plural() + " \"" + name + "\" not found",
                 Map.of("name", name, "group", type.group(), "kind", type.plural()));
+    }
+
+    static ResponseEntity<Object> noOpenApi() {
+        return status(
+                HttpStatus.NOT_FOUND,
+                "NotFound",
+                "the bridge serves no OpenAPI documents; run kubectl explain against the cluster's API server",
+                Map.of());
     }
 
     static ResponseEntity<Object> noSuchPath(String path) {

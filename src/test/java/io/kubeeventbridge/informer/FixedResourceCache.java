@@ -23,6 +23,7 @@ public final class FixedResourceCache implements ResourceCache {
     private final CachedObjects objects;
     private final ResourceChangeFeed feed;
     private volatile boolean synced = true;
+    private volatile List<String> namespaces = List.of();
     private long resourceVersion = 1;
 
     public FixedResourceCache(ResourceType type) {
@@ -71,6 +72,12 @@ public final class FixedResourceCache implements ResourceCache {
         this.synced = synced;
     }
 
+    /** Watches only these namespaces, as an entry that lists them does. */
+    public FixedResourceCache watching(String... namespaces) {
+        this.namespaces = List.of(namespaces);
+        return this;
+    }
+
     @Override
     public ResourceType type() {
         return type;
@@ -79,6 +86,11 @@ public final class FixedResourceCache implements ResourceCache {
     @Override
     public boolean synced() {
         return synced;
+    }
+
+    @Override
+    public List<String> namespaces() {
+        return namespaces;
     }
 
     @Override

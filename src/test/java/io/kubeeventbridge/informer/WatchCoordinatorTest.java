@@ -9,6 +9,7 @@ import io.kubeeventbridge.config.InformerSettings.MissingResourcePolicy;
 import io.kubeeventbridge.config.ResourceProperties;
 import io.kubeeventbridge.config.TestProperties;
 import io.kubeeventbridge.config.WatchWindow;
+import io.kubeeventbridge.discovery.ResourceAliases;
 import io.kubeeventbridge.discovery.ResourceResolver;
 import io.kubeeventbridge.event.ResourceType;
 import io.kubeeventbridge.informer.WatchedEntry.State;
@@ -121,7 +122,7 @@ class WatchCoordinatorTest {
                 List.of(entries));
         return new WatchCoordinator(
                 properties,
-                new ResourceResolver(MockKubernetes.client()),
+                new ResourceResolver(MockKubernetes.client(), new ResourceAliases()),
                 registry,
                 (entry, type) -> (operation, object, json) -> {},
                 (entry, type) -> ObjectFilter.NONE);

@@ -4,12 +4,15 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
 import io.kubeeventbridge.config.QuerySettings;
 import io.kubeeventbridge.config.TestProperties;
+import io.kubeeventbridge.discovery.ClusterVersion;
+import io.kubeeventbridge.discovery.ResourceAliases;
 import io.kubeeventbridge.event.ResourceType;
 import io.kubeeventbridge.informer.FixedResourceCache;
 import io.kubeeventbridge.informer.ResourceCaches;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
@@ -25,7 +28,13 @@ final class QueryApiFixture {
     static final ResourceType CLUSTER_ROLES =
             new ResourceType("rbac.authorization.k8s.io", "v1", "clusterroles", "ClusterRole", false);
 
+    static final String CLUSTER_VERSION = "{\"major\":\"1\",\"minor\":\"33\",\"gitVersion\":\"v1.33.2\"}";
+    static final ResourceAliases ALIASES = new ResourceAliases();
     static final TableRenderer TABLES = new TableRenderer(Clock.fixed(NOW, ZoneOffset.UTC));
+
+    static {
+        ALIASES.record(PODS, new ResourceAliases.Aliases("pod", List.of("po"), List.of("all")));
+    }
 
     final FixedResourceCache pods = new FixedResourceCache(PODS);
     final FixedResourceCache deployments = new FixedResourceCache(DEPLOYMENTS);
@@ -42,12 +51,16 @@ final class QueryApiFixture {
         clusterRoles.put(object("rbac.authorization.k8s.io/v1", "ClusterRole", null, "admin", Map.of()));
         clusterRoles.put(object("rbac.authorization.k8s.io/v1", "ClusterRole", null, "view", Map.of()));
         mvc = MockMvcTester.create(MockMvcBuilders.standaloneSetup(
-                        new DiscoveryController(FixedResourceCache.all(pods, deployments, clusterRoles)),
+                        new DiscoveryController(
+                                FixedResourceCache.all(pods, deployments, clusterRoles),
+                                ALIASES,
+                                new ClusterVersion(() -> CLUSTER_VERSION)),
                         new ObjectQueryController(
                                 FixedResourceCache.all(pods, deployments, clusterRoles),
                                 TABLES,
                                 watchStreams(TestProperties.bind("bridge.query.max-watches=2")
                                         .query())),
+                        new OpenApiController(),
                         new ReadOnlyFallbackController())
                 .setControllerAdvice(new StatusExceptionHandler())
                 .build());

@@ -3,6 +3,8 @@ package io.kubeeventbridge.query;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kubeeventbridge.config.BridgeProperties;
+import io.kubeeventbridge.discovery.ClusterVersion;
+import io.kubeeventbridge.discovery.ResourceAliases;
 import io.kubeeventbridge.informer.ResourceCaches;
 import java.io.IOException;
 import java.net.URI;
@@ -288,6 +290,7 @@ class QueryAuthIT {
     @Import({
         DiscoveryController.class,
         ObjectQueryController.class,
+        OpenApiController.class,
         ReadOnlyFallbackController.class,
         StatusExceptionHandler.class,
         QueryConfiguration.class,
@@ -299,6 +302,16 @@ class QueryAuthIT {
         @Bean
         ResourceCaches caches() {
             return new QueryApiFixture().caches();
+        }
+
+        @Bean
+        ResourceAliases aliases() {
+            return QueryApiFixture.ALIASES;
+        }
+
+        @Bean
+        ClusterVersion clusterVersion() {
+            return new ClusterVersion(() -> QueryApiFixture.CLUSTER_VERSION);
         }
 
         @Bean

@@ -11,10 +11,15 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The mock API server's CRUD dispatcher, with gates: while a path prefix is closed, requests under it answer 503,
- * as an API server that is unreachable or overloaded would, which holds an informer unsynced; and watches that
- * expire, which make an informer list again.
+ * as an API server that is unreachable or overloaded would, which holds an informer unsynced; watches that expire,
+ * which make an informer list again; and {@code /version}, which the CRUD dispatcher does not serve.
  */
 public final class GatedCrudDispatcher extends KubernetesCrudDispatcher {
+
+    /** The version the mock API server reports, as a real API server's {@code /version}. */
+    public static final String VERSION = "{\"major\":\"1\",\"minor\":\"33\",\"gitVersion\":\"v1.33.1\","
+            + "\"gitCommit\":\"mock\",\"gitTreeState\":\"clean\",\"buildDate\":\"2025-05-15T00:00:00Z\","
+            + "\"goVersion\":\"go1.24.2\",\"compiler\":\"gc\",\"platform\":\"linux/amd64\"}";
 
     private static final String EXPIRED = "{\"type\":\"ERROR\",\"object\":{\"kind\":\"Status\",\"apiVersion\":\"v1\","
             + "\"status\":\"Failure\",\"code\":410,\"reason\":\"Expired\",\"message\":\"too old resource version\"}}";
@@ -72,6 +77,9 @@ public final class GatedCrudDispatcher extends KubernetesCrudDispatcher {
                     .setResponseCode(503)
                     .setBody("{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Failure\",\"code\":503,"
                             + "\"reason\":\"ServiceUnavailable\",\"message\":\"gate closed by the test\"}");
+        }
+        if (path.equals("/version")) {
+            return new MockResponse().setResponseCode(200).setBody(VERSION);
         }
         return super.dispatch(request);
     }
