@@ -50,13 +50,19 @@ final class ChangeRing {
     void add(Change change) {
         long now = nanoTime.getAsLong();
         entries.addLast(new Entry(next++, change, now));
-        newestChange = change.resourceVersion();
+        // The newest, not the last: an API server may give a delete its object's last version (the mock API server
+        // does), and changes of several informers arrive in any order. A list reporting it holds every change up to
+        // it; a watch from it gets every change recorded after it was read, and may get one again.
+        String version = change.resourceVersion();
+        if (newestChange == null || ResourceVersions.ORDER.compare(version, newestChange) > 0) {
+            newestChange = version;
+        }
         while (entries.size() > capacity || now - entries.peekFirst().recorded() > maxAgeNanos) {
             newestEvicted = entries.removeFirst().change().resourceVersion();
         }
     }
 
-    /** The version of the newest change, or of the first list before any change; empty before that. */
+    /** The newest version recorded, or that of the first list before any change; empty before that. */
     String head() {
         if (newestChange != null) {
             return newestChange;

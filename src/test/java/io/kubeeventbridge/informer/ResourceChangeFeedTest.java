@@ -68,6 +68,22 @@ class ResourceChangeFeedTest {
     }
 
     @Test
+    void aDeleteCarryingAnOlderVersionLeavesTheNewestAsTheListsAndIsStillWatched() {
+        feed.listed("5");
+        feed.record(Operation.CREATED, pod("a", "6"));
+        feed.record(Operation.CREATED, pod("b", "7"));
+        Recording watcher = new Recording();
+        feed.subscribe("6", watcher);
+
+        feed.record(Operation.DELETED, pod("a", "6"));
+        fanOut();
+
+        assertThat(feed.resourceVersion()).isEqualTo("7");
+        assertThat(describe(watcher.offered)).containsExactly("deleted a@6");
+        assertThat(feed.subscribe("7", new Recording()).backlog()).isEmpty();
+    }
+
+    @Test
     void aVersionTheBridgeDidNotHandOutIsPlacedByItsNumber() {
         feed.listed("5");
         feed.record(Operation.CREATED, pod("a", "10"));
