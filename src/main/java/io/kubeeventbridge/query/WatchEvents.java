@@ -2,7 +2,6 @@ package io.kubeeventbridge.query;
 
 import io.kubeeventbridge.event.ResourceType;
 import io.kubeeventbridge.informer.CachedObject;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,33 +10,32 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The lines of one watch stream, as the API server writes them: one JSON watch event per line,
  * {@code {"type":"ADDED","object":{...}}}. An object is its cached JSON exactly as list and get return it, written
- * around rather than re-encoded; or, for {@code kubectl get -w}, a {@code Table} of one row, with the column
- * definitions in the first only, as the API server saves them in watches.
+ * around rather than re-encoded ({@link EventLines}); or, for {@code kubectl get -w}, a {@code Table} of one row,
+ * with the column definitions in the first only, as the API server saves them in watches.
  */
 final class WatchEvents {
 
-    private static final Map<String, byte[]> EVENT_STARTS = Map.of(
-            WatchFilter.ADDED, start(WatchFilter.ADDED),
-            WatchFilter.MODIFIED, start(WatchFilter.MODIFIED),
-            WatchFilter.DELETED, start(WatchFilter.DELETED));
-    private static final byte[] OBJECT_END = "}\n".getBytes(StandardCharsets.UTF_8);
-
     private final ResourceType type;
     private final JsonMapper json;
+    private final EventLines lines;
     private final TableRenderer tables;
     private boolean columnsSent;
 
-    /** @param tables renders {@code Table} rows, or {@code null} for objects */
-    WatchEvents(ResourceType type, JsonMapper json, TableRenderer tables) {
+    /**
+     * @param lines the resource's object event lines, shared by its watchers
+     * @param tables renders {@code Table} rows, or {@code null} for objects
+     */
+    WatchEvents(ResourceType type, JsonMapper json, EventLines lines, TableRenderer tables) {
         this.type = type;
         this.json = json;
+        this.lines = lines;
         this.tables = tables;
     }
 
     /** The line of an {@code ADDED}, {@code MODIFIED} or {@code DELETED} event, in parts written one after another. */
     List<byte[]> event(String eventType, CachedObject object) {
         if (tables == null) {
-            return List.of(EVENT_STARTS.get(eventType), object.json(), OBJECT_END);
+            return List.of(lines.line(eventType, object));
         }
         Map<String, Object> table =
                 tables.table(type, object.resourceVersion(), new CacheLister.Page(List.of(object), null, 0));
@@ -69,10 +67,6 @@ final class WatchEvents {
     /** An {@code ERROR} event carrying a {@code Status}, the last of a stream. */
     byte[] error(Object status) {
         return line("ERROR", status);
-    }
-
-    private static byte[] start(String eventType) {
-        return ("{\"type\":\"" + eventType + "\",\"object\":").getBytes(StandardCharsets.UTF_8);
     }
 
     private byte[] line(String eventType, Object object) {

@@ -1,10 +1,13 @@
 package io.kubeeventbridge.query;
 
 import io.kubeeventbridge.config.QuerySettings;
+import io.kubeeventbridge.event.ResourceType;
 import io.kubeeventbridge.informer.ResourceCache;
 import io.kubeeventbridge.informer.ResourceVersionExpiredException;
 import io.kubeeventbridge.informer.Subscription;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Semaphore;
 import java.util.function.DoubleSupplier;
@@ -29,6 +32,7 @@ final class WatchStreams {
     private final Executor threads;
     private final DoubleSupplier random;
     private final Semaphore permits;
+    private final Map<ResourceType, EventLines> lines = new ConcurrentHashMap<>();
 
     /** @param random uniform in [0, 1), to spread the server's watch timeouts */
     WatchStreams(
@@ -60,7 +64,11 @@ final class WatchStreams {
             Duration timeout = options.timeout() != null ? options.timeout() : serverTimeout();
             Watcher watcher = new Watcher(
                     new WatchFilter(namespace, selectors),
-                    new WatchEvents(cache.type(), json, table ? tables : null),
+                    new WatchEvents(
+                            cache.type(),
+                            json,
+                            lines.computeIfAbsent(cache.type(), type -> new EventLines()),
+                            table ? tables : null),
                     options,
                     settings.watchBookmarkInterval(),
                     System.nanoTime() + timeout.toNanos(),

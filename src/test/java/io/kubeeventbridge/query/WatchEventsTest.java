@@ -21,7 +21,7 @@ class WatchEventsTest {
 
     @Test
     void anEventCarriesTheObjectExactlyAsListAndGetReturnIt() {
-        WatchEvents events = new WatchEvents(QueryApiFixture.PODS, JsonMapper.shared(), null);
+        WatchEvents events = new WatchEvents(QueryApiFixture.PODS, JsonMapper.shared(), new EventLines(), null);
 
         String line = text(events.event(WatchFilter.MODIFIED, pod));
 
@@ -31,8 +31,20 @@ class WatchEventsTest {
     }
 
     @Test
+    void theWatchersOfAResourceShareTheLineOfAChange() {
+        EventLines lines = new EventLines();
+        WatchEvents one = new WatchEvents(QueryApiFixture.PODS, JsonMapper.shared(), lines, null);
+        WatchEvents other = new WatchEvents(QueryApiFixture.PODS, JsonMapper.shared(), lines, null);
+
+        byte[] line = one.event(WatchFilter.MODIFIED, pod).get(0);
+
+        assertThat(other.event(WatchFilter.MODIFIED, pod).get(0)).isSameAs(line);
+        assertThat(text(other.event(WatchFilter.DELETED, pod))).startsWith("{\"type\":\"DELETED\"");
+    }
+
+    @Test
     void aBookmarkNamesTheVersionReachedAndMayEndTheInitialEvents() {
-        WatchEvents events = new WatchEvents(QueryApiFixture.PODS, JsonMapper.shared(), null);
+        WatchEvents events = new WatchEvents(QueryApiFixture.PODS, JsonMapper.shared(), new EventLines(), null);
 
         assertThat(new String(events.bookmark("42", false), StandardCharsets.UTF_8))
                 .isEqualTo("{\"type\":\"BOOKMARK\",\"object\":{\"kind\":\"Pod\",\"apiVersion\":\"v1\","
@@ -45,7 +57,8 @@ class WatchEventsTest {
 
     @Test
     void tableEventsCarryOneRowAndTheColumnsOnlyOnce() {
-        WatchEvents events = new WatchEvents(QueryApiFixture.PODS, JsonMapper.shared(), QueryApiFixture.TABLES);
+        WatchEvents events =
+                new WatchEvents(QueryApiFixture.PODS, JsonMapper.shared(), new EventLines(), QueryApiFixture.TABLES);
 
         JsonNode first = json(events.event(WatchFilter.ADDED, pod));
         JsonNode second = json(events.event(WatchFilter.DELETED, pod));

@@ -134,7 +134,7 @@ class WatcherTest {
     private static Watcher watcher(String labelSelector, WatchOptions options, long deadline) {
         return new Watcher(
                 new WatchFilter("shop", ListOptions.parse(Map.of("labelSelector", labelSelector))),
-                new WatchEvents(QueryApiFixture.PODS, JsonMapper.shared(), null),
+                new WatchEvents(QueryApiFixture.PODS, JsonMapper.shared(), new EventLines(), null),
                 options,
                 Duration.ofMillis(20),
                 deadline,
