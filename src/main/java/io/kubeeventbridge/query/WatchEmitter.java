@@ -32,6 +32,15 @@ final class WatchEmitter extends ResponseBodyEmitter implements WatchSink {
     }
 
     @Override
+    public void complete() {
+        try {
+            super.complete();
+        } catch (IllegalStateException ended) {
+            // The container ended the request first: the client went away, or the request timed out.
+        }
+    }
+
+    @Override
     public void send(List<byte[]> parts) throws IOException {
         // One flush for the lot: the parts of an event, or a batch of events.
         Set<DataWithMediaType> items = new LinkedHashSet<>();
