@@ -9,11 +9,13 @@ import io.kubeeventbridge.event.ResourceType;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 
 /**
  * A {@link ResourceCache} over a fabric8 store filled directly, with the informers' indexes and a change feed, for
  * fast tests of the query API and for the benchmark: no API server, no informer. Like an API server, it gives every
- * change the next resourceVersion; its feed offers changes to watchers on the caller's thread.
+ * change the next resourceVersion; its feed offers changes to watchers on the caller's thread, unless given an
+ * executor.
  */
 public final class FixedResourceCache implements ResourceCache {
 
@@ -31,11 +33,16 @@ public final class FixedResourceCache implements ResourceCache {
     }
 
     public FixedResourceCache(ResourceType type, WatchWindow window) {
+        this(type, window, Runnable::run);
+    }
+
+    /** @param fanout where the feed offers changes to watchers, as the bridge's fan-out pool does */
+    public FixedResourceCache(ResourceType type, WatchWindow window, Executor fanout) {
         this.type = type;
         this.items = new CompactItemStore(ObjectFilter.NONE, type);
         store.setItemStore(items);
         this.objects = new CachedObjects(store, items);
-        this.feed = new ResourceChangeFeed(window, Runnable::run, System::nanoTime);
+        this.feed = new ResourceChangeFeed(window, fanout, System::nanoTime);
         feed.listed("1");
     }
 
