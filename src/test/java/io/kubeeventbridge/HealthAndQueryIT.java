@@ -107,7 +107,7 @@ class HealthAndQueryIT extends BridgeTestBase {
     }
 
     @Test
-    void listsEveryWatchedNamespaceWhenAskedForAll() {
+    void listsEveryWatchedNamespaceWhenAskedForAllAndRefusesOthers() {
         await().atMost(Duration.ofSeconds(30))
                 .untilAsserted(() -> assertThat(mvc.get().uri("/k8s/apis/apps/v1/deployments"))
                         .hasStatusOk());
@@ -129,10 +129,11 @@ class HealthAndQueryIT extends BridgeTestBase {
                         .asArray()
                         .contains("listed"));
         assertThat(mvc.get().uri("/k8s/apis/apps/v1/namespaces/scoped-b/deployments"))
+                .hasStatus(HttpStatus.NOT_FOUND)
                 .bodyJson()
-                .extractingPath("$.items")
-                .asArray()
-                .isEmpty();
+                .extractingPath("$.message")
+                .isEqualTo("the bridge does not watch deployments in namespace \"scoped-b\"; it watches them in "
+                        + "scoped-a");
     }
 
     @Test

@@ -6,10 +6,13 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.kubeeventbridge.support.MockKubernetes;
 import io.kubeeventbridge.support.SharedKafkaBroker;
+import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +20,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -109,9 +113,74 @@ class KubectlIT extends BridgeTestBase {
                 .isEqualTo("web-1");
         Result missing = execute("get", "pod", "nobody", "-n", NAMESPACE);
         assertThat(missing.exitCode()).isNotZero();
-        // On NotFound kubectl looks the namespace up; the bridge does not watch namespaces here, so kubectl reports
-        // that instead of the pod.
-        assertThat(missing.stderr()).contains("Error from server (NotFound)");
+        // On NotFound kubectl looks the namespace up, which the bridge answers although it does not watch namespaces.
+        assertThat(missing.stderr()).contains("Error from server (NotFound): pods \"nobody\" not found");
+    }
+
+    @Test
+    void shortNamesAndTheAllCategoryResolveAsAgainstTheCluster() {
+        awaitPods();
+        assertThat(run("get", "po", "-n", NAMESPACE, "-o", "name").lines().toList())
+                .contains("pod/web-1", "pod/db-1");
+        createPod("scoped-a", "all-1", "web", "Running");
+        MockKubernetes.client()
+                .apps()
+                .deployments()
+                .inNamespace("scoped-a")
+                .resource(new DeploymentBuilder()
+                        .withNewMetadata()
+                        .withName("all-web")
+                        .addToLabels("tier", "web")
+                        .endMetadata()
+                        .build())
+                .create();
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(run("get", "all", "-n", "scoped-a", "-o", "name")
+                                .lines()
+                                .toList())
+                        .contains("pod/all-1", "deployment.apps/all-web"));
+        assertThat(run("get", "deploy", "-n", "scoped-a", "-o", "name")).contains("deployment.apps/all-web");
+    }
+
+    @Test
+    void versionIsTheClustersAndExplainPointsToIt() {
+        assertThat(json("version", "-o", "json").at("/serverVersion/gitVersion").asString())
+                .isEqualTo("v1.33.1");
+        // kubectl words a 404 of the OpenAPI documents its own way; the Status says why (KubectlHabitsApiTest).
+        Result explain = execute("explain", "pods");
+        assertThat(explain.exitCode()).isNotZero();
+        assertThat(explain.stderr()).contains("NotFound");
+    }
+
+    @Test
+    void getWithWatchPrintsTheTableThenARowForEachChangeAsItHappens() throws IOException {
+        String namespace = "kubectl-watch";
+        createPod(namespace, "first", "web", "Running");
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(names(json("get", "pods", "-n", namespace, "-o", "json")))
+                        .containsExactly("first"));
+        Process watch = start("get", "pods", "-n", namespace, "-w");
+        List<String> lines = new CopyOnWriteArrayList<>();
+        Thread reader = new Thread(
+                () -> new BufferedReader(new InputStreamReader(watch.getInputStream(), StandardCharsets.UTF_8))
+                        .lines()
+                        .forEach(lines::add));
+        reader.setDaemon(true);
+        reader.start();
+        try {
+            await().atMost(Duration.ofSeconds(30))
+                    .untilAsserted(() -> assertThat(lines).hasSize(2));
+            assertThat(lines.get(0).split("\\s+")).containsExactly("NAME", "AGE");
+            assertThat(lines.get(1)).startsWith("first ");
+
+            createPod(namespace, "second", "web", "Pending");
+
+            await().atMost(Duration.ofSeconds(30))
+                    .untilAsserted(() -> assertThat(lines).anyMatch(line -> line.startsWith("second ")));
+            assertThat(lines.get(0).split("\\s+")).containsExactly("NAME", "AGE");
+        } finally {
+            watch.destroy();
+        }
     }
 
     private void awaitPods() {
@@ -139,6 +208,20 @@ class KubectlIT extends BridgeTestBase {
     }
 
     private Result execute(String... arguments) {
+        try {
+            Process process = start(arguments);
+            String stdout = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            return new Result(process.exitValue(), stdout, Files.readString(home.resolve("stderr")));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Process start(String... arguments) throws IOException {
         List<String> command = new ArrayList<>(List.of(
                 kubectl(),
                 "--server",
@@ -150,20 +233,10 @@ class KubectlIT extends BridgeTestBase {
                 "--request-timeout",
                 "10s"));
         command.addAll(Arrays.asList(arguments));
-        try {
-            Files.writeString(home.resolve("empty-kubeconfig"), "");
-            Process process = new ProcessBuilder(command)
-                    .redirectError(home.resolve("stderr").toFile())
-                    .start();
-            String stdout = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
-            return new Result(process.exitValue(), stdout, Files.readString(home.resolve("stderr")));
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        Files.writeString(home.resolve("empty-kubeconfig"), "");
+        return new ProcessBuilder(command)
+                .redirectError(home.resolve("stderr").toFile())
+                .start();
     }
 
     private static String kubectl() {
@@ -180,6 +253,10 @@ class KubectlIT extends BridgeTestBase {
     }
 
     private static void createPod(String name, String app, String phase) {
+        createPod(NAMESPACE, name, app, phase);
+    }
+
+    private static void createPod(String namespace, String name, String app, String phase) {
         Pod pod = new PodBuilder(pod(name))
                 .editMetadata()
                 .addToLabels("app", app)
@@ -188,7 +265,7 @@ class KubectlIT extends BridgeTestBase {
                 .withPhase(phase)
                 .endStatus()
                 .build();
-        MockKubernetes.client().pods().inNamespace(NAMESPACE).resource(pod).create();
+        MockKubernetes.client().pods().inNamespace(namespace).resource(pod).create();
     }
 
     private record Result(int exitCode, String stdout, String stderr) {}

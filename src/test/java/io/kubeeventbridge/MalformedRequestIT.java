@@ -59,7 +59,7 @@ class MalformedRequestIT extends BridgeTestBase {
                 arguments("GET /k8s/api/v1/pods?fieldSelector=.%3Dx HTTP/1.1", "", 400, Body.STATUS),
                 arguments(
                         "GET /k8s/api/v1/pods HTTP/1.1", "Accept: application/json;as=Table;v=\"v1", 400, Body.STATUS),
-                arguments("GET /k8s/api/v1/pods?watch=1 HTTP/1.1", "", 405, Body.STATUS),
+                arguments("GET /k8s/api/v1/pods?watch=1&resourceVersion=x HTTP/1.1", "", 410, Body.STATUS),
                 arguments("TRACE /k8s/api HTTP/1.1", "", 405, Body.STATUS),
                 arguments("CONNECT /k8s/api HTTP/1.1", "", 405, Body.STATUS),
                 arguments("GET /k8s/no/such/path HTTP/1.1", "Accept: text/html", 404, Body.STATUS),

@@ -81,6 +81,9 @@ final class BridgePropertiesValidator implements Validator {
         requirePositive(properties.kafka().drainTimeout(), "kafka.drainTimeout", "20s", errors);
         requirePositive(properties.kafka().unhealthyAfter(), "kafka.unhealthyAfter", "1m", errors);
         requirePositive(properties.query().decisionCacheTtl(), "query.decisionCacheTtl", "10s", errors);
+        requirePositive(properties.query().watchWindow().age(), "query.watchWindow.age", "5m", errors);
+        requirePositive(properties.query().watchBookmarkInterval(), "query.watchBookmarkInterval", "60s", errors);
+        requirePositive(properties.query().watchTimeout(), "query.watchTimeout", "30m", errors);
         if (properties.informer().resyncPeriod().isNegative()) {
             errors.rejectValue("informer.resyncPeriod", "notNegative", "must be 0s (no resyncs) or positive");
         }

@@ -13,12 +13,22 @@ class DiscoveryConfiguration {
     }
 
     @Bean
-    ResourceResolver resourceResolver(DiscoveryRequests discovery) {
-        return new ResourceResolver(discovery);
+    ClusterVersion clusterVersion(KubernetesClient client) {
+        return new ClusterVersion(() -> client.raw("/version"));
     }
 
     @Bean
-    GroupResolver groupResolver(DiscoveryRequests discovery) {
-        return new GroupResolver(discovery);
+    ResourceAliases resourceAliases() {
+        return new ResourceAliases();
+    }
+
+    @Bean
+    ResourceResolver resourceResolver(DiscoveryRequests discovery, ResourceAliases aliases) {
+        return new ResourceResolver(discovery, aliases);
+    }
+
+    @Bean
+    GroupResolver groupResolver(DiscoveryRequests discovery, ResourceAliases aliases) {
+        return new GroupResolver(discovery, aliases);
     }
 }

@@ -2,19 +2,22 @@ package io.kubeeventbridge.discovery;
 
 import io.fabric8.kubernetes.api.model.APIGroup;
 import io.fabric8.kubernetes.api.model.APIResourceList;
+import io.kubeeventbridge.event.ResourceType;
 import java.time.Duration;
 import java.util.Optional;
 
 /**
  * Resolves a group entry ({@code api-version: example.com/*}) through discovery: the group's preferred version, as
- * the API server names it, and the resources it serves there.
+ * the API server names it, and the resources it serves there, whose {@link ResourceAliases} it records.
  */
 public final class GroupResolver {
 
     private final DiscoveryRequests discovery;
+    private final ResourceAliases aliases;
 
-    public GroupResolver(DiscoveryRequests discovery) {
+    public GroupResolver(DiscoveryRequests discovery, ResourceAliases aliases) {
         this.discovery = discovery;
+        this.aliases = aliases;
     }
 
     /**
@@ -40,6 +43,14 @@ public final class GroupResolver {
             throw new DiscoveryUnavailableException(
                     "GET " + discovery.server() + "/apis/" + group + "/" + version + ": not served any more");
         }
-        return Optional.of(GroupResources.of(group, version, resources.getResources()));
+        GroupResources resolved = GroupResources.of(group, version, resources.getResources());
+        // Recorded as for a single entry, so kubectl finds a group's resources by short name and category too.
+        for (ResourceType type : resolved.watchable()) {
+            resources.getResources().stream()
+                    .filter(resource -> resource.getName().equals(type.plural()))
+                    .findFirst()
+                    .ifPresent(resource -> aliases.record(type, ResourceResolver.aliasesOf(type, resource)));
+        }
+        return Optional.of(resolved);
     }
 }

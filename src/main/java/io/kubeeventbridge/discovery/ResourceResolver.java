@@ -5,21 +5,24 @@ import io.fabric8.kubernetes.api.model.APIResourceList;
 import io.kubeeventbridge.config.ResourceProperties;
 import io.kubeeventbridge.event.ResourceType;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /**
- * Resolves a configured entry to its full {@link ResourceType} through the API server's discovery. Where discovery
- * answers for a group version without listing any resource (partial discovery), falls back to the built-in kinds
- * fabric8's model knows; where it does not serve the group version, or lists it without this resource, the
- * resource is missing (a CRD not installed yet, or a typo).
+ * Resolves a configured entry to its full {@link ResourceType} through the API server's discovery, and records its
+ * {@link ResourceAliases}. Where discovery answers for a group version without listing any resource (partial
+ * discovery), falls back to the built-in kinds fabric8's model knows; where it does not serve the group version, or
+ * lists it without this resource, the resource is missing (a CRD not installed yet, or a typo).
  */
 public final class ResourceResolver {
 
     private final DiscoveryRequests discovery;
+    private final ResourceAliases aliases;
     private BuiltInResources builtIns;
 
-    public ResourceResolver(DiscoveryRequests discovery) {
+    public ResourceResolver(DiscoveryRequests discovery, ResourceAliases aliases) {
         this.discovery = discovery;
+        this.aliases = aliases;
     }
 
     /** The API server's address, for messages. */
@@ -53,13 +56,28 @@ public final class ResourceResolver {
         // A real API server lists at least one resource for every group version it serves; an empty answer comes
         // from servers with partial discovery (such as the mock API server), and tells nothing either way.
         if (discovered.getResources().isEmpty()) {
-            return builtIns().find(entry.apiVersion(), entry.resource(), entry.kind());
+            Optional<ResourceType> builtIn = builtIns().find(entry.apiVersion(), entry.resource(), entry.kind());
+            builtIn.ifPresent(type -> aliases.record(type, BuiltInAliases.of(type)));
+            return builtIn;
         }
         return discovered.getResources().stream()
                 .filter(resource -> !resource.getName().contains("/")) // subresources such as pods/log
                 .filter(resource -> matches(entry, resource))
                 .findFirst()
-                .map(resource -> toResourceType(entry.apiVersion(), resource));
+                .map(resource -> {
+                    ResourceType type = toResourceType(entry.apiVersion(), resource);
+                    aliases.record(type, aliasesOf(type, resource));
+                    return type;
+                });
+    }
+
+    // Older API servers leave singularName empty for built-in resources; kubectl then uses the lower-case kind too.
+    static ResourceAliases.Aliases aliasesOf(ResourceType type, APIResource resource) {
+        String singular = resource.getSingularName();
+        return new ResourceAliases.Aliases(
+                singular == null || singular.isEmpty() ? type.lowerCaseKind() : singular,
+                resource.getShortNames() == null ? List.of() : resource.getShortNames(),
+                resource.getCategories() == null ? List.of() : resource.getCategories());
     }
 
     // By the plural when the entry gives one: a kind that disagrees with it is a contradiction, not a miss.

@@ -24,7 +24,10 @@ class InformerConfiguration {
     // Closed by the WatchCoordinator's lifecycle, which stops the informers before the client closes.
     @Bean(destroyMethod = "")
     InformerRegistry informerRegistry(KubernetesClient client, BridgeProperties properties) {
-        return new InformerRegistry(client, properties.informer().resyncPeriod());
+        return new InformerRegistry(
+                client,
+                properties.informer().resyncPeriod(),
+                new ChangeFeeds(properties.query().watchWindow()));
     }
 
     @Bean

@@ -18,32 +18,42 @@ final class InformerRegistry implements ResourceCaches, InformerStatusSource {
 
     private final KubernetesClient client;
     private final Duration resyncPeriod;
+    private final ChangeFeeds feeds;
     private final Map<ResourceType, InformerResourceCache> caches = new ConcurrentHashMap<>();
     private boolean closed;
 
-    InformerRegistry(KubernetesClient client, Duration resyncPeriod) {
+    InformerRegistry(KubernetesClient client, Duration resyncPeriod, ChangeFeeds feeds) {
         this.client = client;
         this.resyncPeriod = resyncPeriod;
+        this.feeds = feeds;
     }
 
-    /** Creates and starts an informer; returns at once, the first list completes in the background. */
+    /**
+     * Creates and starts an informer; returns at once, the first list completes in the background. Its changes reach
+     * {@code listener}, then its type's {@link ChangeFeed}.
+     */
     synchronized void watch(InformerTarget target, ChangeListener listener, ObjectFilter filter) {
         if (closed) {
             throw new IllegalStateException("Informers are stopped; not watching " + target.describe());
         }
-        ResourceInformer informer = new ResourceInformer(client, target, listener, filter, resyncPeriod);
-        caches.computeIfAbsent(target.type(), InformerResourceCache::new).add(informer);
+        InformerResourceCache cache =
+                caches.computeIfAbsent(target.type(), type -> new InformerResourceCache(type, feeds.create()));
+        ResourceInformer informer =
+                new ResourceInformer(client, target, new FeedRecorder(listener, cache), filter, resyncPeriod);
+        cache.add(informer);
         informer.start();
     }
 
     /**
-     * Stops the informers of {@code type} and forgets its cache, so that the query API no longer serves it. Nothing is
-     * published for its objects: stopping an informer notifies no handler.
+     * Stops the informers of {@code type}, ends its change feed (its watchers' streams end, as the API server's do when
+     * a CRD is removed) and forgets its cache, so that the query API no longer serves it. Nothing is published for its
+     * objects: stopping an informer notifies no handler.
      */
     synchronized void unwatch(ResourceType type) {
         InformerResourceCache cache = caches.remove(type);
         if (cache != null) {
             cache.informers().forEach(ResourceInformer::stop);
+            cache.feed().close();
         }
     }
 
@@ -78,6 +88,9 @@ final class InformerRegistry implements ResourceCaches, InformerStatusSource {
 
     synchronized void close() {
         closed = true;
-        caches.values().forEach(cache -> cache.informers().forEach(ResourceInformer::stop));
+        caches.values().forEach(cache -> {
+            cache.informers().forEach(ResourceInformer::stop);
+            cache.feed().close();
+        });
     }
 }

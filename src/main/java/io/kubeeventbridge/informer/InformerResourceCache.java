@@ -6,14 +6,19 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** The {@link ResourceCache} of one type: one informer for all namespaces, or one per configured namespace. */
+/**
+ * The {@link ResourceCache} of one type: one informer for all namespaces, or one per configured namespace, and the
+ * type's {@link ChangeFeed}.
+ */
 final class InformerResourceCache implements ResourceCache {
 
     private final ResourceType type;
+    private final ResourceChangeFeed feed;
     private final List<ResourceInformer> informers = new CopyOnWriteArrayList<>();
 
-    InformerResourceCache(ResourceType type) {
+    InformerResourceCache(ResourceType type, ResourceChangeFeed feed) {
         this.type = type;
+        this.feed = feed;
     }
 
     void add(ResourceInformer informer) {
@@ -32,6 +37,14 @@ final class InformerResourceCache implements ResourceCache {
     @Override
     public boolean synced() {
         return informers.stream().allMatch(ResourceInformer::hasSynced);
+    }
+
+    @Override
+    public List<String> namespaces() {
+        List<String> namespaces = informers.stream()
+                .map(informer -> informer.target().namespace())
+                .toList();
+        return namespaces.contains(null) ? List.of() : namespaces;
     }
 
     @Override
@@ -60,6 +73,20 @@ final class InformerResourceCache implements ResourceCache {
 
     @Override
     public String resourceVersion() {
+        return feed.resourceVersion();
+    }
+
+    @Override
+    public ChangeFeed changes() {
+        return feed;
+    }
+
+    ResourceChangeFeed feed() {
+        return feed;
+    }
+
+    /** The newest resourceVersion the informers have listed or watched, or {@code ""} before the first list. */
+    String listedResourceVersion() {
         return informers.stream()
                 .map(ResourceInformer::lastSyncResourceVersion)
                 .filter(Objects::nonNull)

@@ -12,6 +12,9 @@ public interface ResourceCache {
     /** Whether every informer behind this cache has completed its first full list. */
     boolean synced();
 
+    /** The namespaces the informers watch, in configuration order; empty when they watch all namespaces. */
+    List<String> namespaces();
+
     /** The cached objects of {@code namespace}, or of all namespaces when it is {@code null}. */
     List<CachedObject> list(String namespace);
 
@@ -24,6 +27,12 @@ public interface ResourceCache {
     /** One cached object; {@code namespace} is {@code null} for cluster-scoped resources. */
     Optional<CachedObject> get(String namespace, String name);
 
-    /** The newest resourceVersion the informers have listed or watched, or {@code ""} before the first list. */
+    /**
+     * The resourceVersion a list reports: read before the objects, it is one they all reflect, and a watch from it
+     * gets every later change ({@link ChangeFeed#resourceVersion()}). {@code ""} before the first list.
+     */
     String resourceVersion();
+
+    /** The changes of this resource, for watches. */
+    ChangeFeed changes();
 }

@@ -1,5 +1,7 @@
 package io.kubeeventbridge.query;
 
+import io.kubeeventbridge.discovery.ClusterVersion;
+import io.kubeeventbridge.discovery.ResourceAliases;
 import io.kubeeventbridge.event.ResourceType;
 import io.kubeeventbridge.informer.ResourceCache;
 import io.kubeeventbridge.informer.ResourceCaches;
@@ -17,7 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The legacy discovery documents that clients read before anything else, listing only the watched resources with
- * the verbs get and list. kubectl first asks for aggregated discovery in its Accept header; it gets plain
+ * the verbs get, list and watch. kubectl first asks for aggregated discovery in its Accept header; it gets plain
  * {@code application/json} and falls back to these documents, which is why every response sets its content type
  * rather than letting content negotiation echo kubectl's preferred type.
  */
@@ -25,21 +27,28 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping(QueryPaths.PREFIX)
 final class DiscoveryController {
 
-    private static final List<String> VERBS = List.of("get", "list");
+    private static final List<String> VERBS = List.of("get", "list", "watch");
 
     private final ResourceCaches caches;
+    private final ResourceAliases aliases;
+    private final ClusterVersion clusterVersion;
 
-    DiscoveryController(ResourceCaches caches) {
+    DiscoveryController(ResourceCaches caches, ResourceAliases aliases, ClusterVersion clusterVersion) {
         this.caches = caches;
+        this.aliases = aliases;
+        this.clusterVersion = clusterVersion;
     }
 
+    // The cluster's, so that kubectl sees the version skew it would see against the API server, and no other.
     @GetMapping(QueryPaths.VERSION)
     ResponseEntity<Object> version() {
-        return json(Map.of(
-                "major", "1",
-                "minor", "",
-                "gitVersion", "v0.0.0-kube-event-bridge",
-                "platform", "kube-event-bridge"));
+        return json(clusterVersion
+                .get()
+                .orElseGet(() -> Map.of(
+                        "major", "1",
+                        "minor", "",
+                        "gitVersion", "v0.0.0-kube-event-bridge",
+                        "platform", "kube-event-bridge")));
     }
 
     @GetMapping(QueryPaths.CORE)
@@ -90,7 +99,7 @@ final class DiscoveryController {
         List<Object> resources = types().stream()
                 .filter(type -> type.group().equals(group) && type.version().equals(version))
                 .sorted((a, b) -> a.plural().compareTo(b.plural()))
-                .<Object>map(DiscoveryController::resource)
+                .<Object>map(this::resource)
                 .toList();
         String groupVersion = group.isEmpty() ? version : group + "/" + version;
         if (resources.isEmpty()) {
@@ -100,13 +109,22 @@ final class DiscoveryController {
                 "kind", "APIResourceList", "apiVersion", "v1", "groupVersion", groupVersion, "resources", resources));
     }
 
-    private static Map<String, Object> resource(ResourceType type) {
-        return Map.of(
-                "name", type.plural(),
-                "singularName", type.lowerCaseKind(),
-                "namespaced", type.namespaced(),
-                "kind", type.kind(),
-                "verbs", VERBS);
+    /** As the cluster's discovery describes it, short names and categories included: {@code kubectl get po}. */
+    private Map<String, Object> resource(ResourceType type) {
+        ResourceAliases.Aliases known = aliases.of(type);
+        Map<String, Object> resource = new LinkedHashMap<>();
+        resource.put("name", type.plural());
+        resource.put("singularName", known.singular());
+        resource.put("namespaced", type.namespaced());
+        resource.put("kind", type.kind());
+        resource.put("verbs", VERBS);
+        if (!known.shortNames().isEmpty()) {
+            resource.put("shortNames", known.shortNames());
+        }
+        if (!known.categories().isEmpty()) {
+            resource.put("categories", known.categories());
+        }
+        return resource;
     }
 
     private static Map<String, Object> group(String group, TreeSet<String> versions) {

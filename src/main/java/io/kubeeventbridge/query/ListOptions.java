@@ -23,28 +23,14 @@ record ListOptions(LabelSelector labels, FieldSelector fields, int limit, Object
     /** ASCII digits only, as Go's ParseInt reads them: Java alone would also take other scripts' digits. */
     private static final Pattern NON_NEGATIVE = Pattern.compile("\\+?[0-9]+");
 
-    /**
-     * @throws StatusException 400 BadRequest for a selector that does not parse, a bad limit or continue token; 405
-     *     MethodNotAllowed for a watch
-     */
+    /** @throws StatusException 400 BadRequest for a selector that does not parse, a bad limit or continue token */
     static ListOptions parse(Map<String, String> parameters) {
-        if (watch(parameters.get("watch"))) {
-            throw new StatusException(StatusResponses.methodNotAllowed("watch"));
-        }
         String continueToken = parameters.get("continue");
         return new ListOptions(
                 selector("labelSelector", parameters.get("labelSelector"), LabelSelector::parse),
                 selector("fieldSelector", parameters.get("fieldSelector"), FieldSelector::parse),
                 limit(parameters.get("limit")),
                 continueToken == null || continueToken.isEmpty() ? null : ContinueToken.parse(continueToken));
-    }
-
-    /**
-     * The API server's reading of a boolean parameter: absent, {@code 0} and {@code false} in any case are false,
-     * anything else (even {@code watch=} or {@code watch=1}) is true.
-     */
-    private static boolean watch(String text) {
-        return text != null && !text.equals("0") && !text.equalsIgnoreCase("false");
     }
 
     private static <T> T selector(String parameter, String text, Function<String, T> parser) {

@@ -19,7 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
  * List and get at the Kubernetes API paths under {@code /k8s}, answered from the informer caches: across namespaces,
  * in one namespace, one object, for the core group ({@code /k8s/api/v1}) and named groups
  * ({@code /k8s/apis/{group}/{version}}). Lists take labelSelector, fieldSelector, limit and continue; both answer a
- * {@code Table} when kubectl asks for one.
+ * {@code Table} when kubectl asks for one. A list with {@code watch} is a watch ({@link WatchStreams}).
  */
 @RestController
 @RequestMapping(QueryPaths.PREFIX)
@@ -29,10 +29,14 @@ final class ObjectQueryController {
 
     private final ResourceCaches caches;
     private final TableRenderer tables;
+    private final WatchStreams watches;
+    private final NamespacesInScope namespaces;
 
-    ObjectQueryController(ResourceCaches caches, TableRenderer tables) {
+    ObjectQueryController(ResourceCaches caches, TableRenderer tables, WatchStreams watches) {
         this.caches = caches;
         this.tables = tables;
+        this.watches = watches;
+        this.namespaces = new NamespacesInScope(caches);
     }
 
     // Each mapping serves the core group (/api/{version}, no group variable) and named groups alike.
@@ -42,8 +46,9 @@ final class ObjectQueryController {
             @PathVariable String version,
             @PathVariable String plural,
             @RequestParam Map<String, String> parameters,
-            @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
-        return list(groupOrCore(group), version, plural, null, parameters, accept);
+            @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept,
+            @RequestHeader(name = HttpHeaders.UPGRADE, required = false) String upgrade) {
+        return list(groupOrCore(group), version, plural, null, parameters, accept, upgrade);
     }
 
     @GetMapping({QueryPaths.CORE_LIST_IN_NAMESPACE, QueryPaths.GROUP_LIST_IN_NAMESPACE})
@@ -53,8 +58,9 @@ final class ObjectQueryController {
             @PathVariable String namespace,
             @PathVariable String plural,
             @RequestParam Map<String, String> parameters,
-            @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
-        return list(groupOrCore(group), version, plural, namespace, parameters, accept);
+            @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept,
+            @RequestHeader(name = HttpHeaders.UPGRADE, required = false) String upgrade) {
+        return list(groupOrCore(group), version, plural, namespace, parameters, accept, upgrade);
     }
 
     @GetMapping({QueryPaths.CORE_GET, QueryPaths.GROUP_GET})
@@ -88,18 +94,40 @@ final class ObjectQueryController {
             String plural,
             String namespace,
             Map<String, String> parameters,
-            String accept) {
+            String accept,
+            String upgrade) {
         ResourceCache cache = watched(group, version, plural, namespace);
+        if (namespace != null
+                && !cache.namespaces().isEmpty()
+                && !cache.namespaces().contains(namespace)) {
+            return StatusResponses.namespaceNotWatched(cache.type(), namespace, cache.namespaces());
+        }
         ListOptions options = ListOptions.parse(parameters);
+        if (QueryRequests.isWatch(parameters.get("watch"))) {
+            if ("websocket".equalsIgnoreCase(upgrade)) {
+                // The bridge streams watches over plain HTTP. Declined with an empty 200, clients that try a WebSocket
+                // first (fabric8) watch over HTTP instead, as through kubectl proxy, and no stream is left open.
+                return ResponseEntity.ok()
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .build();
+            }
+            return watches.open(
+                    cache, namespace, options, WatchOptions.parse(parameters), TableRenderer.wanted(accept));
+        }
         if (!cache.synced()) {
             return StatusResponses.unavailable(cache.type());
         }
+        // Before the objects: the cache holds every change up to it by then, and a watch from it gets every later one.
+        String resourceVersion = cache.resourceVersion();
         CacheLister.Page page = CacheLister.list(cache, namespace, options);
-        return render(cache, cache.resourceVersion(), page, accept);
+        return render(cache, resourceVersion, page, accept);
     }
 
     private ResponseEntity<Object> get(
             String group, String version, String plural, String namespace, String name, String accept) {
+        if (namespace == null && namespaces.answers(group, version, plural)) {
+            return namespaces.get(name);
+        }
         ResourceCache cache = watched(group, version, plural, namespace);
         if (cache.type().namespaced() && namespace == null) {
             // The API server has no such path: a namespaced object is only reachable through its namespace.

@@ -14,6 +14,7 @@ final class QueryPaths {
     static final String GROUPS = "/apis";
     static final String GROUP = "/apis/{group}";
     static final String GROUP_VERSION = "/apis/{group}/{version}";
+    static final String OPENAPI = "/openapi";
 
     static final String CORE_LIST = "/api/{version}/{plural}";
     static final String GROUP_LIST = "/apis/{group}/{version}/{plural}";

@@ -24,7 +24,9 @@ final class QueryRequests {
             QueryPaths.CORE_VERSION,
             QueryPaths.GROUPS,
             QueryPaths.GROUP,
-            QueryPaths.GROUP_VERSION);
+            QueryPaths.GROUP_VERSION,
+            QueryPaths.OPENAPI,
+            QueryPaths.OPENAPI + "/**");
     private static final List<PathPattern> LISTS = patterns(
             QueryPaths.CORE_LIST,
             QueryPaths.GROUP_LIST,
@@ -44,7 +46,7 @@ final class QueryRequests {
         return ANY.matches(path(request));
     }
 
-    /** Whether the request reads a discovery document or the version, which name no resource. */
+    /** Whether the request reads a discovery document, the version or OpenAPI, which name no resource. */
     static boolean isDiscovery(HttpServletRequest request) {
         PathContainer path = path(request);
         return DISCOVERY.stream().anyMatch(pattern -> pattern.matches(path));
@@ -59,8 +61,12 @@ final class QueryRequests {
                 .or(() -> match(GETS, path).map(variables -> attributes("get", variables)));
     }
 
-    private static boolean isWatch(String watch) {
-        return "true".equals(watch) || "1".equals(watch);
+    /**
+     * Whether a list path with this {@code watch} parameter (its first value) is a watch, as the API server reads it:
+     * the controllers serve a watch exactly when authorization reviewed one.
+     */
+    static boolean isWatch(String watch) {
+        return BooleanParameter.isTrue(watch);
     }
 
     private static ResourceAttributes attributes(String verb, Map<String, String> variables) {

@@ -2,6 +2,7 @@ package io.kubeeventbridge.query;
 
 import io.kubeeventbridge.event.ResourceType;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -25,11 +26,27 @@ final class StatusResponses {
                 Map.of("group", group, "kind", plural));
     }
 
+    /** A namespace outside those an entry lists: not an empty list, which would read as "nothing there". */
+    static ResponseEntity<Object> namespaceNotWatched(ResourceType type, String namespace, List<String> watched) {
+        return status(
+                HttpStatus.NOT_FOUND,
+                "the bridge does not watch " + type.plural() + " in namespace \"" + namespace
+                        + "\"; it watches them in " + String.join(", ", watched),
+                Map.of("group", type.group(), "kind", type.plural()));
+    }
+
     static ResponseEntity<Object> notFound(ResourceType type, String name) {
         return status(
                 HttpStatus.NOT_FOUND,
                 type.plural() + " \"" + name + "\" not found",
                 Map.of("name", name, "group", type.group(), "kind", type.plural()));
+    }
+
+    static ResponseEntity<Object> noOpenApi() {
+        return status(
+                HttpStatus.NOT_FOUND,
+                "the bridge serves no OpenAPI documents; run kubectl explain against the cluster's API server",
+                Map.of());
     }
 
     static ResponseEntity<Object> noSuchPath(String path) {
@@ -48,6 +65,16 @@ final class StatusResponses {
                 HttpStatus.SERVICE_UNAVAILABLE, "the API server did not answer the access review; try again", Map.of());
     }
 
+    /**
+     * 410 Expired: the changes a watch asks for are no longer held; the client lists again. The API server gives this
+     * 410 the reason Expired rather than Gone, and client-go looks for it.
+     */
+    static ResponseEntity<Object> expired(String message) {
+        return ResponseEntity.status(HttpStatus.GONE)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(body(HttpStatus.GONE, "Expired", message, Map.of()));
+    }
+
     static ResponseEntity<Object> badRequest(String message) {
         return status(HttpStatus.BAD_REQUEST, message, Map.of());
     }
@@ -57,7 +84,7 @@ final class StatusResponses {
         headers.set(HttpHeaders.ALLOW, READ_METHODS);
         return status(
                 HttpStatus.METHOD_NOT_ALLOWED,
-                method + " is not supported: the bridge serves a read-only view of its caches (get and list)",
+                method + " is not supported: the bridge serves a read-only view of its caches (get, list and watch)",
                 Map.of(),
                 headers);
     }
@@ -99,17 +126,18 @@ final class StatusResponses {
         return ResponseEntity.status(code)
                 .headers(headers)
                 .contentType(MediaType.APPLICATION_JSON)
-                .body(body(code, message, details));
+                .body(body(code, reason(code), message, details));
     }
 
-    private static Map<String, Object> body(HttpStatusCode code, String message, Map<String, String> details) {
+    private static Map<String, Object> body(
+            HttpStatusCode code, String reason, String message, Map<String, String> details) {
         Map<String, Object> status = new LinkedHashMap<>();
         status.put("apiVersion", "v1");
         status.put("kind", "Status");
         status.put("metadata", Map.of());
         status.put("status", "Failure");
         status.put("message", message);
-        status.put("reason", reason(code));
+        status.put("reason", reason);
         status.put("details", details);
         status.put("code", code.value());
         return status;

@@ -7,6 +7,7 @@ import io.kubeeventbridge.informer.InformerSync;
 import io.kubeeventbridge.publish.PublishThroughput;
 import io.kubeeventbridge.publish.TransactionalThroughput;
 import io.kubeeventbridge.query.ListLatency;
+import io.kubeeventbridge.query.WatchFanout;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -45,6 +46,10 @@ class KubeEventBridgeBenchmark {
     private static final int E2E_WARM_UP_PODS = 100;
     private static final int E2E_MEASURED_PODS = 500;
     private static final int E2E_ROUNDS = 2;
+    // The issue's 200 watchers (and one that never reads), at the churn of a busy cluster's pods.
+    private static final int WATCHERS = 200;
+    private static final int WATCH_CHANGES_PER_SECOND = 50;
+    private static final int WATCH_CHANGES = 1_000;
 
     private static final BenchSummary summary = new BenchSummary();
     private static EmbeddedKafkaKraftBroker broker;
@@ -61,6 +66,7 @@ class KubeEventBridgeBenchmark {
         // The query API issue sets no figure: a list must at least beat a full scan of the cache.
         summary.declare("query_list_50k_namespace", "ms", Goal.AT_MOST, 1.0);
         summary.declare("query_list_50k_label", "ms", Goal.AT_MOST, 1.0);
+        summary.declare("watch_fanout_p99", "ms", Goal.AT_MOST, 2.0);
         broker = new EmbeddedKafkaKraftBroker(1, 1);
         // One node: the transaction state log at Kafka's defaults (3 replicas, 2 in sync) would never be available.
         broker.brokerProperties(
@@ -141,9 +147,31 @@ class KubeEventBridgeBenchmark {
                 result.label().naiveMillis());
     }
 
-    // Last: the mock API server and the bridge's application context leave threads and objects behind.
     @Test
     @Order(7)
+    void watchFanout() throws Exception {
+        var result = WatchFanout.measure(WATCHERS, WATCH_CHANGES_PER_SECOND, WATCH_CHANGES);
+        System.out.printf(
+                "watch_fanout: %d changes at %d/s to %d watchers and to 1; ms from a change entering the feed to its"
+                        + " line arriving%n",
+                WATCH_CHANGES, WATCH_CHANGES_PER_SECOND, WATCHERS);
+        System.out.printf("%-10s %8s %8s %8s%n", "", "p50", "p99", "max");
+        printLatency(WATCHERS + " watchers", result.many());
+        printLatency("1 watcher", result.one());
+        System.out.printf(
+                "watch_fanout: %d idle watchers hold %.1f MB of the server's heap (%.1f KB each); the watcher that"
+                        + " never read was %s%n",
+                WATCHERS,
+                result.idleHeapBytes() / 1e6,
+                result.idleHeapBytes() / 1e3 / WATCHERS,
+                result.stalledCutOff() ? "cut off with 410 Expired" : "NOT cut off");
+        summary.measured(
+                "watch_fanout_p99", result.many().percentile(99), result.one().percentile(99));
+    }
+
+    // Last: the mock API server and the bridge's application context leave threads and objects behind.
+    @Test
+    @Order(8)
     void endToEndLatency() throws Exception {
         var result = EndToEndLatency.measure(
                 broker.getBrokersAsString(), E2E_PODS_PER_SECOND, E2E_WARM_UP_PODS, E2E_MEASURED_PODS, E2E_ROUNDS);

@@ -127,12 +127,14 @@ class ChangeHandlerTest {
 
     @Test
     void aTermBegunAfterTheFirstListReconcilesTheCacheAndPublishesWhatVanished() {
-        cache.put(pod("shop", "kept"));
+        GenericKubernetesResource kept = pod("shop", "kept");
+        cache.put(kept);
         cache.put(pod("shop", "new"));
         handler.onFirstList(null);
 
+        // The cache gives each object it stores the next resourceVersion: the checkpoint holds the same.
         handler.startTerm(Map.of(
-                "shop/kept", new Checkpoint("uid-1", "7"),
+                "shop/kept", new Checkpoint("uid-1", kept.getMetadata().getResourceVersion()),
                 "shop/gone", new Checkpoint("uid-gone", "3")));
 
         assertThat(published)

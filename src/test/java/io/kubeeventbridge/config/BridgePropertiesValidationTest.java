@@ -270,16 +270,27 @@ class BridgePropertiesValidationTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"bridge.query.decision-cache-ttl=-1s", "bridge.query.decision-cache-ttl=0s"})
-    void decisionCacheTtlMustBePositive(String setting) {
+    @CsvSource({
+        "bridge.query.decision-cache-ttl=-1s",
+        "bridge.query.decision-cache-ttl=0s",
+        "bridge.query.watch-window.age=0s",
+        "bridge.query.watch-bookmark-interval=0s",
+        "bridge.query.watch-timeout=-1m"
+    })
+    void queryDurationsMustBePositive(String setting) {
         runner.withPropertyValues(VALID_ENTRY, "bridge.resources[0].resource=pods", setting)
                 .run(context -> assertThat(analyse(context.getStartupFailure()).getDescription())
-                        .contains("Property: bridge.query.decision-cache-ttl")
+                        .contains("Property: " + setting.substring(0, setting.indexOf('=')))
                         .contains("must be positive"));
     }
 
     @ParameterizedTest
-    @CsvSource({"bridge.query.decision-cache-size=-5", "bridge.query.review-rate-limit=0"})
+    @CsvSource({
+        "bridge.query.decision-cache-size=-5",
+        "bridge.query.review-rate-limit=0",
+        "bridge.query.watch-window.changes=0",
+        "bridge.query.max-watches=0"
+    })
     void querySizesMustBePositive(String setting) {
         runner.withPropertyValues(VALID_ENTRY, "bridge.resources[0].resource=pods", setting)
                 .run(context -> assertThat(analyse(context.getStartupFailure()).getDescription())

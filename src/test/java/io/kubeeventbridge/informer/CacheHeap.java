@@ -1,16 +1,20 @@
 package io.kubeeventbridge.informer;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.client.informers.cache.Cache;
 import io.fabric8.kubernetes.client.informers.impl.cache.CacheImpl;
 import io.kubeeventbridge.bench.Workload;
+import io.kubeeventbridge.config.WatchWindow;
+import io.kubeeventbridge.event.Operation;
 import io.kubeeventbridge.event.ResourceType;
 import java.lang.management.ManagementFactory;
 import java.lang.ref.Reference;
+import java.time.Duration;
 
 /**
  * Retained heap per cached object: pods decoded by fabric8's deserialiser (as an informer decodes a list) and put
  * into the store a bridge informer uses (fabric8's {@link CacheImpl} with the namespace index, over a
- * {@link CompactItemStore}), against the same objects' compact JSON size.
+ * {@link CompactItemStore}), and into its resource's change feed, against the same objects' compact JSON size.
  *
  * <p>Method: used heap after {@code System.gc()} (a full collection with G1), read from the {@code MemoryMXBean},
  * before the cache is filled and after, with the cache still reachable; the difference divided by the count. The
@@ -29,6 +33,8 @@ public final class CacheHeap {
         long before = usedHeapAfterFullGc();
         CacheImpl<GenericKubernetesResource> cache = new CacheImpl<>();
         CompactItemStore store = new CompactItemStore(ObjectFilter.NONE, PODS);
+        ResourceChangeFeed feed =
+                new ResourceChangeFeed(new WatchWindow(10_000, Duration.ofMinutes(5)), Runnable::run, System::nanoTime);
         cache.setItemStore(store);
         long jsonBytes = 0;
         for (int i = 0; i < objects; i++) {
@@ -36,14 +42,16 @@ public final class CacheHeap {
             jsonBytes += json.length;
             GenericKubernetesResource object = Workload.decode(json);
             cache.put(object);
-            // As the informer's handler does when it hands the change over.
+            // As the informer's handler does when it hands the change over, then records it for watchers.
             store.compact(object);
+            feed.record(Operation.SNAPSHOT, store.cached(Cache.metaNamespaceKeyFunc(object)));
         }
         long after = usedHeapAfterFullGc();
         if (cache.list().size() != objects) {
             throw new IllegalStateException("cached " + cache.list().size() + " of " + objects);
         }
         Reference.reachabilityFence(cache);
+        Reference.reachabilityFence(feed);
         return new Result((double) (after - before) / objects, (double) jsonBytes / objects, objects);
     }
 

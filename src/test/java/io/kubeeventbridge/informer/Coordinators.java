@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.kubeeventbridge.config.BridgeProperties;
 import io.kubeeventbridge.discovery.DiscoveryRequests;
 import io.kubeeventbridge.discovery.GroupResolver;
+import io.kubeeventbridge.discovery.ResourceAliases;
 import io.kubeeventbridge.discovery.ResourceResolver;
 
 /** Watch coordinators wired as the application wires them, without Spring, for tests of what they start. */
@@ -21,13 +22,14 @@ final class Coordinators {
             BridgeProperties properties,
             ChangeListenerFactory listeners) {
         DiscoveryRequests discovery = new DiscoveryRequests(client);
-        ResourceResolver resolver = new ResourceResolver(discovery);
+        ResourceAliases aliases = new ResourceAliases();
+        ResourceResolver resolver = new ResourceResolver(discovery, aliases);
         EntryInformers informers = new EntryInformers(registry, listeners, (entry, type) -> ObjectFilter.NONE);
         return new WatchCoordinator(
                 properties,
                 resolver,
                 registry,
                 new ResourceEntries(properties, resolver, informers),
-                new GroupWatches(properties, new GroupResolver(discovery), informers, new CrdChanges(client)));
+                new GroupWatches(properties, new GroupResolver(discovery, aliases), informers, new CrdChanges(client)));
     }
 }

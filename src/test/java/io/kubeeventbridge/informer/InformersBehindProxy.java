@@ -3,6 +3,7 @@ package io.kubeeventbridge.informer;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.kubeeventbridge.config.WatchWindow;
 import io.kubeeventbridge.support.MockKubernetes;
 import io.kubeeventbridge.support.TcpProxy;
 import java.net.URI;
@@ -20,7 +21,8 @@ final class InformersBehindProxy implements AutoCloseable {
                     .withMasterUrl("http://localhost:" + proxy.port())
                     .build())
             .build();
-    private final InformerRegistry informers = new InformerRegistry(client, Duration.ZERO);
+    private final InformerRegistry informers =
+            new InformerRegistry(client, Duration.ZERO, new ChangeFeeds(new WatchWindow(100, Duration.ofMinutes(5))));
 
     InformerRegistry informers() {
         return informers;

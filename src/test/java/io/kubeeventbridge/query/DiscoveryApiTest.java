@@ -27,7 +27,7 @@ class DiscoveryApiTest {
             assertThat(json).extractingPath("$.resources[*].name").asArray().containsExactly("pods");
             assertThat(json).extractingPath("$.resources[0].kind").isEqualTo("Pod");
             assertThat(json).extractingPath("$.resources[0].namespaced").isEqualTo(true);
-            assertThat(json).extractingPath("$.resources[0].verbs").asArray().containsExactly("get", "list");
+            assertThat(json).extractingPath("$.resources[0].verbs").asArray().containsExactly("get", "list", "watch");
         });
     }
 

@@ -140,7 +140,6 @@ class ListAndGetApiTest {
                 .hasStatus(HttpStatus.METHOD_NOT_ALLOWED);
         assertThat(fixture.mvc.delete().uri("/k8s/apis/rbac.authorization.k8s.io/v1/clusterroles/admin"))
                 .hasStatus(HttpStatus.METHOD_NOT_ALLOWED);
-        assertThat(fixture.mvc.get().uri("/k8s/api/v1/pods?watch=true")).hasStatus(HttpStatus.METHOD_NOT_ALLOWED);
     }
 
     @Test

@@ -2,15 +2,22 @@ package io.kubeeventbridge.query;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
+import io.kubeeventbridge.config.QuerySettings;
+import io.kubeeventbridge.config.TestProperties;
+import io.kubeeventbridge.discovery.ClusterVersion;
+import io.kubeeventbridge.discovery.ResourceAliases;
 import io.kubeeventbridge.event.ResourceType;
 import io.kubeeventbridge.informer.FixedResourceCache;
 import io.kubeeventbridge.informer.ResourceCaches;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The query controllers, standalone, over fixed caches: pods in shop and payments, deployments, clusterroles. */
 final class QueryApiFixture {
@@ -20,6 +27,14 @@ final class QueryApiFixture {
     static final ResourceType DEPLOYMENTS = new ResourceType("apps", "v1", "deployments", "Deployment", true);
     static final ResourceType CLUSTER_ROLES =
             new ResourceType("rbac.authorization.k8s.io", "v1", "clusterroles", "ClusterRole", false);
+
+    static final String CLUSTER_VERSION = "{\"major\":\"1\",\"minor\":\"33\",\"gitVersion\":\"v1.33.2\"}";
+    static final ResourceAliases ALIASES = new ResourceAliases();
+    static final TableRenderer TABLES = new TableRenderer(Clock.fixed(NOW, ZoneOffset.UTC));
+
+    static {
+        ALIASES.record(PODS, new ResourceAliases.Aliases("pod", List.of("po"), List.of("all")));
+    }
 
     final FixedResourceCache pods = new FixedResourceCache(PODS);
     final FixedResourceCache deployments = new FixedResourceCache(DEPLOYMENTS);
@@ -36,13 +51,26 @@ final class QueryApiFixture {
         clusterRoles.put(object("rbac.authorization.k8s.io/v1", "ClusterRole", null, "admin", Map.of()));
         clusterRoles.put(object("rbac.authorization.k8s.io/v1", "ClusterRole", null, "view", Map.of()));
         mvc = MockMvcTester.create(MockMvcBuilders.standaloneSetup(
-                        new DiscoveryController(FixedResourceCache.all(pods, deployments, clusterRoles)),
+                        new DiscoveryController(
+                                FixedResourceCache.all(pods, deployments, clusterRoles),
+                                ALIASES,
+                                new ClusterVersion(() -> CLUSTER_VERSION)),
                         new ObjectQueryController(
                                 FixedResourceCache.all(pods, deployments, clusterRoles),
-                                new TableRenderer(Clock.fixed(NOW, ZoneOffset.UTC))),
+                                TABLES,
+                                watchStreams(TestProperties.bind("bridge.query.max-watches=2")
+                                        .query())),
+                        new OpenApiController(),
                         new ReadOnlyFallbackController())
                 .setControllerAdvice(new StatusExceptionHandler())
                 .build());
+    }
+
+    /** Watches on daemon threads, as the application's, with a fixed spread of timeouts. */
+    static WatchStreams watchStreams(QuerySettings settings) {
+        SimpleAsyncTaskExecutor threads = new SimpleAsyncTaskExecutor("test-watch-");
+        threads.setDaemon(true);
+        return new WatchStreams(settings, JsonMapper.shared(), TABLES, threads, () -> 0.5);
     }
 
     ResourceCaches caches() {

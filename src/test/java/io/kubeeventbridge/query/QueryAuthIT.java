@@ -3,6 +3,8 @@ package io.kubeeventbridge.query;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kubeeventbridge.config.BridgeProperties;
+import io.kubeeventbridge.discovery.ClusterVersion;
+import io.kubeeventbridge.discovery.ResourceAliases;
 import io.kubeeventbridge.informer.ResourceCaches;
 import java.io.IOException;
 import java.net.URI;
@@ -289,16 +291,28 @@ class QueryAuthIT {
     @Import({
         DiscoveryController.class,
         ObjectQueryController.class,
+        OpenApiController.class,
         ReadOnlyFallbackController.class,
         StatusExceptionHandler.class,
         QueryConfiguration.class,
-        QuerySecurityConfiguration.class
+        QuerySecurityConfiguration.class,
+        WatchConfiguration.class
     })
     static class Application {
 
         @Bean
         ResourceCaches caches() {
             return new QueryApiFixture().caches();
+        }
+
+        @Bean
+        ResourceAliases aliases() {
+            return QueryApiFixture.ALIASES;
+        }
+
+        @Bean
+        ClusterVersion clusterVersion() {
+            return new ClusterVersion(() -> QueryApiFixture.CLUSTER_VERSION);
         }
 
         @Bean

@@ -30,12 +30,21 @@ class QueryRequestsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"true", "1"})
+    @ValueSource(strings = {"true", "1", "TRUE", "yes", ""})
     void aWatchOfAListIsTheVerbWatch(String watch) {
         MockHttpServletRequest request = get("/k8s/api/v1/namespaces/shop/pods");
         request.setParameter("watch", watch);
         assertThat(QueryRequests.resource(request))
                 .contains(new ResourceAttributes("watch", "", "v1", "pods", "shop", ""));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"false", "FALSE", "0"})
+    void aListWithAFalseWatchIsTheVerbList(String watch) {
+        MockHttpServletRequest request = get("/k8s/api/v1/namespaces/shop/pods");
+        request.setParameter("watch", watch);
+        assertThat(QueryRequests.resource(request))
+                .contains(new ResourceAttributes("list", "", "v1", "pods", "shop", ""));
     }
 
     @ParameterizedTest

@@ -17,9 +17,14 @@ import java.util.concurrent.ConcurrentHashMap;
  * as an API server that is unreachable or overloaded would, which holds an informer unsynced; hidden, they answer
  * 404, as for what the API server does not serve; verbs forbidden under a path prefix, as RBAC forbids them; and
  * watches that expire, which make an informer list again. It also serves the group discovery documents of the groups
- * of its CRDs ({@link ApiGroupDocuments}), which the mock lacks.
+ * of its CRDs ({@link ApiGroupDocuments}) and {@code /version}, which the mock lacks.
  */
 public final class GatedCrudDispatcher extends KubernetesCrudDispatcher {
+
+    /** The version the mock API server reports, as a real API server's {@code /version}. */
+    public static final String VERSION = "{\"major\":\"1\",\"minor\":\"33\",\"gitVersion\":\"v1.33.1\","
+            + "\"gitCommit\":\"mock\",\"gitTreeState\":\"clean\",\"buildDate\":\"2025-05-15T00:00:00Z\","
+            + "\"goVersion\":\"go1.24.2\",\"compiler\":\"gc\",\"platform\":\"linux/amd64\"}";
 
     private static final String EXPIRED = "{\"type\":\"ERROR\",\"object\":{\"kind\":\"Status\",\"apiVersion\":\"v1\","
             + "\"status\":\"Failure\",\"code\":410,\"reason\":\"Expired\",\"message\":\"too old resource version\"}}";
@@ -121,6 +126,9 @@ public final class GatedCrudDispatcher extends KubernetesCrudDispatcher {
                     .setResponseCode(503)
                     .setBody("{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Failure\",\"code\":503,"
                             + "\"reason\":\"ServiceUnavailable\",\"message\":\"gate closed by the test\"}");
+        }
+        if (path.equals("/version")) {
+            return new MockResponse().setResponseCode(200).setBody(VERSION);
         }
         Optional<String> group = ApiGroupDocuments.groupOf(path);
         if (group.isPresent() && request.method() == HttpMethod.GET) {

@@ -1,0 +1,121 @@
+package io.kubeeventbridge.query;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Flow;
+
+/**
+ * Watches that read every line as it arrives, over one HTTP client, noting for each event line the resourceVersion
+ * of its object and when it arrived ({@link System#nanoTime()}).
+ */
+final class WatchClients implements AutoCloseable {
+
+    private static final String VERSION = "\"resourceVersion\":\"";
+
+    private final List<Reader> readers;
+
+    private WatchClients(List<Reader> readers) {
+        this.readers = readers;
+    }
+
+    /** Opens {@code count} watches of {@code path} and returns once every one has its response headers. */
+    static WatchClients open(int port, String path, int count) {
+        HttpClient client =
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        List<Reader> readers = new ArrayList<>();
+        List<CompletableFuture<?>> opened = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            Reader reader = new Reader();
+            readers.add(reader);
+            opened.add(client.sendAsync(
+                    HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                            .build(),
+                    HttpResponse.BodyHandlers.fromLineSubscriber(reader)));
+        }
+        // A watch's future completes with its body, at its end: wait for each to have subscribed instead.
+        readers.forEach(Reader::awaitSubscribed);
+        return new WatchClients(readers);
+    }
+
+    /** Whether every watcher has received at least {@code count} events since the last {@link #reset()}. */
+    boolean received(int count) {
+        return readers.stream().allMatch(reader -> reader.count() >= count);
+    }
+
+    void reset() {
+        readers.forEach(Reader::reset);
+    }
+
+    /** Milliseconds from each event's change, by the resourceVersion it carries, to its arrival at each watcher. */
+    double[] latenciesMillis(Map<String, Long> sent) {
+        return readers.stream()
+                .flatMap(reader -> reader.arrivals().stream())
+                .mapToDouble(arrival -> (arrival.nanos() - sent.get(arrival.resourceVersion())) / 1e6)
+                .toArray();
+    }
+
+    @Override
+    public void close() {
+        readers.forEach(Reader::cancel);
+    }
+
+    private record Arrival(String resourceVersion, long nanos) {}
+
+    private static final class Reader implements Flow.Subscriber<String> {
+
+        private final CompletableFuture<Flow.Subscription> subscription = new CompletableFuture<>();
+        private List<Arrival> arrivals = new ArrayList<>();
+
+        @Override
+        public void onSubscribe(Flow.Subscription subscription) {
+            this.subscription.complete(subscription);
+            subscription.request(Long.MAX_VALUE);
+        }
+
+        @Override
+        public void onNext(String line) {
+            long now = System.nanoTime();
+            int start = line.indexOf(VERSION) + VERSION.length();
+            String version = line.substring(start, line.indexOf('"', start));
+            synchronized (this) {
+                arrivals.add(new Arrival(version, now));
+            }
+        }
+
+        @Override
+        public void onError(Throwable error) {
+            // Cancelled at the end of a run.
+        }
+
+        @Override
+        public void onComplete() {
+            // The watch ended.
+        }
+
+        void awaitSubscribed() {
+            subscription.join();
+        }
+
+        synchronized int count() {
+            return arrivals.size();
+        }
+
+        synchronized void reset() {
+            arrivals = new ArrayList<>();
+        }
+
+        synchronized List<Arrival> arrivals() {
+            return List.copyOf(arrivals);
+        }
+
+        void cancel() {
+            subscription.join().cancel();
+        }
+    }
+}

@@ -1,0 +1,199 @@
+package io.kubeeventbridge.query;
+
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.kubeeventbridge.bench.Samples;
+import io.kubeeventbridge.bench.Workload;
+import io.kubeeventbridge.config.BridgeProperties;
+import io.kubeeventbridge.config.WatchWindow;
+import io.kubeeventbridge.informer.CachedObject;
+import io.kubeeventbridge.informer.FixedResourceCache;
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.awaitility.Awaitility;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+
+/**
+ * Watch fan-out: the latency from a change entering a resource's change feed (where an informer's handler records
+ * it) to its event line arriving at each watcher, over real HTTP, with many watchers and one more that never reads,
+ * against the same with a single watcher. The query API runs in a web application of its own over a cache of 1,000
+ * pods of 2–8 KB, and the changes are updates of those pods at a steady rate, on a fan-out pool of two threads as in
+ * the bridge. The watchers read through the JDK's HTTP client, in the same JVM: their reading is in the figures.
+ * Also reports the heap idle watchers take on the server's side, and whether the stalled watcher was cut off. Part of
+ * the benchmark suite ({@code ./mvnw -Pbench verify}).
+ */
+public final class WatchFanout {
+
+    /**
+     * @param many milliseconds from each change to each of the watchers of the measured run
+     * @param one the same with one watcher
+     * @param idleHeapBytes used heap with the watchers open and idle, less that without them
+     * @param stalledCutOff whether the watcher that never read was ended with 410 Expired
+     */
+    public record Result(Samples many, Samples one, long idleHeapBytes, boolean stalledCutOff) {}
+
+    private static final int PODS = 1_000;
+    private static final int NAMESPACES = 10;
+
+    private final FixedResourceCache cache;
+    private final List<CachedObject> pods;
+    private final int port;
+    private final Map<String, Long> sent = new ConcurrentHashMap<>();
+
+    private WatchFanout(FixedResourceCache cache, int port) {
+        this.cache = cache;
+        this.pods = cache.list(null);
+        this.port = port;
+    }
+
+    /**
+     * @param watchers how many watchers read in the measured run (one more stalls)
+     * @param perSecond changes per second
+     * @param changes changes measured in each run, after as many to warm up
+     */
+    public static Result measure(int watchers, int perSecond, int changes) throws Exception {
+        ScheduledExecutorService fanout = Executors.newScheduledThreadPool(2);
+        FixedResourceCache cache =
+                new FixedResourceCache(QueryApiFixture.PODS, new WatchWindow(10_000, Duration.ofMinutes(5)), fanout);
+        Workload workload = new Workload(41);
+        for (int i = 0; i < PODS; i++) {
+            cache.put(Workload.decode(workload.nextJson(i, NAMESPACES, false)));
+        }
+        try (ConfigurableApplicationContext query = start(cache)) {
+            WatchFanout bench = new WatchFanout(
+                    cache, Integer.parseInt(query.getEnvironment().getProperty("local.server.port")));
+            long idleHeap = bench.idleHeap(watchers);
+            Samples one = bench.run(1, perSecond, changes);
+            try (SilentWatch stalled = new SilentWatch(bench.port, bench.watchPath())) {
+                Samples many = bench.run(watchers, perSecond, changes);
+                return new Result(many, one, idleHeap, stalled.cutOff());
+            }
+        } finally {
+            fanout.shutdownNow();
+        }
+    }
+
+    /** Opens the watchers, warms up, then measures {@code changes} changes. */
+    private Samples run(int watchers, int perSecond, int changes) throws Exception {
+        try (WatchClients clients = WatchClients.open(port, watchPath(), watchers)) {
+            change(clients, perSecond, changes);
+            clients.reset();
+            change(clients, perSecond, changes);
+            return new Samples(clients.latenciesMillis(sent));
+        }
+    }
+
+    /** Updates {@code count} pods at a steady rate, then waits until every watcher has every update. */
+    private void change(WatchClients clients, int perSecond, int count) {
+        ScheduledExecutorService changer = Executors.newSingleThreadScheduledExecutor();
+        AtomicInteger made = new AtomicInteger();
+        try {
+            ScheduledFuture<?> changing = changer.scheduleAtFixedRate(
+                    () -> {
+                        int index = made.get();
+                        if (index < count) {
+                            update(pods.get(index % pods.size()), index);
+                            made.incrementAndGet();
+                        }
+                    },
+                    0,
+                    TimeUnit.SECONDS.toNanos(1) / perSecond,
+                    TimeUnit.NANOSECONDS);
+            Awaitility.await()
+                    .atMost(Duration.ofSeconds(count / perSecond + 120))
+                    .pollInterval(Duration.ofMillis(200))
+                    .until(() -> made.get() == count && clients.received(count));
+            changing.cancel(false);
+        } finally {
+            changer.shutdownNow();
+        }
+    }
+
+    /** A new state of {@code pod}, recorded as an informer's handler would; notes when, by resourceVersion. */
+    private void update(CachedObject pod, int index) {
+        GenericKubernetesResource changed = pod.decode();
+        changed.getMetadata().setAnnotations(Map.of("bench.example.com/change", String.valueOf(index)));
+        long before = System.nanoTime();
+        cache.put(changed);
+        sent.put(changed.getMetadata().getResourceVersion(), before);
+    }
+
+    /**
+     * Used heap after a full collection with {@code watchers} idle watches open, less that without them: the server's
+     * side, as the watches are bare sockets.
+     */
+    private long idleHeap(int watchers) throws Exception {
+        long before = usedHeapAfterFullGc();
+        List<SilentWatch> idle = new ArrayList<>();
+        try {
+            for (int i = 0; i < watchers; i++) {
+                idle.add(new SilentWatch(port, watchPath()));
+            }
+            return usedHeapAfterFullGc() - before;
+        } finally {
+            for (SilentWatch watch : idle) {
+                watch.close();
+            }
+        }
+    }
+
+    private String watchPath() {
+        return "/k8s/api/v1/pods?watch=1&resourceVersion=" + cache.resourceVersion();
+    }
+
+    private static long usedHeapAfterFullGc() {
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+        }
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+
+    private static ConfigurableApplicationContext start(FixedResourceCache cache) {
+        return new SpringApplicationBuilder(Application.class)
+                .initializers(
+                        context -> context.getBeanFactory().registerSingleton("caches", FixedResourceCache.all(cache)))
+                .run(
+                        // Only the defaults the jar ships, as in the image.
+                        "--spring.config.location=classpath:/",
+                        "--server.port=0",
+                        "--logging.level.root=warn",
+                        // No informers here to be ready with.
+                        "--management.endpoint.health.group.readiness.include=readinessState",
+                        "--bridge.resources[0].api-version=v1",
+                        "--bridge.resources[0].resource=pods");
+    }
+
+    /**
+     * The query API's watch path alone, as the bridge serves it, without authentication; the cache is registered. Not
+     * a {@code @Configuration}: the integration tests' application scans this package, and must not find it.
+     */
+    @EnableAutoConfiguration(excludeName = "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration")
+    @EnableConfigurationProperties(BridgeProperties.class)
+    @Import({
+        ObjectQueryController.class,
+        StatusExceptionHandler.class,
+        QueryConfiguration.class,
+        QuerySecurityConfiguration.class,
+        WatchConfiguration.class
+    })
+    static class Application {
+
+        @Bean
+        RecordingAccessReviewer accessReviewer() {
+            return new RecordingAccessReviewer();
+        }
+    }
+}
