@@ -182,7 +182,7 @@ final class CheckpointStore implements Checkpoints {
      */
     void end(boolean writeRest) {
         if (flusher != null) {
-            flusher.shutdownNow();
+            stopWriting(writeRest);
             flusher = null;
         }
         if (writeRest) {
@@ -190,6 +190,25 @@ final class CheckpointStore implements Checkpoints {
             kafka.flush();
         } else {
             unwritten.clear();
+        }
+    }
+
+    /**
+     * A batch being written when the term ends is finished first when the rest is to be written too: interrupted, its
+     * checkpoints, already taken from {@code unwritten}, would be lost.
+     */
+    private void stopWriting(boolean finishBatch) {
+        if (!finishBatch) {
+            flusher.shutdownNow();
+            return;
+        }
+        flusher.shutdown();
+        try {
+            if (!flusher.awaitTermination(flushInterval.toMillis() + 5_000, TimeUnit.MILLISECONDS)) {
+                log.warn("The checkpoint writer did not finish its batch in time; writing the rest anyway");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }
