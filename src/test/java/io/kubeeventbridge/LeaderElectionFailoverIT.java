@@ -8,7 +8,6 @@ import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.kubeeventbridge.leadership.LeadershipStatus;
 import io.kubeeventbridge.leadership.LeadershipStatus.Role;
 import io.kubeeventbridge.support.KafkaEvents;
-import io.kubeeventbridge.support.KafkaEvents.Received;
 import io.kubeeventbridge.support.MockKubernetes;
 import io.kubeeventbridge.support.SharedKafkaBroker;
 import io.kubeeventbridge.support.TcpProxy;
@@ -82,7 +81,7 @@ class LeaderElectionFailoverIT extends BridgeTestBase {
         assertThat(Duration.ofNanos(System.nanoTime() - stoppedAt)).isLessThan(longLease);
         create("after");
 
-        assertThat(types(events.awaitRecords(key("after"), 1))).containsExactly("created");
+        assertThat(KafkaEvents.operations(events.awaitRecords(key("after"), 1))).containsExactly("created");
         assertRecordsStayAt("before", 1);
     }
 
@@ -108,9 +107,12 @@ class LeaderElectionFailoverIT extends BridgeTestBase {
 
         await().atMost(LEASE.plus(RETRY.multipliedBy(2)).plus(Duration.ofSeconds(5)))
                 .until(() -> role(second) == Role.LEADER);
-        assertThat(types(events.awaitRecords(key("changed"), 2))).containsExactly("created", "updated");
-        assertThat(types(events.awaitRecords(key("deleted"), 3))).containsExactly("created", "deleted", "tombstone");
-        assertThat(types(events.awaitRecords(key("created"), 1))).containsExactly("created");
+        assertThat(KafkaEvents.operations(events.awaitRecords(key("changed"), 2)))
+                .containsExactly("created", "updated");
+        assertThat(KafkaEvents.operations(events.awaitRecords(key("deleted"), 3)))
+                .containsExactly("created", "deleted", "tombstone");
+        assertThat(KafkaEvents.operations(events.awaitRecords(key("created"), 1)))
+                .containsExactly("created");
         assertThat(events.poll(key("changed")).get(1).event().getExtension("resourceversion"))
                 .hasToString(client.configMaps()
                         .inNamespace(namespace)
@@ -181,15 +183,5 @@ class LeaderElectionFailoverIT extends BridgeTestBase {
 
     private String key(String name) {
         return namespace + "/" + name;
-    }
-
-    private static List<String> types(List<Received> records) {
-        return records.stream()
-                .map(record -> record.isTombstone()
-                        ? "tombstone"
-                        : record.event()
-                                .getType()
-                                .substring(record.event().getType().lastIndexOf('.') + 1))
-                .toList();
     }
 }
