@@ -18,10 +18,12 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class BenchSummary {
 
-    /** Whether a smaller or a larger ratio is better, and the bound the ratio must meet. */
+    /** Whether a smaller or a larger ratio is better, and the bound the ratio must meet; or no bound at all. */
     public enum Goal {
         AT_LEAST(">="),
-        AT_MOST("<=");
+        AT_MOST("<="),
+        /** Reported for information, such as the distance to a limit: never met or missed. */
+        NONE("");
 
         private final String symbol;
 
@@ -30,8 +32,11 @@ public final class BenchSummary {
         }
     }
 
-    /** One case; {@code value} and {@code baseline} are null when it was not measured. */
-    public record Entry(String name, String unit, Double value, Double baseline, Goal goal, double target) {
+    /**
+     * One case; {@code value} and {@code baseline} are null when it was not measured, {@code target} when the goal is
+     * {@link Goal#NONE}.
+     */
+    public record Entry(String name, String unit, Double value, Double baseline, Goal goal, Double target) {
 
         Double ratio() {
             return value == null || baseline == null ? null : value / baseline;
@@ -39,14 +44,15 @@ public final class BenchSummary {
 
         Boolean met() {
             Double ratio = ratio();
-            if (ratio == null) {
+            if (ratio == null || goal == Goal.NONE) {
                 return null;
             }
             return goal == Goal.AT_LEAST ? ratio >= target : ratio <= target;
         }
 
+        /** {@code >= 1.1}, or null without a target. */
         String targetText() {
-            return goal.symbol + " " + target;
+            return goal == Goal.NONE ? null : goal.symbol + " " + target;
         }
     }
 
@@ -55,6 +61,11 @@ public final class BenchSummary {
     /** Declares a case, not measured until {@link #measured} fills it in. */
     public void declare(String name, String unit, Goal goal, double target) {
         entries.put(name, new Entry(name, unit, null, null, goal, target));
+    }
+
+    /** Declares a case reported without a target, such as the distance to a limit. */
+    public void declareWithoutTarget(String name, String unit) {
+        entries.put(name, new Entry(name, unit, null, null, Goal.NONE, null));
     }
 
     public void measured(String name, double value, double baseline) {
@@ -73,7 +84,7 @@ public final class BenchSummary {
             if (entry.ratio() == null) {
                 table.append(String.format(
                         "%-26s %-16s %14s %14s %8s %8s %5s%n",
-                        entry.name(), entry.unit(), "not measured", "-", "-", entry.targetText(), "-"));
+                        entry.name(), entry.unit(), "not measured", "-", "-", orDash(entry.targetText()), "-"));
             } else {
                 table.append(String.format(
                         "%-26s %-16s %14.3f %14.3f %8.3f %8s %5s%n",
@@ -82,11 +93,15 @@ public final class BenchSummary {
                         entry.value(),
                         entry.baseline(),
                         entry.ratio(),
-                        entry.targetText(),
-                        entry.met() ? "yes" : "NO"));
+                        orDash(entry.targetText()),
+                        entry.met() == null ? "-" : entry.met() ? "yes" : "NO"));
             }
         }
         return table.toString();
+    }
+
+    private static String orDash(String text) {
+        return text == null ? "-" : text;
     }
 
     public void write(Path file) {

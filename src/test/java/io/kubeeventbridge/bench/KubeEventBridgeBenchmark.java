@@ -5,6 +5,7 @@ import io.kubeeventbridge.bridge.PredicateThroughput;
 import io.kubeeventbridge.informer.CacheHeap;
 import io.kubeeventbridge.informer.InformerSync;
 import io.kubeeventbridge.publish.PublishThroughput;
+import io.kubeeventbridge.publish.PublishVsForwarder;
 import io.kubeeventbridge.publish.TransactionalThroughput;
 import io.kubeeventbridge.query.ListLatency;
 import io.kubeeventbridge.query.WatchFanout;
@@ -56,7 +57,9 @@ class KubeEventBridgeBenchmark {
 
     @BeforeAll
     static void start() {
-        summary.declare("publish_throughput", "events/s", Goal.AT_LEAST, 0.8);
+        summary.declare("publish_vs_forwarder", "events/s", Goal.AT_LEAST, 1.1);
+        // The distance to the limit of the Kafka leg: a producer sending bytes serialised before the clock starts.
+        summary.declareWithoutTarget("publish_throughput", "events/s");
         summary.declare("publish_with_predicates", "updates/s", Goal.AT_LEAST, 0.85);
         summary.declare("publish_transactional", "events/s", Goal.AT_LEAST, 0.9);
         summary.declare("e2e_latency_p99", "ms", Goal.AT_MOST, 2.0);
@@ -82,6 +85,13 @@ class KubeEventBridgeBenchmark {
         summary.write(SUMMARY);
         System.out.println(summary.table());
         System.out.println("Written to " + SUMMARY.toAbsolutePath());
+    }
+
+    @Test
+    @Order(0)
+    void publishVsForwarder() throws InterruptedException {
+        var result = PublishVsForwarder.measure(broker.getBrokersAsString(), PUBLISH_EVENTS, PUBLISH_ROUNDS);
+        summary.measured("publish_vs_forwarder", result.bridgeEventsPerSecond(), result.forwarderEventsPerSecond());
     }
 
     @Test

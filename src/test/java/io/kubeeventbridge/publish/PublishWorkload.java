@@ -63,14 +63,18 @@ final class PublishWorkload {
     OutgoingEvent outgoing(Change change) {
         CloudEvent event =
                 normaliser.normalise(change.type(), Operation.CREATED, change.object(), OffsetDateTime.now());
-        String topic = "k8s." + change.type().groupName() + "." + change.type().lowerCaseKind();
         return new OutgoingEvent(
-                topic,
+                topic(change.type()),
                 (String) event.getExtension(EventExtensions.PARTITION_KEY),
                 event,
                 change.type(),
                 Operation.CREATED,
                 OptionalLong::empty);
+    }
+
+    /** The topic of the events of {@code type}, as the default topic template names it. */
+    static String topic(ResourceType type) {
+        return "k8s." + type.groupName() + "." + type.lowerCaseKind();
     }
 
     /** Creates the topics of the events, their names preceded by {@code prefix}. */

@@ -1,0 +1,45 @@
+package io.kubeeventbridge.publish;
+
+import io.kubeeventbridge.bench.NaiveForwarder;
+import io.kubeeventbridge.bench.NaiveForwarder.Forwarded;
+import io.kubeeventbridge.bench.Rounds;
+import io.kubeeventbridge.bench.Rounds.Contender;
+import java.util.List;
+import org.apache.kafka.clients.producer.KafkaProducer;
+
+/**
+ * The bridge against the forwarder a user would write: the bridge's path from a received object to Kafka's
+ * acknowledgement ({@link BridgePath}: CloudEvents, the per-object queue, checkpoints) against a {@link NaiveForwarder}
+ * serialising the same decoded objects with Jackson and sending them with a plain producer under the same settings.
+ * Both in the same JVM, on the same broker; both encode every object in every round.
+ */
+public final class PublishVsForwarder {
+
+    private static final String FORWARDER_TOPICS = "forwarder.";
+
+    /** Medians over the measured rounds. */
+    public record Result(double bridgeEventsPerSecond, double forwarderEventsPerSecond, int events) {}
+
+    private PublishVsForwarder() {}
+
+    public static Result measure(String bootstrapServers, int events, int rounds) throws InterruptedException {
+        PublishWorkload workload = new PublishWorkload(events);
+        PublishWorkload.createTopics(bootstrapServers, "");
+        PublishWorkload.createTopics(bootstrapServers, FORWARDER_TOPICS);
+        List<Forwarded> objects = workload.changes().stream()
+                .map(change -> new Forwarded(PublishWorkload.topic(change.type()), change.object()))
+                .toList();
+        try (BridgePath bridge = BridgePath.plain(bootstrapServers);
+                KafkaProducer<byte[], byte[]> producer =
+                        new KafkaProducer<>(PublishThroughput.producerSettings(bootstrapServers))) {
+            NaiveForwarder forwarder = new NaiveForwarder(producer, FORWARDER_TOPICS);
+            Rounds.Medians medians = Rounds.alternate(
+                    "publish_vs_forwarder",
+                    "events/s",
+                    rounds,
+                    new Contender("bridge", () -> bridge.round(workload)),
+                    new Contender("forwarder", () -> forwarder.round(objects)));
+            return new Result(medians.value(), medians.baseline(), events);
+        }
+    }
+}
