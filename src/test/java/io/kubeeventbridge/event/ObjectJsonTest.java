@@ -70,6 +70,9 @@ class ObjectJsonTest {
         nonStringKeys.put(1, "one");
         nonStringKeys.put(Operation.DELETED, "enum");
         nonStringKeys.put(2.5, "double");
+        Map<Object, Object> stringKeysThenOthers = new LinkedHashMap<>();
+        stringKeysThenOthers.put("plain", List.of("a", Map.of("deep", 1)));
+        stringKeysThenOthers.put(7, "seven");
         return Stream.of(
                 Arguments.of("null inside a map", fields("spec", nullValue)),
                 Arguments.of("null inside a list", fields("spec", Map.of("items", nullElement))),
@@ -111,7 +114,13 @@ class ObjectJsonTest {
                                         "quotes", "\"\\/</script>",
                                         "latin1", "\u007f\u0080\u00ff\u2028",
                                         "loneSurrogate", "x\ud800y"))),
+                Arguments.of(
+                        "keys that need escaping",
+                        fields("data", ordered("quo\"te", "a", "ünï", "b", "tab\t", "c", "del\u007f", "d"))),
                 Arguments.of("keys that are not strings", fields("spec", nonStringKeys)),
+                Arguments.of(
+                        "keys that are not strings after some that are",
+                        fields("spec", ordered("first", "a", "nested", List.of(stringKeysThenOthers)))),
                 Arguments.of(
                         "values of other types",
                         fields(
