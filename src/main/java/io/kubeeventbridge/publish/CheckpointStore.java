@@ -40,8 +40,9 @@ final class CheckpointStore implements Checkpoints {
     private final KafkaTemplate<byte[], byte[]> kafka;
     private final Duration flushInterval;
     private volatile Map<CheckpointScope, Map<String, Checkpoint>> atStart = Map.of();
-    // Newest acknowledged state per key not written yet, made on the writer thread: the fingerprint hashes the data,
-    // work the producer's I/O thread, which acknowledges, should not do. Supplies null for a deleted object.
+    // Newest acknowledged state per key not written yet, completed on the writer thread: the fingerprint of what
+    // counts decodes the object, work the producer's I/O thread, which acknowledges, should not do. Supplies null for
+    // a deleted object.
     private final Map<CheckpointKey, Supplier<Checkpoint>> unwritten = new ConcurrentHashMap<>();
     private ScheduledExecutorService flusher;
 
@@ -90,8 +91,17 @@ final class CheckpointStore implements Checkpoints {
 
     /** Records that Kafka acknowledged {@code event}; written with the next batch. */
     void acknowledged(OutgoingEvent event) {
-        if (event.operation() == Operation.DELETED || isIdentified(event)) {
-            unwritten.put(CheckpointKey.of(event), () -> checkpointOf(event));
+        acknowledged(event, checkpointOf(event));
+    }
+
+    /**
+     * The same, with what {@link #checkpointOf} made of the event when it was sent.
+     *
+     * @param checkpoint {@code null} when the event leaves nothing to record
+     */
+    void acknowledged(OutgoingEvent event, Supplier<Checkpoint> checkpoint) {
+        if (checkpoint != null) {
+            unwritten.put(CheckpointKey.of(event), checkpoint);
         }
     }
 
@@ -99,31 +109,36 @@ final class CheckpointStore implements Checkpoints {
     ProducerRecord<byte[], byte[]> record(OutgoingEvent event) {
         // An older state of the object recorded unpublished, not written yet, must not be written after this one.
         unwritten.remove(CheckpointKey.of(event));
-        Checkpoint checkpoint = checkpointOf(event);
+        Supplier<Checkpoint> state = checkpointOf(event);
+        Checkpoint checkpoint = state == null ? null : state.get();
         return new ProducerRecord<>(
                 checkpointTopic,
                 CheckpointRecords.key(CheckpointKey.of(event)),
                 checkpoint == null ? null : CheckpointRecords.value(checkpoint));
     }
 
-    /** What {@code event} leaves to remember of its object: {@code null} once deleted. */
-    private static Checkpoint checkpointOf(OutgoingEvent event) {
-        if (event.operation() == Operation.DELETED || !isIdentified(event)) {
+    /**
+     * What {@code event} leaves to remember of its object (supplying {@code null} once deleted), or {@code null} when
+     * it leaves nothing: an object built in code may lack uid or resourceVersion (objects from an API server always
+     * have both). Called where the event is sent: the data's fingerprint is taken there, as the data is read for
+     * sending anyway, rather than on the writer thread, which would read it from memory once more. Only the
+     * fingerprint of what counts, where the resource compares updates, is left to the writer: it decodes the object.
+     */
+    Supplier<Checkpoint> checkpointOf(OutgoingEvent event) {
+        if (event.operation() == Operation.DELETED) {
+            return DELETED;
+        }
+        Object uid = event.event().getExtension(EventExtensions.UID);
+        Object resourceVersion = event.event().getExtension(EventExtensions.RESOURCE_VERSION);
+        if (uid == null || resourceVersion == null) {
             return null;
         }
-        long fingerprint = event.fingerprint()
-                .get()
-                .orElseGet(() -> Checkpoint.fingerprint(event.event().getData().toBytes()));
-        return new Checkpoint(
-                event.event().getExtension(EventExtensions.UID).toString(),
-                event.event().getExtension(EventExtensions.RESOURCE_VERSION).toString(),
-                OptionalLong.of(fingerprint));
-    }
-
-    // Objects from an API server always have both; one built in code may lack them, and then has no checkpoint.
-    private static boolean isIdentified(OutgoingEvent event) {
-        return event.event().getExtension(EventExtensions.UID) != null
-                && event.event().getExtension(EventExtensions.RESOURCE_VERSION) != null;
+        long dataFingerprint = Checkpoint.fingerprint(event.event().getData().toBytes());
+        Supplier<OptionalLong> fingerprint = event.fingerprint();
+        return () -> new Checkpoint(
+                uid.toString(),
+                resourceVersion.toString(),
+                OptionalLong.of(fingerprint.get().orElse(dataFingerprint)));
     }
 
     /** Checkpoints acknowledged but not written yet. */

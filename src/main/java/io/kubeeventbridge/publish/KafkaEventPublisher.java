@@ -209,7 +209,7 @@ final class KafkaEventPublisher implements EventPublisher, Publishing {
             }
             TransactionalSender.Outcome outcome = transactional.send(batch);
             if (outcome instanceof TransactionalSender.Committed) {
-                batch.forEach(event -> outcomes.published(event, false));
+                batch.forEach(event -> outcomes.published(event, null));
             } else if (outcome instanceof TransactionalSender.Fenced fencedBy) {
                 log.warn(
                         "A newer leader fenced this replica's producer ({}); it publishes nothing more",
@@ -249,7 +249,9 @@ final class KafkaEventPublisher implements EventPublisher, Publishing {
 
     private void send(OutgoingEvent event) {
         CompletableFuture<?> sent;
+        Supplier<Checkpoint> checkpoint;
         try {
+            checkpoint = checkpoints.checkpointOf(event);
             sent = kafka.send(records.event(event));
             if (settings.tombstones() && event.operation() == Operation.DELETED) {
                 // Sent before the acknowledgement of the event: the producer keeps the order within the partition.
@@ -262,7 +264,7 @@ final class KafkaEventPublisher implements EventPublisher, Publishing {
         }
         sent.whenComplete((result, error) -> {
             if (error == null) {
-                outcomes.published(event, true);
+                outcomes.published(event, checkpoint);
             } else {
                 outcomes.failed(event, error);
             }

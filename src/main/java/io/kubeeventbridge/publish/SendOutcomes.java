@@ -5,6 +5,7 @@ import io.kubeeventbridge.metrics.EventMetrics;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.function.Supplier;
 import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,11 +36,13 @@ final class SendOutcomes implements PublisherState {
         this.clock = clock;
     }
 
-    /** @param checkpointLater whether its checkpoint is still to be written (not sent in its transaction) */
-    void published(OutgoingEvent event, boolean checkpointLater) {
-        if (checkpointLater) {
-            checkpoints.acknowledged(event);
-        }
+    /**
+     * @param checkpoint what {@link CheckpointStore#checkpointOf} made of the event when it was sent, to write with the
+     *     next batch; {@code null} when there is nothing to write (it went in the event's transaction, or the event
+     *     leaves nothing to record)
+     */
+    void published(OutgoingEvent event, Supplier<Checkpoint> checkpoint) {
+        checkpoints.acknowledged(event, checkpoint);
         queue.acknowledged(event);
         backoff.reset();
         Instant outageStart = failingSince;
