@@ -197,14 +197,30 @@ final class CheckpointRecords {
         return text(ByteBuffer.wrap(bytes));
     }
 
-    // Strict: bytes that are no UTF-8 make a record unreadable, never a checkpoint of some other object.
+    // Strict: bytes that are no UTF-8 make a record unreadable, never a checkpoint of some other object. ASCII, what
+    // keys and values nearly always are, is valid UTF-8 and needs no decoder.
     private static String text(ByteBuffer utf8) {
+        if (utf8.hasArray() && isAscii(utf8)) {
+            return new String(
+                    utf8.array(), utf8.arrayOffset() + utf8.position(), utf8.remaining(), StandardCharsets.US_ASCII);
+        }
         try {
             CharBuffer chars = StandardCharsets.UTF_8.newDecoder().decode(utf8);
             return chars.toString();
         } catch (CharacterCodingException e) {
             throw new IllegalArgumentException("not UTF-8");
         }
+    }
+
+    private static boolean isAscii(ByteBuffer bytes) {
+        byte[] array = bytes.array();
+        int end = bytes.arrayOffset() + bytes.limit();
+        for (int index = bytes.arrayOffset() + bytes.position(); index < end; index++) {
+            if (array[index] < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static <T> T ended(ByteBuffer in, T read) {
