@@ -38,6 +38,9 @@ class KafkaEventPublisherTest {
 
     /** Record values from this size on are refused, as the producer refuses those over max.request.size. */
     private static final int TOO_LARGE = 10_000;
+    // Long enough for the first sends of a JVM on a loaded machine (the first send loads the fingerprint's hash), short
+    // enough for the test that waits it out.
+    private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(3);
 
     private final AtomicBoolean kafkaDown = new AtomicBoolean();
     private final List<ProducerRecord<byte[], byte[]>> acknowledged = new CopyOnWriteArrayList<>();
@@ -53,7 +56,7 @@ class KafkaEventPublisherTest {
             new RecordFactory(ContentMode.BINARY),
             queue,
             checkpoints,
-            new PublishSettings(true, Duration.ofMillis(300), Duration.ofMillis(100)),
+            new PublishSettings(true, DRAIN_TIMEOUT, Duration.ofMillis(100)),
             new EventMetrics(new SimpleMeterRegistry()),
             Clock.systemUTC());
 
