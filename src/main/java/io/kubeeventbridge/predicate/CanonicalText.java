@@ -18,7 +18,7 @@ final class CanonicalText {
     private static final JsonMapper JSON = JsonMapper.shared();
     private static final byte[] NULL = "null".getBytes(StandardCharsets.US_ASCII);
     // Asked of Jackson rather than assumed: its defaults decide what it escapes, in values and in keys.
-    private static final boolean[] WRITTEN_AS_IS = writtenAsIs();
+    private static final boolean PLAIN_WRITTEN_AS_IS = plainWrittenAsIs();
 
     private final JsonText text;
     private byte[] bytes;
@@ -51,8 +51,8 @@ final class CanonicalText {
 
     /** A key and its colon. */
     void name(String key) {
-        if (isWrittenAsIs(key)) {
-            ensure(key.length() + 3);
+        if (PLAIN_WRITTEN_AS_IS && isPlain(key)) {
+            ensure(key.length() + 2);
             bytes[length++] = '"';
             for (int index = 0; index < key.length(); index++) {
                 bytes[length++] = (byte) key.charAt(index);
@@ -67,12 +67,24 @@ final class CanonicalText {
     /** A string, number, boolean or null of the state's text. */
     void scalar(Range value) {
         if (isWrittenAsIs(value)) {
-            ensure(value.end() - value.start());
-            text.copy(value, bytes, length);
-            length += value.end() - value.start();
+            copy(value);
         } else {
             append(JSON.writeValueAsBytes(text.decode(value)));
         }
+    }
+
+    /**
+     * Copies {@code value}, an object or array, if it is written as its canonical text already ({@link
+     * JsonText#isCanonical}); only where nothing in it is ignored.
+     *
+     * @return whether it was copied
+     */
+    boolean copyIfCanonical(Range value) {
+        if (PLAIN_WRITTEN_AS_IS && text.isCanonical(value)) {
+            copy(value);
+            return true;
+        }
+        return false;
     }
 
     long hash(XXHash64 xxhash) {
@@ -80,46 +92,27 @@ final class CanonicalText {
     }
 
     private boolean isWrittenAsIs(Range value) {
-        byte first = text.byteAt(value.start());
-        if (first == '"') {
-            for (int index = value.start() + 1; index < value.end() - 1; index++) {
-                byte current = text.byteAt(index);
-                if (current < 0 || !WRITTEN_AS_IS[current]) {
-                    return false;
-                }
-            }
-            return true;
-        }
-        return first == 't' || first == 'f' || first == 'n' || isPlainInteger(value);
+        return switch (text.kind(value)) {
+            case STRING -> PLAIN_WRITTEN_AS_IS && text.isPlainString(value);
+            case NUMBER -> text.isPlainInteger(value);
+            default -> true;
+        };
     }
 
-    /** An integer without sign or with a minus, no leading zero and no fraction or exponent; {@code -0} is not. */
-    private boolean isPlainInteger(Range value) {
-        boolean negative = text.byteAt(value.start()) == '-';
-        int digits = negative ? value.start() + 1 : value.start();
-        if (digits == value.end()) {
-            return false;
-        }
-        if (text.byteAt(digits) == '0') {
-            return !negative && value.end() - digits == 1;
-        }
-        for (int index = digits; index < value.end(); index++) {
-            byte current = text.byteAt(index);
-            if (current < '0' || current > '9') {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static boolean isWrittenAsIs(String key) {
+    private static boolean isPlain(String key) {
         for (int index = 0; index < key.length(); index++) {
             char current = key.charAt(index);
-            if (current >= WRITTEN_AS_IS.length || !WRITTEN_AS_IS[current]) {
+            if (current < ' ' || current == '"' || current == '\\' || current >= 0x7F) {
                 return false;
             }
         }
         return true;
+    }
+
+    private void copy(Range value) {
+        ensure(value.end() - value.start());
+        text.copy(value, bytes, length);
+        length += value.end() - value.start();
     }
 
     private void append(byte[] written) {
@@ -134,16 +127,18 @@ final class CanonicalText {
         }
     }
 
-    /** The ASCII characters Jackson writes as themselves, in a string value and in a key. */
-    private static boolean[] writtenAsIs() {
-        boolean[] asIs = new boolean[128];
-        for (char character = ' '; character < 127; character++) {
+    /** Whether Jackson writes every printable ASCII character but the quote and backslash as itself, as JSON does. */
+    private static boolean plainWrittenAsIs() {
+        for (char character = ' '; character < 0x7F; character++) {
             String alone = String.valueOf(character);
-            asIs[character] =
-                    new String(JSON.writeValueAsBytes(alone), StandardCharsets.UTF_8).equals('"' + alone + '"')
+            boolean escaped = character == '"' || character == '\\';
+            if (!escaped
+                    && !(new String(JSON.writeValueAsBytes(alone), StandardCharsets.UTF_8).equals('"' + alone + '"')
                             && new String(JSON.writeValueAsBytes(Map.of(alone, 0)), StandardCharsets.UTF_8)
-                                    .equals("{\"" + alone + "\":0}");
+                                    .equals("{\"" + alone + "\":0}"))) {
+                return false;
+            }
         }
-        return asIs;
+        return true;
     }
 }

@@ -29,8 +29,8 @@ final class ContentDiff {
     /** The pointers of the values that differ between {@code before} and {@code after} (JSON texts), sorted. */
     TreeSet<String> changed(byte[] before, byte[] after) {
         TreeSet<String> changed = new TreeSet<>();
-        JsonText beforeText = new JsonText(before);
-        JsonText afterText = new JsonText(after);
+        JsonText beforeText = JsonText.of(before);
+        JsonText afterText = JsonText.of(after);
         new Walk(beforeText, afterText, changed).compare(beforeText.root(), afterText.root(), new ArrayList<>());
         return changed;
     }

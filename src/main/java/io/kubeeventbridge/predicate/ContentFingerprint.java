@@ -31,7 +31,7 @@ final class ContentFingerprint {
 
     /** @param state a JSON text */
     long of(byte[] state) {
-        JsonText text = new JsonText(state);
+        JsonText text = JsonText.withCanonicalContainers(state);
         CanonicalText canonical = new CanonicalText(text, state.length);
         write(text, text.root(), new ArrayList<>(), canonical);
         return canonical.hash(XXHASH);
@@ -47,6 +47,9 @@ final class ContentFingerprint {
      */
     private boolean write(JsonText text, Range value, List<String> path, CanonicalText canonical) {
         List<String> pathBelow = path != null && ignored.mayCoverBelow(path) ? path : null;
+        if (pathBelow == null && text.kind(value).isContainer() && canonical.copyIfCanonical(value)) {
+            return true; // nothing in it is left out: it holds no empty object
+        }
         return switch (text.kind(value)) {
             case OBJECT -> writeObject(text, value, pathBelow, canonical);
             case ARRAY -> writeArray(text, value, pathBelow, canonical);

@@ -1,8 +1,5 @@
 package io.kubeeventbridge.predicate;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -20,7 +17,6 @@ import tools.jackson.databind.json.JsonMapper;
 final class JsonText {
 
     private static final JsonMapper JSON = JsonMapper.shared();
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final Comparator<Member> BY_KEY = Comparator.comparing(Member::key);
 
     /** What a value is, told by its first byte. */
@@ -30,7 +26,11 @@ final class JsonText {
         STRING,
         NUMBER,
         BOOLEAN,
-        NULL
+        NULL;
+
+        boolean isContainer() {
+            return this == OBJECT || this == ARRAY;
+        }
     }
 
     /** The bytes {@code [start, end)} of one value. */
@@ -40,15 +40,21 @@ final class JsonText {
     record Member(String key, Range value) {}
 
     private final byte[] bytes;
-    // Where each object and array begins, in the order of the text, and where it ends: found in one scan, so that
-    // skipping a value nested deep down costs no scan of it at every level above.
-    private int[] containerStarts = new int[64];
-    private int[] containerEnds = new int[64];
-    private int containers;
+    private final ContainerIndex containers;
 
-    JsonText(byte[] bytes) {
+    private JsonText(byte[] bytes, boolean findsCanonical) {
         this.bytes = bytes;
-        indexContainers();
+        this.containers = new ContainerIndex(bytes, findsCanonical);
+    }
+
+    /** A text to compare with another. */
+    static JsonText of(byte[] bytes) {
+        return new JsonText(bytes, false);
+    }
+
+    /** A text to write canonically: which of its containers are canonical already is found in the same scan. */
+    static JsonText withCanonicalContainers(byte[] bytes) {
+        return new JsonText(bytes, true);
     }
 
     /** The whole text's value. */
@@ -82,7 +88,7 @@ final class JsonText {
         List<Member> members = new ArrayList<>();
         int at = skipSpace(object.start() + 1);
         while (bytes[at] != '}') {
-            int keyEnd = stringEnd(at);
+            int keyEnd = ContainerIndex.stringEnd(bytes, at);
             String key = key(at, keyEnd);
             int valueStart = skipSpace(skipSpace(keyEnd) + 1);
             int valueEnd = end(valueStart);
@@ -115,8 +121,19 @@ final class JsonText {
         System.arraycopy(bytes, value.start(), target, offset, value.end() - value.start());
     }
 
-    byte byteAt(int index) {
-        return bytes[index];
+    /** Whether {@code value}, an object or array, is written as its canonical text already ({@link ContainerIndex}). */
+    boolean isCanonical(Range value) {
+        return containers.isCanonical(value.start());
+    }
+
+    /** Whether {@code value}, a string, is {@link ContainerIndex#isPlainString plain}. */
+    boolean isPlainString(Range value) {
+        return ContainerIndex.isPlainString(bytes, value.start(), value.end());
+    }
+
+    /** Whether {@code value}, a number, is a {@link ContainerIndex#isPlainInteger plain integer}. */
+    boolean isPlainInteger(Range value) {
+        return ContainerIndex.isPlainInteger(bytes, value.start(), value.end());
     }
 
     /** The key whose quoted text is {@code [start, end)}: decoded by hand unless it holds an escape. */
@@ -133,83 +150,16 @@ final class JsonText {
     private int end(int start) {
         byte first = bytes[start];
         if (first == '"') {
-            return stringEnd(start);
+            return ContainerIndex.stringEnd(bytes, start);
         }
         if (first == '{' || first == '[') {
-            return containerEnd(start);
+            return containers.end(start);
         }
         int at = start + 1;
         while (at < bytes.length && !endsScalar(bytes[at])) {
             at++;
         }
         return at;
-    }
-
-    /** Most of a state's bytes are in strings: they are read eight bytes at a time. */
-    private int stringEnd(int start) {
-        int at = start + 1;
-        while (at + Long.BYTES <= bytes.length) {
-            long found = quotesAndBackslashes((long) LONGS.get(bytes, at));
-            if (found == 0) {
-                at += Long.BYTES;
-            } else {
-                at += Long.numberOfTrailingZeros(found) / Byte.SIZE;
-                if (bytes[at] == '"') {
-                    return at + 1;
-                }
-                at += 2;
-            }
-        }
-        while (bytes[at] != '"') {
-            at += bytes[at] == '\\' ? 2 : 1;
-        }
-        return at + 1;
-    }
-
-    /**
-     * The high bit of each byte of {@code word} (little-endian) that is a quote or a backslash, and perhaps of bytes
-     * after the first such: a byte that XORed with either is zero.
-     */
-    private static long quotesAndBackslashes(long word) {
-        long quotes = word ^ 0x2222222222222222L;
-        long backslashes = word ^ 0x5C5C5C5C5C5C5C5CL;
-        return (((quotes - 0x0101010101010101L) & ~quotes) | ((backslashes - 0x0101010101010101L) & ~backslashes))
-                & 0x8080808080808080L;
-    }
-
-    private int containerEnd(int start) {
-        return containerEnds[Arrays.binarySearch(containerStarts, 0, containers, start)];
-    }
-
-    private void indexContainers() {
-        int[] open = new int[16];
-        int depth = 0;
-        int at = 0;
-        while (at < bytes.length) {
-            byte current = bytes[at];
-            if (current == '"') {
-                at = stringEnd(at);
-                continue;
-            }
-            if (current == '{' || current == '[') {
-                if (depth == open.length) {
-                    open = Arrays.copyOf(open, depth * 2);
-                }
-                open[depth++] = containers;
-                addContainer(at);
-            } else if (current == '}' || current == ']') {
-                containerEnds[open[--depth]] = at + 1;
-            }
-            at++;
-        }
-    }
-
-    private void addContainer(int start) {
-        if (containers == containerStarts.length) {
-            containerStarts = Arrays.copyOf(containerStarts, containers * 2);
-            containerEnds = Arrays.copyOf(containerEnds, containers * 2);
-        }
-        containerStarts[containers++] = start;
     }
 
     /** Past the comma after a member or element, if there is one, and the whitespace around it. */
@@ -225,11 +175,11 @@ final class JsonText {
         return at;
     }
 
-    private static boolean endsScalar(byte current) {
+    static boolean endsScalar(byte current) {
         return current == ',' || current == '}' || current == ']' || isSpace(current);
     }
 
-    private static boolean isSpace(byte current) {
+    static boolean isSpace(byte current) {
         return current == ' ' || current == '\n' || current == '\r' || current == '\t';
     }
 
