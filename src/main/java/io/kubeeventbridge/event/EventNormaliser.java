@@ -15,23 +15,12 @@ import java.util.Objects;
 import tools.jackson.core.JacksonException;
 
 /**
- * Makes every event of the contract in DESIGN.md: the only place where CloudEvents are built or changed. Pure
- * functions, safe to share between threads; they never modify the given object, which belongs to the informer cache.
- * The variants of an event:
+ * Makes every event of the contract in DESIGN.md: with {@link EventVariants}, the only place where CloudEvents are built
+ * or changed. Pure functions, safe to share between threads; they never modify the given object, which belongs to the
+ * informer cache.
  *
- * <ul>
- *   <li>an observed change ({@link #normalise}): the object's state as data;
- *   <li>an observed update that says what changed ({@link #normaliseUpdate}): the same, with the extension
- *       {@code changedpaths};
- *   <li>a reconciled delete ({@link #reconciledDelete}): an object deleted while the bridge was down, known only by its
- *       checkpoint, with reference data (see below) and the extension {@code reconciled=true};
- *   <li>a coalesced event ({@link #coalesced}): a newer state that replaced an unsent older one keeps the older
- *       event's type, so a creation followed by updates is still a creation, with the newest state;
- *   <li>a truncated reference ({@link #truncated}): an event too large for the broker, with its data reduced to a
- *       reference and the extension {@code truncated=true}.
- * </ul>
- *
- * <p>Reference data is apiVersion, kind and metadata with name, namespace, uid and resourceVersion, nothing else.
+ * <p>The observed change ({@link #normalise}) carries the object's state as data; {@link EventVariants} says what the
+ * other variants of an event carry, and makes them.
  *
  * <p>The data is the object as {@link ObjectJson} encodes it, as it is: what the payload policy drops or redacts
  * (managedFields, Secret values) was removed before the object entered the cache. apiVersion and kind come from the
@@ -48,7 +37,7 @@ public final class EventNormaliser {
     private static final String SOURCE_SCHEME = "k8s://";
     private static final String DELETED_ID_SUFFIX = "/deleted";
     private static final String DIGEST_ID_PREFIX = "sha256:";
-    private static final String APPLICATION_JSON = "application/json";
+    static final String APPLICATION_JSON = "application/json";
 
     private final String clusterName;
     private final URI source;
@@ -95,7 +84,7 @@ public final class EventNormaliser {
     }
 
     /**
-     * The same for an update, saying what changed in the extension {@code changedpaths} (see {@link ChangedPaths}).
+     * The same for an update, saying what changed: a variant ({@link EventVariants}).
      *
      * @param changedPaths the JSON pointers of the values that changed, in any order; at least one
      */
@@ -110,8 +99,8 @@ public final class EventNormaliser {
     }
 
     /**
-     * The delete of an object that vanished while the bridge was down: all that is known of it is its key and the
-     * state its checkpoint recorded.
+     * The delete of an object that vanished while the bridge was down, a variant ({@link EventVariants}): all that is
+     * known of it is its key and the state its checkpoint recorded.
      *
      * @param partitionKey the object's {@link #partitionKey}
      * @param resourceVersion the last resourceVersion published for it
@@ -119,47 +108,9 @@ public final class EventNormaliser {
     public CloudEvent reconciledDelete(
             ResourceType type, String partitionKey, String uid, String resourceVersion, OffsetDateTime observedAt) {
         ObjectIdentity identity = ObjectIdentity.ofPartitionKey(partitionKey, uid, resourceVersion);
-        byte[] data = ObjectReference.json(
-                type.apiVersion(), type.kind(), identity.namespace(), identity.name(), uid, resourceVersion);
-        return builder(type, Operation.DELETED, identity, type.apiVersion(), type.kind(), data, observedAt)
-                .withExtension(EventExtensions.RECONCILED, true)
-                .build();
-    }
-
-    /**
-     * The event standing for an unsent event followed by a newer state of the same object: see the class comment. Two
-     * updates that both say what changed say what changed in either; when one does not know, neither does the result,
-     * and a creation says nothing of changes.
-     */
-    public static CloudEvent coalesced(CloudEvent newerState, CloudEvent olderOperation) {
-        CloudEventBuilder coalesced = CloudEventBuilder.v1(newerState).withType(olderOperation.getType());
-        String newer = extension(newerState, EventExtensions.CHANGED_PATHS);
-        String older = extension(olderOperation, EventExtensions.CHANGED_PATHS);
-        if (newer != null && older != null) {
-            coalesced.withExtension(EventExtensions.CHANGED_PATHS, ChangedPaths.union(older, newer));
-        } else {
-            coalesced.withoutExtension(EventExtensions.CHANGED_PATHS);
-        }
-        return coalesced.build();
-    }
-
-    /** {@code event} with its data reduced to a reference, for an object too large for the broker. */
-    public static CloudEvent truncated(CloudEvent event) {
-        byte[] reference = ObjectReference.json(
-                extension(event, EventExtensions.API_VERSION),
-                extension(event, EventExtensions.KIND),
-                extension(event, EventExtensions.NAMESPACE),
-                extension(event, EventExtensions.NAME),
-                extension(event, EventExtensions.UID),
-                extension(event, EventExtensions.RESOURCE_VERSION));
-        return CloudEventBuilder.v1(event)
-                .withData(APPLICATION_JSON, BytesCloudEventData.wrap(reference))
-                .withExtension(EventExtensions.TRUNCATED, true)
-                .build();
-    }
-
-    public static boolean isTruncated(CloudEvent event) {
-        return event.getExtension(EventExtensions.TRUNCATED) != null;
+        byte[] reference = EventVariants.reference(type.apiVersion(), type.kind(), identity);
+        return EventVariants.reconciled(
+                builder(type, Operation.DELETED, identity, type.apiVersion(), type.kind(), reference, observedAt));
     }
 
     /** The partition key and Kafka record key of an object: {@code namespace/name}, or {@code name}. */
@@ -190,10 +141,7 @@ public final class EventNormaliser {
                     kindOf(type, object),
                     data,
                     observedAt);
-            if (changedPaths != null) {
-                event.withExtension(EventExtensions.CHANGED_PATHS, ChangedPaths.of(changedPaths));
-            }
-            return event.build();
+            return changedPaths == null ? event.build() : EventVariants.withChangedPaths(event, changedPaths);
         } catch (IllegalArgumentException e) {
             throw failure(type, operation, object, e);
         }
@@ -281,11 +229,6 @@ public final class EventNormaliser {
         }
         throw new IllegalArgumentException("Cluster name '" + clusterName + "' cannot form the event source "
                 + SOURCE_SCHEME + "{cluster-name}; use letters, digits, '-' and '.'");
-    }
-
-    private static String extension(CloudEvent event, String name) {
-        Object value = event.getExtension(name);
-        return value == null ? null : value.toString();
     }
 
     private static String orElse(String value, String fallback) {

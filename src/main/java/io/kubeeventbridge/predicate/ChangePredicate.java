@@ -8,7 +8,6 @@ import java.util.OptionalLong;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What one configured entry publishes: which operations ({@code operations}), and which updates: one whose
@@ -25,8 +24,6 @@ public final class ChangePredicate {
     /** Publishes every operation and every update, and says nothing of what changed. */
     public static final ChangePredicate EVERYTHING =
             new ChangePredicate(EnumSet.allOf(Operation.class), List.of(), false);
-
-    private static final JsonMapper JSON = JsonMapper.shared();
 
     private final Set<Operation> operations;
     private final boolean comparesUpdates;
@@ -65,7 +62,7 @@ public final class ChangePredicate {
      * compared, and so a new resourceVersion alone is no change; empty otherwise.
      */
     public OptionalLong fingerprint(byte[] state) {
-        return comparesUpdates ? OptionalLong.of(fingerprint.of(JSON.readTree(state))) : OptionalLong.empty();
+        return comparesUpdates ? OptionalLong.of(fingerprint.of(state)) : OptionalLong.empty();
     }
 
     /**
@@ -79,7 +76,7 @@ public final class ChangePredicate {
         if (!comparesUpdates) {
             return Update.PUBLISH;
         }
-        TreeSet<String> changed = diff.changed(JSON.readTree(previous), JSON.readTree(current));
+        TreeSet<String> changed = diff.changed(previous, current);
         if (changed.isEmpty()) {
             return Update.SKIP;
         }

@@ -1,10 +1,12 @@
 package io.kubeeventbridge.predicate;
 
 import io.kubeeventbridge.payload.JsonPointer;
+import io.kubeeventbridge.predicate.JsonText.Kind;
+import io.kubeeventbridge.predicate.JsonText.Member;
+import io.kubeeventbridge.predicate.JsonText.Range;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
-import tools.jackson.databind.JsonNode;
 
 /**
  * Where two states of an object differ, as the JSON pointers of the changed values, leaving out where changes do not
@@ -12,6 +14,9 @@ import tools.jackson.databind.JsonNode;
  * a value whose type changed is changed as a whole. A map that appears or disappears is compared key by key with
  * none, as Kubernetes treats a missing map and an empty one alike: the first ignored annotation of an object is no
  * change either.
+ *
+ * <p>Both states are read as text ({@link JsonText}), walked side by side: a value written alike in both is equal
+ * and not descended into, so the walk goes only where the bytes differ, and decodes only the scalars that do.
  */
 final class ContentDiff {
 
@@ -21,69 +26,90 @@ final class ContentDiff {
         this.ignored = ignored;
     }
 
-    /** The pointers of the values that differ between {@code before} and {@code after}, sorted. */
-    TreeSet<String> changed(JsonNode before, JsonNode after) {
+    /** The pointers of the values that differ between {@code before} and {@code after} (JSON texts), sorted. */
+    TreeSet<String> changed(byte[] before, byte[] after) {
         TreeSet<String> changed = new TreeSet<>();
-        compare(before, after, new ArrayList<>(), changed);
+        JsonText beforeText = JsonText.of(before);
+        JsonText afterText = JsonText.of(after);
+        new Walk(beforeText, afterText, changed).compare(beforeText.root(), afterText.root(), new ArrayList<>());
         return changed;
     }
 
-    /** @param before {@code null} for a key the map before lacks; likewise {@code after} */
-    private void compare(JsonNode before, JsonNode after, List<String> path, TreeSet<String> changed) {
-        if (ignored.covers(path)) {
-            return;
-        }
-        if (isMapOrNone(before) && isMapOrNone(after)) {
-            compareKeys(before, after, path, changed);
-        } else if (before == null || after == null || before.getNodeType() != after.getNodeType()) {
-            changed.add(pointer(path));
-        } else if (before.isArray()) {
-            compareElements(before, after, path, changed);
-        } else if (!before.equals(after)) {
-            changed.add(pointer(path));
-        }
-    }
+    /** One comparison of two texts, collecting the changed pointers. */
+    private final class Walk {
 
-    /** The keys of {@code before}, then those only {@code after} has: the result is sorted anyway. */
-    private void compareKeys(JsonNode before, JsonNode after, List<String> path, TreeSet<String> changed) {
-        if (before != null) {
-            for (String key : before.propertyNames()) {
-                descend(before.get(key), after == null ? null : after.get(key), path, key, changed);
+        private final JsonText before;
+        private final JsonText after;
+        private final TreeSet<String> changed;
+
+        Walk(JsonText before, JsonText after, TreeSet<String> changed) {
+            this.before = before;
+            this.after = after;
+            this.changed = changed;
+        }
+
+        /** @param was {@code null} for a key the map before lacks; likewise {@code is} */
+        void compare(Range was, Range is, List<String> path) {
+            if (ignored.covers(path) || (was != null && is != null && before.sameBytes(was, after, is))) {
+                return;
+            }
+            Kind wasKind = was == null ? null : before.kind(was);
+            Kind isKind = is == null ? null : after.kind(is);
+            if (isMapOrNone(wasKind) && isMapOrNone(isKind)) {
+                compareKeys(was, is, path);
+            } else if (wasKind != isKind) {
+                changed.add(pointer(path));
+            } else if (wasKind == Kind.ARRAY) {
+                compareElements(before.elements(was), after.elements(is), path);
+            } else if (!before.decode(was).equals(after.decode(is))) {
+                changed.add(pointer(path));
             }
         }
-        if (after != null) {
-            for (String key : after.propertyNames()) {
-                if (before == null || !before.has(key)) {
-                    descend(null, after.get(key), path, key, changed);
+
+        /** Both maps' members in key order, side by side; a key one lacks is compared with none. */
+        private void compareKeys(Range was, Range is, List<String> path) {
+            List<Member> wasMembers = was == null ? List.of() : before.members(was);
+            List<Member> isMembers = is == null ? List.of() : after.members(is);
+            int wasIndex = 0;
+            int isIndex = 0;
+            while (wasIndex < wasMembers.size() || isIndex < isMembers.size()) {
+                Member wasMember = wasIndex < wasMembers.size() ? wasMembers.get(wasIndex) : null;
+                Member isMember = isIndex < isMembers.size() ? isMembers.get(isIndex) : null;
+                int order = wasMember == null
+                        ? 1
+                        : isMember == null ? -1 : wasMember.key().compareTo(isMember.key());
+                String key = order <= 0 ? wasMember.key() : isMember.key();
+                descend(order <= 0 ? wasMember.value() : null, order >= 0 ? isMember.value() : null, path, key);
+                wasIndex += order <= 0 ? 1 : 0;
+                isIndex += order >= 0 ? 1 : 0;
+            }
+        }
+
+        /** An element one array has and the other has not is changed, unless ignored. */
+        private void compareElements(List<Range> was, List<Range> is, List<String> path) {
+            for (int index = 0; index < Math.max(was.size(), is.size()); index++) {
+                String token = Integer.toString(index);
+                if (index < was.size() && index < is.size()) {
+                    descend(was.get(index), is.get(index), path, token);
+                } else {
+                    path.add(token);
+                    if (!ignored.covers(path)) {
+                        changed.add(pointer(path));
+                    }
+                    path.remove(path.size() - 1);
                 }
             }
         }
-    }
 
-    /** An element one array has and the other has not is changed, unless ignored. */
-    private void compareElements(JsonNode before, JsonNode after, List<String> path, TreeSet<String> changed) {
-        for (int index = 0; index < Math.max(before.size(), after.size()); index++) {
-            String token = Integer.toString(index);
-            if (index < before.size() && index < after.size()) {
-                descend(before.get(index), after.get(index), path, token, changed);
-            } else {
-                path.add(token);
-                if (!ignored.covers(path)) {
-                    changed.add(pointer(path));
-                }
-                path.remove(path.size() - 1);
-            }
+        private void descend(Range was, Range is, List<String> path, String token) {
+            path.add(token);
+            compare(was, is, path);
+            path.remove(path.size() - 1);
         }
     }
 
-    private void descend(JsonNode before, JsonNode after, List<String> path, String token, TreeSet<String> changed) {
-        path.add(token);
-        compare(before, after, path, changed);
-        path.remove(path.size() - 1);
-    }
-
-    private static boolean isMapOrNone(JsonNode value) {
-        return value == null || value.isObject();
+    private static boolean isMapOrNone(Kind kind) {
+        return kind == null || kind == Kind.OBJECT;
     }
 
     static String pointer(List<String> path) {

@@ -30,4 +30,14 @@ final class IgnoredPaths {
         }
         return false;
     }
+
+    /** Whether the value at {@code path}, or one below it, may lie where changes do not count. */
+    boolean mayCoverBelow(List<String> path) {
+        for (PointerPattern pattern : patterns) {
+            if (pattern.mayCoverBelow(path)) {
+                return true;
+            }
+        }
+        return false;
+    }
 }

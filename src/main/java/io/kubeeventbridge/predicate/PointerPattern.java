@@ -29,10 +29,17 @@ public record PointerPattern(String pointer, List<String> tokens) {
 
     /** Whether the value at {@code path} (unescaped tokens) is this pattern's, or lies below it. */
     boolean covers(List<String> path) {
-        if (path.size() < tokens.size()) {
-            return false;
-        }
-        for (int index = 0; index < tokens.size(); index++) {
+        return path.size() >= tokens.size() && matchesUpTo(path, tokens.size());
+    }
+
+    /** Whether the value at {@code path} (unescaped tokens), or one below it, is this pattern's. */
+    boolean mayCoverBelow(List<String> path) {
+        return matchesUpTo(path, Math.min(path.size(), tokens.size()));
+    }
+
+    /** Whether the first {@code length} tokens of {@code path} match this pattern's. */
+    private boolean matchesUpTo(List<String> path, int length) {
+        for (int index = 0; index < length; index++) {
             String token = tokens.get(index);
             if (!token.equals(ANY) && !token.equals(path.get(index))) {
                 return false;

@@ -1,6 +1,6 @@
 package io.kubeeventbridge.publish;
 
-import io.kubeeventbridge.event.EventNormaliser;
+import io.kubeeventbridge.event.EventVariants;
 import io.kubeeventbridge.event.Operation;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -192,7 +192,7 @@ final class PendingEvents {
         }
         if (after == Operation.UPDATED) {
             return Optional.of(
-                    newer.withEvent(EventNormaliser.coalesced(newer.event(), older.event()), older.operation()));
+                    newer.withEvent(EventVariants.coalesced(newer.event(), older.event()), older.operation()));
         }
         if (after == Operation.DELETED && before == Operation.UPDATED) {
             return Optional.of(newer);

@@ -1,6 +1,6 @@
 package io.kubeeventbridge.publish;
 
-import io.kubeeventbridge.event.EventNormaliser;
+import io.kubeeventbridge.event.EventVariants;
 import io.kubeeventbridge.metrics.EventMetrics;
 import java.time.Clock;
 import java.time.Duration;
@@ -66,14 +66,14 @@ final class SendOutcomes implements PublisherState {
 
     void failed(OutgoingEvent event, Throwable error) {
         Throwable cause = error.getCause() != null ? error.getCause() : error;
-        if (cause instanceof RecordTooLargeException && !EventNormaliser.isTruncated(event.event())) {
+        if (cause instanceof RecordTooLargeException && !EventVariants.isTruncated(event.event())) {
             // Never dropped: consumers learn that the object changed, and can read it from the API server.
             metrics.failed(event.resource(), event.operation(), "too-large");
             log.warn(
                     "{} is too large for Kafka ({}); publishing a reference to it instead",
                     event.describe(),
                     cause.getMessage());
-            queue.failed(event.withEvent(EventNormaliser.truncated(event.event()), event.operation()));
+            queue.failed(event.withEvent(EventVariants.truncated(event.event()), event.operation()));
             return;
         }
         metrics.failed(event.resource(), event.operation(), "send");

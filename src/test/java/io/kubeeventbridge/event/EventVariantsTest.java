@@ -78,7 +78,7 @@ class EventVariantsTest {
         CloudEvent updated =
                 normaliser.normalise(DEPLOYMENTS, Operation.UPDATED, deployment("1043"), OBSERVED_AT.plusSeconds(1));
 
-        CloudEvent coalesced = EventNormaliser.coalesced(updated, created);
+        CloudEvent coalesced = EventVariants.coalesced(updated, created);
 
         assertSameEvent(
                 coalesced,
@@ -114,7 +114,7 @@ class EventVariantsTest {
                 DEPLOYMENTS, deployment("1043"), data("1043"), List.of("/metadata/labels/app"), OBSERVED_AT);
 
         assertSameEvent(
-                EventNormaliser.coalesced(newer, older),
+                EventVariants.coalesced(newer, older),
                 CloudEventBuilder.v1(newer)
                         .withExtension("changedpaths", "/metadata/labels/app,/spec/replicas")
                         .build());
@@ -127,11 +127,11 @@ class EventVariantsTest {
         CloudEvent known = normaliser.normaliseUpdate(
                 DEPLOYMENTS, deployment("1044"), data("1044"), List.of("/spec/replicas"), OBSERVED_AT);
 
-        assertThat(EventNormaliser.coalesced(known, created).getExtension("changedpaths"))
+        assertThat(EventVariants.coalesced(known, created).getExtension("changedpaths"))
                 .isNull();
-        assertThat(EventNormaliser.coalesced(known, unknown).getExtension("changedpaths"))
+        assertThat(EventVariants.coalesced(known, unknown).getExtension("changedpaths"))
                 .isNull();
-        assertThat(EventNormaliser.coalesced(unknown, known).getExtension("changedpaths"))
+        assertThat(EventVariants.coalesced(unknown, known).getExtension("changedpaths"))
                 .isNull();
     }
 
@@ -139,7 +139,7 @@ class EventVariantsTest {
     void truncatedEventKeepsEveryAttributeAndRefersToTheObjectInsteadOfCarryingIt() {
         CloudEvent updated = normaliser.normalise(DEPLOYMENTS, Operation.UPDATED, deployment("1042"), OBSERVED_AT);
 
-        CloudEvent truncated = EventNormaliser.truncated(updated);
+        CloudEvent truncated = EventVariants.truncated(updated);
 
         assertSameEvent(
                 CloudEventBuilder.v1(truncated).withoutData().build(),
@@ -151,8 +151,8 @@ class EventVariantsTest {
         assertThat(new String(truncated.getData().toBytes(), StandardCharsets.UTF_8))
                 .isEqualTo("{\"apiVersion\":\"apps/v1\",\"kind\":\"Deployment\",\"metadata\":{\"name\":\"web\","
                         + "\"namespace\":\"shop\",\"uid\":\"" + DEPLOYMENT_UID + "\",\"resourceVersion\":\"1042\"}}");
-        assertThat(EventNormaliser.isTruncated(truncated)).isTrue();
-        assertThat(EventNormaliser.isTruncated(updated)).isFalse();
+        assertThat(EventVariants.isTruncated(truncated)).isTrue();
+        assertThat(EventVariants.isTruncated(updated)).isFalse();
     }
 
     private static byte[] data(String resourceVersion) {

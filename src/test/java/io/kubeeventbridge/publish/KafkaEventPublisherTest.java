@@ -14,7 +14,7 @@ import static org.mockito.Mockito.when;
 import io.cloudevents.core.builder.CloudEventBuilder;
 import io.kubeeventbridge.config.KafkaLayout.ContentMode;
 import io.kubeeventbridge.event.EventExtensions;
-import io.kubeeventbridge.event.EventNormaliser;
+import io.kubeeventbridge.event.EventVariants;
 import io.kubeeventbridge.metrics.EventMetrics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
@@ -156,8 +156,7 @@ class KafkaEventPublisherTest {
                 .isEqualTo("true");
         assertThat(reference.value())
                 .as("the event package's reference to the object")
-                .isEqualTo(
-                        EventNormaliser.truncated(oversized.event()).getData().toBytes());
+                .isEqualTo(EventVariants.truncated(oversized.event()).getData().toBytes());
         assertThat(publisher.state().failingSince())
                 .as("an oversized object is not a Kafka outage")
                 .isNull();

@@ -1,0 +1,217 @@
+package io.kubeeventbridge.predicate;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.util.Arrays;
+
+/**
+ * Where each object and array of a JSON text begins and ends, found in one scan, so that skipping a value nested deep
+ * down costs no scan of it at every level above; and which of them are written canonically already (see {@link
+ * #isCanonical}), so that a fingerprint copies them instead of sorting their keys.
+ */
+final class ContainerIndex {
+
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGH_BITS = 0x8080808080808080L;
+
+    private final byte[] bytes;
+    private final boolean findsCanonical;
+    private int[] starts = new int[64];
+    private int[] ends = new int[64];
+    private boolean[] canonical = new boolean[64];
+    private int count;
+    // The scan's stack: the index of each open container, and the last key read in it if it is an object.
+    private int[] open = new int[16];
+    private int[] lastKeyStarts = new int[16];
+    private int[] lastKeyEnds = new int[16];
+    private int depth;
+
+    /** @param findsCanonical whether to find which containers are canonical, which costs a comparison takes not */
+    ContainerIndex(byte[] bytes, boolean findsCanonical) {
+        this.bytes = bytes;
+        this.findsCanonical = findsCanonical;
+        scan();
+    }
+
+    /** The end of the object or array that begins at {@code start}. */
+    int end(int start) {
+        return ends[indexOf(start)];
+    }
+
+    /**
+     * Whether the object or array that begins at {@code start} is written as its canonical text already (never when
+     * the index was not asked to find out): without
+     * whitespace, the keys of each object in it in increasing order, every string and key {@link #isPlainString
+     * plain}, every number a {@link #isPlainInteger plain integer}, and no empty object, which the canonical text may
+     * leave out.
+     */
+    boolean isCanonical(int start) {
+        return canonical[indexOf(start)];
+    }
+
+    /** The end of the string that begins at {@code start}: most of a text is in strings, read eight bytes at a time. */
+    static int stringEnd(byte[] bytes, int start) {
+        int at = start + 1;
+        while (at + Long.BYTES <= bytes.length) {
+            long found = quotesAndBackslashes((long) LONGS.get(bytes, at));
+            if (found == 0) {
+                at += Long.BYTES;
+            } else {
+                at += Long.numberOfTrailingZeros(found) / Byte.SIZE;
+                if (bytes[at] == '"') {
+                    return at + 1;
+                }
+                at += 2;
+            }
+        }
+        while (bytes[at] != '"') {
+            at += bytes[at] == '\\' ? 2 : 1;
+        }
+        return at + 1;
+    }
+
+    /** Whether the string {@code [start, end)}, quotes included, is printable ASCII without escapes. */
+    static boolean isPlainString(byte[] bytes, int start, int end) {
+        for (int at = start + 1; at < end - 1; at++) {
+            byte current = bytes[at];
+            if (current < ' ' || current == '\\' || current == 0x7F) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether {@code [start, end)} is an integer with no sign but a minus, no leading zero and not {@code -0}. */
+    static boolean isPlainInteger(byte[] bytes, int start, int end) {
+        boolean negative = bytes[start] == '-';
+        int digits = negative ? start + 1 : start;
+        if (digits == end) {
+            return false;
+        }
+        if (bytes[digits] == '0') {
+            return !negative && end - digits == 1;
+        }
+        for (int at = digits; at < end; at++) {
+            if (bytes[at] < '0' || bytes[at] > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private int indexOf(int start) {
+        return Arrays.binarySearch(starts, 0, count, start);
+    }
+
+    private void scan() {
+        boolean key = false;
+        int at = 0;
+        while (at < bytes.length) {
+            byte current = bytes[at];
+            if (current == '"') {
+                int end = stringEnd(bytes, at);
+                if (findsCanonical) {
+                    string(at, end, key);
+                }
+                key = false;
+                at = end;
+            } else if (findsCanonical && (current == '-' || (current >= '0' && current <= '9'))) {
+                int end = at + 1;
+                while (end < bytes.length && !JsonText.endsScalar(bytes[end])) {
+                    end++;
+                }
+                if (!isPlainInteger(bytes, at, end)) {
+                    notCanonical();
+                }
+                at = end;
+            } else {
+                if (current == '{' || current == '[') {
+                    open(at);
+                    key = current == '{';
+                } else if (current == '}' || current == ']') {
+                    close(at);
+                } else if (current == ',') {
+                    key = bytes[starts[open[depth - 1]]] == '{';
+                } else if (JsonText.isSpace(current)) {
+                    notCanonical();
+                }
+                at++;
+            }
+        }
+    }
+
+    private void string(int start, int end, boolean key) {
+        if (depth == 0) {
+            return;
+        }
+        boolean plain = isPlainString(bytes, start, end);
+        if (!plain) {
+            notCanonical();
+        }
+        if (key) {
+            int object = depth - 1;
+            if (plain
+                    && lastKeyEnds[object] > 0
+                    && Arrays.compare(
+                                    bytes,
+                                    lastKeyStarts[object] + 1,
+                                    lastKeyEnds[object] - 1,
+                                    bytes,
+                                    start + 1,
+                                    end - 1)
+                            >= 0) {
+                notCanonical();
+            }
+            lastKeyStarts[object] = start;
+            lastKeyEnds[object] = end;
+        }
+    }
+
+    private void open(int start) {
+        if (depth == open.length) {
+            open = Arrays.copyOf(open, depth * 2);
+            lastKeyStarts = Arrays.copyOf(lastKeyStarts, depth * 2);
+            lastKeyEnds = Arrays.copyOf(lastKeyEnds, depth * 2);
+        }
+        if (count == starts.length) {
+            starts = Arrays.copyOf(starts, count * 2);
+            ends = Arrays.copyOf(ends, count * 2);
+            canonical = Arrays.copyOf(canonical, count * 2);
+        }
+        lastKeyEnds[depth] = 0;
+        open[depth++] = count;
+        starts[count] = start;
+        canonical[count++] = findsCanonical;
+    }
+
+    /** A container that is not canonical makes the one around it not canonical either. */
+    private void close(int at) {
+        int closed = open[--depth];
+        ends[closed] = at + 1;
+        if (bytes[at] == '}' && bytes[at - 1] == '{') {
+            canonical[closed] = false;
+        }
+        if (!canonical[closed]) {
+            notCanonical();
+        }
+    }
+
+    /** The innermost open container is not canonical. */
+    private void notCanonical() {
+        if (depth > 0) {
+            canonical[open[depth - 1]] = false;
+        }
+    }
+
+    /**
+     * The high bit of each byte of {@code word} (little-endian) that is a quote or a backslash, and perhaps of bytes
+     * after the first such: a byte that XORed with either is zero.
+     */
+    private static long quotesAndBackslashes(long word) {
+        long quotes = word ^ 0x2222222222222222L;
+        long backslashes = word ^ 0x5C5C5C5C5C5C5C5CL;
+        return (((quotes - ONES) & ~quotes) | ((backslashes - ONES) & ~backslashes)) & HIGH_BITS;
+    }
+}

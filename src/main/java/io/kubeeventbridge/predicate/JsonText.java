@@ -1,0 +1,195 @@
+package io.kubeeventbridge.predicate;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A JSON text read without decoding it: where each value begins and ends, the members of an object and the elements
+ * of an array, as ranges of its bytes. Comparing and hashing states of an object then costs a scan of their bytes
+ * instead of a tree of nodes for each; a value is decoded, as a tree would hold it, only where it is asked for. The
+ * text must be valid JSON, as the cache's encodings are.
+ */
+final class JsonText {
+
+    private static final JsonMapper JSON = JsonMapper.shared();
+    private static final Comparator<Member> BY_KEY = Comparator.comparing(Member::key);
+
+    /** What a value is, told by its first byte. */
+    enum Kind {
+        OBJECT,
+        ARRAY,
+        STRING,
+        NUMBER,
+        BOOLEAN,
+        NULL;
+
+        boolean isContainer() {
+            return this == OBJECT || this == ARRAY;
+        }
+    }
+
+    /** The bytes {@code [start, end)} of one value. */
+    record Range(int start, int end) {}
+
+    /** A member of an object: its key, decoded, and its value. */
+    record Member(String key, Range value) {}
+
+    private final byte[] bytes;
+    private final ContainerIndex containers;
+
+    private JsonText(byte[] bytes, boolean findsCanonical) {
+        this.bytes = bytes;
+        this.containers = new ContainerIndex(bytes, findsCanonical);
+    }
+
+    /** A text to compare with another. */
+    static JsonText of(byte[] bytes) {
+        return new JsonText(bytes, false);
+    }
+
+    /** A text to write canonically: which of its containers are canonical already is found in the same scan. */
+    static JsonText withCanonicalContainers(byte[] bytes) {
+        return new JsonText(bytes, true);
+    }
+
+    /** The whole text's value. */
+    Range root() {
+        int start = skipSpace(0);
+        return new Range(start, end(start));
+    }
+
+    Kind kind(Range value) {
+        return switch (bytes[value.start()]) {
+            case '{' -> Kind.OBJECT;
+            case '[' -> Kind.ARRAY;
+            case '"' -> Kind.STRING;
+            case 't', 'f' -> Kind.BOOLEAN;
+            case 'n' -> Kind.NULL;
+            default -> Kind.NUMBER;
+        };
+    }
+
+    /** Whether {@code value} is written exactly as {@code otherValue} of {@code other}: then they are equal. */
+    boolean sameBytes(Range value, JsonText other, Range otherValue) {
+        return Arrays.equals(bytes, value.start(), value.end(), other.bytes, otherValue.start(), otherValue.end());
+    }
+
+    /**
+     * The members of an object, sorted by key; of a key written twice, the last, as a decoded tree keeps it.
+     *
+     * @param object a value of kind {@link Kind#OBJECT}
+     */
+    List<Member> members(Range object) {
+        List<Member> members = new ArrayList<>();
+        int at = skipSpace(object.start() + 1);
+        while (bytes[at] != '}') {
+            int keyEnd = ContainerIndex.stringEnd(bytes, at);
+            String key = key(at, keyEnd);
+            int valueStart = skipSpace(skipSpace(keyEnd) + 1);
+            int valueEnd = end(valueStart);
+            members.add(new Member(key, new Range(valueStart, valueEnd)));
+            at = skipSeparator(valueEnd);
+        }
+        members.sort(BY_KEY);
+        return withoutRepeatedKeys(members);
+    }
+
+    /** @param array a value of kind {@link Kind#ARRAY} */
+    List<Range> elements(Range array) {
+        List<Range> elements = new ArrayList<>();
+        int at = skipSpace(array.start() + 1);
+        while (bytes[at] != ']') {
+            int end = end(at);
+            elements.add(new Range(at, end));
+            at = skipSeparator(end);
+        }
+        return elements;
+    }
+
+    /** {@code value} decoded, as a tree of the whole text holds it. */
+    JsonNode decode(Range value) {
+        return JSON.readTree(bytes, value.start(), value.end() - value.start());
+    }
+
+    /** Appends {@code value}'s bytes as they are to {@code target} at {@code offset}. */
+    void copy(Range value, byte[] target, int offset) {
+        System.arraycopy(bytes, value.start(), target, offset, value.end() - value.start());
+    }
+
+    /** Whether {@code value}, an object or array, is written as its canonical text already ({@link ContainerIndex}). */
+    boolean isCanonical(Range value) {
+        return containers.isCanonical(value.start());
+    }
+
+    /** Whether {@code value}, a string, is {@link ContainerIndex#isPlainString plain}. */
+    boolean isPlainString(Range value) {
+        return ContainerIndex.isPlainString(bytes, value.start(), value.end());
+    }
+
+    /** Whether {@code value}, a number, is a {@link ContainerIndex#isPlainInteger plain integer}. */
+    boolean isPlainInteger(Range value) {
+        return ContainerIndex.isPlainInteger(bytes, value.start(), value.end());
+    }
+
+    /** The key whose quoted text is {@code [start, end)}: decoded by hand unless it holds an escape. */
+    private String key(int start, int end) {
+        for (int index = start + 1; index < end - 1; index++) {
+            if (bytes[index] == '\\') {
+                return JSON.readValue(bytes, start, end - start, String.class);
+            }
+        }
+        return new String(bytes, start + 1, end - start - 2, StandardCharsets.UTF_8);
+    }
+
+    /** The end of the value that starts at {@code start}. */
+    private int end(int start) {
+        byte first = bytes[start];
+        if (first == '"') {
+            return ContainerIndex.stringEnd(bytes, start);
+        }
+        if (first == '{' || first == '[') {
+            return containers.end(start);
+        }
+        int at = start + 1;
+        while (at < bytes.length && !endsScalar(bytes[at])) {
+            at++;
+        }
+        return at;
+    }
+
+    /** Past the comma after a member or element, if there is one, and the whitespace around it. */
+    private int skipSeparator(int at) {
+        int next = skipSpace(at);
+        return bytes[next] == ',' ? skipSpace(next + 1) : next;
+    }
+
+    private int skipSpace(int at) {
+        while (at < bytes.length && isSpace(bytes[at])) {
+            at++;
+        }
+        return at;
+    }
+
+    static boolean endsScalar(byte current) {
+        return current == ',' || current == '}' || current == ']' || isSpace(current);
+    }
+
+    static boolean isSpace(byte current) {
+        return current == ' ' || current == '\n' || current == '\r' || current == '\t';
+    }
+
+    /** Of sorted members, the last of each key: the sort is stable, so that is the one written last. */
+    private static List<Member> withoutRepeatedKeys(List<Member> sorted) {
+        for (int index = sorted.size() - 1; index > 0; index--) {
+            if (sorted.get(index).key().equals(sorted.get(index - 1).key())) {
+                sorted.remove(index - 1);
+            }
+        }
+        return sorted;
+    }
+}
