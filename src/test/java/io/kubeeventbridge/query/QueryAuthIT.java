@@ -119,6 +119,33 @@ class QueryAuthIT {
     }
 
     @Test
+    void aWatchIsReviewedAsTheVerbWatchSoListingDoesNotAllowWatching() {
+        assertThat(get(SHOP_PODS, RecordingAccessReviewer.BOB_TOKEN).code()).isEqualTo(200);
+
+        Response watch = get(SHOP_PODS + "?watch=1&timeoutSeconds=1", RecordingAccessReviewer.BOB_TOKEN);
+
+        assertThat(watch.code()).isEqualTo(403);
+        assertThat(watch.json().path("message").asString())
+                .isEqualTo("pods is forbidden: User \"bob\" cannot watch resource \"pods\" in API group \"\" in the"
+                        + " namespace \"shop\"");
+        assertThat(reviewer.accessReviews)
+                .containsExactly(LIST_SHOP_PODS, new ResourceAttributes("watch", "", "v1", "pods", "shop", ""));
+    }
+
+    @Test
+    void anAllowedWatchStreamsTheObjectsItMayRead() {
+        Response watch = get(SHOP_PODS + "?watch=1&timeoutSeconds=1", RecordingAccessReviewer.ALICE_TOKEN);
+
+        assertThat(watch.code()).isEqualTo(200);
+        assertThat(watch.body().lines().map(line -> JsonMapper.shared().readTree(line)))
+                .extracting(event -> event.path("type").asString() + " "
+                        + event.path("object").path("metadata").path("name").asString())
+                .containsExactlyInAnyOrder("ADDED api-1", "ADDED web-1", "ADDED web-2");
+        assertThat(reviewer.accessReviews)
+                .containsExactly(new ResourceAttributes("watch", "", "v1", "pods", "shop", ""));
+    }
+
+    @Test
     void allowedUserIsForbiddenElsewhereWithTheApiServersWording() {
         Response response = get("/k8s/api/v1/pods", RecordingAccessReviewer.ALICE_TOKEN);
         assertThat(response.code()).isEqualTo(403);

@@ -8,11 +8,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * An API server's reviews, scripted: {@code alice-token} is alice's, and alice may get, list and watch pods in shop,
- * nothing else. Records every question, and can be taken down to test failing closed.
+ * nothing else; {@code bob-token} is bob's, and bob may get and list them, not watch them. Records every question, and can be taken down to test failing closed.
  */
 final class RecordingAccessReviewer implements AccessReviewer {
 
     static final String ALICE_TOKEN = "alice-token";
+    static final String BOB_TOKEN = "bob-token";
 
     final AtomicInteger tokenReviews = new AtomicInteger();
     final List<ResourceAttributes> accessReviews = new CopyOnWriteArrayList<>();
@@ -22,20 +23,26 @@ final class RecordingAccessReviewer implements AccessReviewer {
     public Optional<User> authenticate(String token) {
         failIfDown();
         tokenReviews.incrementAndGet();
-        return ALICE_TOKEN.equals(token)
-                ? Optional.of(new User("alice", "alice-uid", List.of("system:authenticated"), Map.of()))
-                : Optional.empty();
+        return switch (token) {
+            case ALICE_TOKEN -> Optional.of(new User("alice", "alice-uid", List.of("system:authenticated"), Map.of()));
+            case BOB_TOKEN -> Optional.of(new User("bob", "bob-uid", List.of("system:authenticated"), Map.of()));
+            default -> Optional.empty();
+        };
     }
 
     @Override
     public boolean allowed(User user, ResourceAttributes attributes) {
         failIfDown();
         accessReviews.add(attributes);
-        return user.name().equals("alice")
-                && attributes.group().isEmpty()
+        List<String> verbs = switch (user.name()) {
+            case "alice" -> List.of("get", "list", "watch");
+            case "bob" -> List.of("get", "list");
+            default -> List.of();
+        };
+        return attributes.group().isEmpty()
                 && attributes.resource().equals("pods")
                 && attributes.namespace().equals("shop")
-                && List.of("get", "list", "watch").contains(attributes.verb());
+                && verbs.contains(attributes.verb());
     }
 
     void reset() {

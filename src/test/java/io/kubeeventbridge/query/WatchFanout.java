@@ -172,6 +172,7 @@ public final class WatchFanout {
                         "--logging.level.root=warn",
                         // No informers here to be ready with.
                         "--management.endpoint.health.group.readiness.include=readinessState",
+                        "--management.endpoint.health.group.liveness.include=livenessState",
                         "--bridge.resources[0].api-version=v1",
                         "--bridge.resources[0].resource=pods");
     }
