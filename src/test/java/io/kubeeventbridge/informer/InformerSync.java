@@ -24,12 +24,15 @@ import java.util.function.Supplier;
 /**
  * Sync time: from starting the bridge's informer (filtering item store, change classification, every snapshot
  * normalised into a CloudEvent on the handler thread, then dropped: no Kafka) until it reports synced, the bridge's
- * readiness condition; against a bare fabric8 informer on the same objects, listed by a {@link PodListServer}.
+ * readiness condition; against a bare fabric8 informer on the same objects, listed by a {@link PodListServer}. The
+ * bridge lists in pages of the default size, the bare informer in one request, as a user would write it.
  */
 public final class InformerSync {
 
     private static final ResourceType PODS = new ResourceType("", "v1", "pods", "Pod", true);
     private static final Duration TIMEOUT = Duration.ofMinutes(2);
+    // The default of bridge.informer.list-page-size.
+    private static final int LIST_PAGE_SIZE = 500;
 
     /** Median milliseconds to sync. */
     public record Result(double bridgeMillis, double bareMillis, int objects) {}
@@ -89,7 +92,8 @@ public final class InformerSync {
                     (operation, object, json) ->
                             normaliser.normalise(PODS, operation, object, json, OffsetDateTime.now()),
                     ObjectFilter.NONE,
-                    Duration.ZERO);
+                    Duration.ZERO,
+                    LIST_PAGE_SIZE);
             informer.start();
             return new Started(informer::hasSynced, () -> informer.objects().list(null), informer::stop);
         });
