@@ -29,7 +29,7 @@ import tools.jackson.databind.jsontype.TypeSerializer;
  *
  * <p>Strings that repeat across objects (namespaces, label keys and values) are interned, so 50,000 pods in a few
  * namespaces keep one copy of each. That happens when a state is compacted, on the handler thread: interning is too
- * slow for the informer thread, which a sync waits for (it compacts only while the handler is far behind).
+ * slow for the informer thread, which a sync waits for.
  */
 public final class CachedObject implements JacksonSerializable {
 

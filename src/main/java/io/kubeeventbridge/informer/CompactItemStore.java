@@ -19,10 +19,7 @@ import java.util.stream.Stream;
  * rather than as fabric8's decoded maps of maps, several times larger. A new state stays decoded until its change is
  * handed to the listener, where {@link #compact} encodes it once, for the event and for the cache, and enters it in
  * the {@link LabelIndex}: both on the handler thread, so that the informer thread, which a sync waits for, does
- * little more than a bare informer's (it filters new states and notes which entries await compaction). Only when the
- * handler falls behind, more than {@link #MAX_DECODED} states awaiting it (a list of many pages decodes faster than
- * the handler turns states into events), the informer thread encodes each new state itself, while it is warm: so a
- * list holds at most about that many decoded states, and the handler then finds their JSON made.
+ * little more than a bare informer's (it filters new states and notes which entries await compaction).
  *
  * <p>Objects are admitted where they enter: in {@link #put}, for every state listed or watched, and in
  * {@link #admitted}, which the {@link ChangeClassifier} applies to every object it hands over that is not the state
@@ -34,9 +31,6 @@ import java.util.stream.Stream;
  * the first list as they arrive instead of reading every object back after the list.
  */
 final class CompactItemStore implements ItemStore<GenericKubernetesResource> {
-
-    // Two pages of the default bridge.informer.list-page-size.
-    static final int MAX_DECODED = 1_000;
 
     private final Map<String, CachedObject> objects = new ConcurrentHashMap<>();
     // The keys of the entries still decoded, whose labels the index does not hold yet, each with the labels it still
@@ -72,9 +66,6 @@ final class CompactItemStore implements ItemStore<GenericKubernetesResource> {
             decoded.put(storeKey, indexedLabels(storeKey, replaced));
             return stored;
         });
-        if (decoded.size() > MAX_DECODED) {
-            compact(object);
-        }
         return reduced(previous);
     }
 
@@ -89,17 +80,11 @@ final class CompactItemStore implements ItemStore<GenericKubernetesResource> {
 
     /**
      * The object's compact JSON, an event's data. When the object is the state this store holds, still decoded, the
-     * store keeps the JSON from now on instead. Called on the handler thread for every change fabric8 notifies, and
-     * on the informer thread while the handler is behind.
+     * store keeps the JSON from now on instead. Called on the handler thread for every change fabric8 notifies.
      */
     byte[] compact(GenericKubernetesResource object) {
         if (object instanceof ReducedResource reduced) {
             return reduced.cached().json();
-        }
-        CachedObject held = objects.get(Cache.metaNamespaceKeyFunc(object));
-        if (held != null && held.isCompact() && held.isSameState(object)) {
-            // Encoded already, by the informer thread.
-            return held.json();
         }
         byte[] json = ObjectJson.encode(object, object.getApiVersion(), object.getKind());
         objects.computeIfPresent(Cache.metaNamespaceKeyFunc(object), (key, cached) -> {

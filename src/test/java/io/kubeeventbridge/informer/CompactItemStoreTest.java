@@ -18,7 +18,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -64,23 +63,6 @@ class CompactItemStoreTest {
         assertThat(decoded.isStillDecoded(pod)).isTrue();
         assertThat(compacted.isStillDecoded(pod)).isFalse();
         assertThat(compacted.json()).isSameAs(json).isEqualTo(decoded.json());
-    }
-
-    @Test
-    void aStoreWhoseHandlerIsBehindEncodesEachNewStateItselfAndHandsTheHandlerThatJson() {
-        List<GenericKubernetesResource> awaitingHandler = IntStream.range(0, CompactItemStore.MAX_DECODED)
-                .mapToObj(index -> pod("web-" + index, "7", Map.of()))
-                .toList();
-        awaitingHandler.forEach(cache::put);
-        GenericKubernetesResource beyond = pod("beyond", "7", Map.of("app", "web"));
-
-        cache.put(beyond);
-
-        CachedObject compacted = objects.get("shop", "beyond").orElseThrow();
-        assertThat(compacted.isCompact()).isTrue();
-        assertThat(objects.get("shop", "web-0").orElseThrow().isCompact()).isFalse();
-        assertThat(store.compact(beyond)).isSameAs(compacted.json());
-        assertThat(objects.withLabel(null, "app", "web")).containsExactly(compacted);
     }
 
     @Test
