@@ -126,7 +126,7 @@ class PagedListTest {
      * resourceVersion: the deletes a list finds are handed over last, so nothing more is to come.
      */
     private void awaitChanges(int count) {
-        await().atMost(Duration.ofSeconds(30))
+        await().atMost(Duration.ofMinutes(2))
                 .until(() -> changes.size() >= count
                         && server.latestResourceVersion().equals(informer.lastSyncResourceVersion()));
     }
