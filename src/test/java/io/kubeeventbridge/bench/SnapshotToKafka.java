@@ -85,6 +85,9 @@ public final class SnapshotToKafka {
                         .withMasterUrl(server.url())
                         // The stub speaks no WebSocket.
                         .withOnlyHttpWatches(true)
+                        // The forwarder's one list request of 100,000 pods can take longer than the default 10 s on
+                        // a loaded machine, and its informer gives up on the first failure.
+                        .withRequestTimeout((int) TIMEOUT.toMillis())
                         .build())
                 .build();
     }
