@@ -56,6 +56,7 @@ public final class PodListServer implements AutoCloseable {
     private final AtomicInteger continuesToExpire = new AtomicInteger();
     private volatile Runnable onExpiry = () -> {};
     private volatile CountDownLatch watchesEnd = new CountDownLatch(1);
+    private final AtomicInteger openWatches = new AtomicInteger();
     private final CountDownLatch closed = new CountDownLatch(1);
     private final ExecutorService handlers = Executors.newCachedThreadPool();
     private final HttpServer server;
@@ -101,6 +102,11 @@ public final class PodListServer implements AutoCloseable {
     /** The resourceVersion a list would have now. */
     public String latestResourceVersion() {
         return Long.toString(pods.latest());
+    }
+
+    /** How many watches are open now: {@link #expireWatches} ends only those. */
+    public int openWatches() {
+        return openWatches.get();
     }
 
     /** The query string of every list request so far, in order. */
@@ -171,6 +177,7 @@ public final class PodListServer implements AutoCloseable {
 
     private void watch(HttpExchange exchange) throws IOException {
         CountDownLatch ending = watchesEnd;
+        openWatches.incrementAndGet();
         try {
             while (!ending.await(100, TimeUnit.MILLISECONDS)) {
                 if (closed.getCount() == 0) {
@@ -182,6 +189,8 @@ public final class PodListServer implements AutoCloseable {
             Thread.currentThread().interrupt();
             exchange.close();
             return;
+        } finally {
+            openWatches.decrementAndGet();
         }
         try (OutputStream stream = exchange.getResponseBody()) {
             write(stream, "{\"type\":\"ERROR\",\"object\":" + EXPIRED + "}\n");

@@ -82,6 +82,7 @@ class PagedListTest {
         server.update(700);
         server.delete(5);
         server.delete(1_100);
+        await().atMost(Duration.ofMinutes(2)).until(() -> server.openWatches() > 0);
         server.expireWatches();
 
         awaitChanges(4);
