@@ -1,6 +1,7 @@
 package io.kubeeventbridge.config;
 
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PositiveOrZero;
 import java.time.Duration;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -15,12 +16,20 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     starts with what resolved and looks up the rest in the background; under {@code fail}, startup stops
  * @param resyncPeriod period of informer resyncs; {@code 0} (the default) disables them. Resyncs never publish
  *     events, since the resourceVersion does not change
+ * @param listPageSize how many objects each list request asks for ({@code limit}, following {@code continue}), so
+ *     that objects reach the cache and Kafka page by page and the memory a list takes is bounded by a page; {@code 0}
+ *     lists in one request, which the API server may answer from its watch cache, all objects held at once
  */
 public record InformerSettings(
         @DefaultValue("wait") @NotNull MissingResourcePolicy missingResource,
         @DefaultValue("5s") @NotNull Duration discoveryRetryInterval,
         @DefaultValue("30s") @NotNull Duration discoveryTimeout,
-        @DefaultValue("0s") @NotNull Duration resyncPeriod) {
+        @DefaultValue("0s") @NotNull Duration resyncPeriod,
+
+        @DefaultValue("500")
+        @PositiveOrZero(
+                message = "must be a number of objects per list request, such as 500, or 0 to list in one request")
+        int listPageSize) {
 
     /** What to do about a configured resource the API server does not serve. */
     public enum MissingResourcePolicy {

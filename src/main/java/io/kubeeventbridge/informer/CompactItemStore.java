@@ -19,7 +19,8 @@ import java.util.stream.Stream;
  * rather than as fabric8's decoded maps of maps, several times larger. A new state stays decoded until its change is
  * handed to the listener, where {@link #compact} encodes it once, for the event and for the cache, and enters it in
  * the {@link LabelIndex}: both on the handler thread, so that the informer thread, which a sync waits for, does
- * little more than a bare informer's (it filters new states and notes which entries await compaction).
+ * little more than a bare informer's (it filters new states and notes which entries await compaction), unless it
+ * runs too far ahead of the handler ({@link HandlerBacklog}).
  *
  * <p>Objects are admitted where they enter: in {@link #put}, for every state listed or watched, and in
  * {@link #admitted}, which the {@link ChangeClassifier} applies to every object it hands over that is not the state
@@ -37,6 +38,7 @@ final class CompactItemStore implements ItemStore<GenericKubernetesResource> {
     // holds for it: those of the compact state it replaced, if any.
     private final Map<String, Map<String, String>> decoded = new ConcurrentHashMap<>();
     private final LabelIndex labels = new LabelIndex();
+    private final HandlerBacklog backlog = new HandlerBacklog(decoded::size, HandlerBacklog.MAX_WAIT);
     private final ObjectAdmission admission;
     private final ResourceType type;
 
@@ -66,6 +68,7 @@ final class CompactItemStore implements ItemStore<GenericKubernetesResource> {
             decoded.put(storeKey, indexedLabels(storeKey, replaced));
             return stored;
         });
+        backlog.awaitHandler();
         return reduced(previous);
     }
 
@@ -97,6 +100,7 @@ final class CompactItemStore implements ItemStore<GenericKubernetesResource> {
             decoded.remove(key);
             return compacted;
         });
+        backlog.handlerTookOne();
         return json;
     }
 

@@ -27,6 +27,7 @@ class InformerConfiguration {
         return new InformerRegistry(
                 client,
                 properties.informer().resyncPeriod(),
+                properties.informer().listPageSize(),
                 new ChangeFeeds(properties.query().watchWindow()));
     }
 

@@ -18,13 +18,16 @@ final class InformerRegistry implements ResourceCaches, InformerStatusSource {
 
     private final KubernetesClient client;
     private final Duration resyncPeriod;
+    private final int listPageSize;
     private final ChangeFeeds feeds;
     private final Map<ResourceType, InformerResourceCache> caches = new ConcurrentHashMap<>();
     private boolean closed;
 
-    InformerRegistry(KubernetesClient client, Duration resyncPeriod, ChangeFeeds feeds) {
+    /** @param listPageSize objects per list request, or 0 to list in one request */
+    InformerRegistry(KubernetesClient client, Duration resyncPeriod, int listPageSize, ChangeFeeds feeds) {
         this.client = client;
         this.resyncPeriod = resyncPeriod;
+        this.listPageSize = listPageSize;
         this.feeds = feeds;
     }
 
@@ -38,8 +41,8 @@ final class InformerRegistry implements ResourceCaches, InformerStatusSource {
         }
         InformerResourceCache cache =
                 caches.computeIfAbsent(target.type(), type -> new InformerResourceCache(type, feeds.create()));
-        ResourceInformer informer =
-                new ResourceInformer(client, target, new FeedRecorder(listener, cache), filter, resyncPeriod);
+        ResourceInformer informer = new ResourceInformer(
+                client, target, new FeedRecorder(listener, cache), filter, resyncPeriod, listPageSize);
         cache.add(informer);
         informer.start();
     }

@@ -31,9 +31,14 @@ final class ResourceInformer {
             InformerTarget target,
             ChangeListener listener,
             ObjectFilter filter,
-            Duration resync) {
+            Duration resync,
+            int listPageSize) {
         this.target = target;
-        this.informer = scope(client, target).runnableInformer(resync.toMillis());
+        // fabric8 hands each page to the store before it asks for the next, so objects are compacted while the next
+        // page is read, and a list holds at most about a page decoded instead of every object at once.
+        this.informer = scope(client, target)
+                .withLimit(listPageSize == 0 ? null : (long) listPageSize)
+                .runnableInformer(resync.toMillis());
         // Before anything else: the store admits (filters) every object before the cache or the listener sees it.
         CompactItemStore store = new CompactItemStore(filter, target.type());
         informer.itemStore(store);

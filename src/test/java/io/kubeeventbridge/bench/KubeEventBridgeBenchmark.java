@@ -51,6 +51,9 @@ class KubeEventBridgeBenchmark {
     private static final int WATCHERS = 200;
     private static final int WATCH_CHANGES_PER_SECOND = 50;
     private static final int WATCH_CHANGES = 1_000;
+    // Each round sends 100,000 pods of 2-8 KB (about 500 MB) per side: two rounds after the warm-up.
+    private static final int SNAPSHOT_PODS = 100_000;
+    private static final int SNAPSHOT_ROUNDS = 2;
 
     private static final BenchSummary summary = new BenchSummary();
     private static EmbeddedKafkaKraftBroker broker;
@@ -66,6 +69,8 @@ class KubeEventBridgeBenchmark {
         summary.declare("heap_per_object", "bytes/object", Goal.AT_MOST, 1.5);
         summary.declare("sync_20k", "ms", Goal.AT_MOST, 1.2);
         summary.declare("sync_100k", "ms", Goal.AT_MOST, 1.2);
+        summary.declare("sync_100k_peak_heap", "MB", Goal.AT_MOST, 0.5);
+        summary.declare("snapshot_to_kafka_100k", "ms", Goal.AT_MOST, 0.8);
         // The query API issue sets no figure: a list must at least beat a full scan of the cache.
         summary.declare("query_list_50k_namespace", "ms", Goal.AT_MOST, 1.0);
         summary.declare("query_list_50k_label", "ms", Goal.AT_MOST, 1.0);
@@ -141,10 +146,18 @@ class KubeEventBridgeBenchmark {
         // No warm-up: the rounds of 20,000 just ran the same code, in a heap of fixed size.
         var large = InformerSync.measure(100_000, 0, LARGE_SYNC_ROUNDS);
         summary.measured("sync_100k", large.bridgeMillis(), large.bareMillis());
+        summary.measured("sync_100k_peak_heap", large.bridgePeakBytes() / 1e6, large.barePeakBytes() / 1e6);
     }
 
     @Test
     @Order(6)
+    void snapshotToKafka() throws Exception {
+        var result = SnapshotToKafka.measure(broker.getBrokersAsString(), SNAPSHOT_PODS, SNAPSHOT_ROUNDS);
+        summary.measured("snapshot_to_kafka_100k", result.bridgeMillis(), result.forwarderMillis());
+    }
+
+    @Test
+    @Order(7)
     void queryListLatency() {
         var result = ListLatency.measure();
         summary.measured(
@@ -158,7 +171,7 @@ class KubeEventBridgeBenchmark {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void watchFanout() throws Exception {
         var result = WatchFanout.measure(WATCHERS, WATCH_CHANGES_PER_SECOND, WATCH_CHANGES);
         System.out.printf(
@@ -181,7 +194,7 @@ class KubeEventBridgeBenchmark {
 
     // Last: the mock API server and the bridge's application context leave threads and objects behind.
     @Test
-    @Order(8)
+    @Order(9)
     void endToEndLatency() throws Exception {
         var result = EndToEndLatency.measure(
                 broker.getBrokersAsString(), E2E_PODS_PER_SECOND, E2E_WARM_UP_PODS, E2E_MEASURED_PODS, E2E_ROUNDS);

@@ -28,7 +28,15 @@ final class RawForwarder implements AutoCloseable {
     /** Returns once the informer has listed the pods and watches them. */
     RawForwarder(String bootstrapServers, String topic) {
         // Configured the standard fabric8 way, like the bridge's own client.
-        client = new KubernetesClientBuilder().build();
+        this(new KubernetesClientBuilder().build(), bootstrapServers, topic, () -> {});
+    }
+
+    /**
+     * Over {@code client}, which it closes when closed; {@code acknowledged} runs as Kafka acknowledges each pod.
+     * Returns once the informer has listed the pods and watches them.
+     */
+    RawForwarder(KubernetesClient client, String bootstrapServers, String topic, Runnable acknowledged) {
+        this.client = client;
         producer = new KafkaProducer<>(PublishThroughput.producerSettings(bootstrapServers));
         informer = client.genericKubernetesResources("v1", "Pod")
                 .inAnyNamespace()
@@ -36,10 +44,16 @@ final class RawForwarder implements AutoCloseable {
                         new ResourceEventHandler<>() {
                             @Override
                             public void onAdd(GenericKubernetesResource pod) {
-                                producer.send(new ProducerRecord<>(
-                                        topic,
-                                        Cache.metaNamespaceKeyFunc(pod).getBytes(StandardCharsets.UTF_8),
-                                        JSON.writeValueAsBytes(pod)));
+                                producer.send(
+                                        new ProducerRecord<>(
+                                                topic,
+                                                Cache.metaNamespaceKeyFunc(pod).getBytes(StandardCharsets.UTF_8),
+                                                JSON.writeValueAsBytes(pod)),
+                                        (metadata, error) -> {
+                                            if (error == null) {
+                                                acknowledged.run();
+                                            }
+                                        });
                             }
 
                             // The benchmark only creates pods.

@@ -86,6 +86,12 @@ class BridgePropertiesValidationTest {
                         "Reason: must be positive, such as 30s"),
                 Arguments.of(
                         new String[] {
+                            VALID_ENTRY, "bridge.resources[0].resource=pods", "bridge.informer.list-page-size=-1"
+                        },
+                        "bridge.informer.list-page-size",
+                        "Reason: must be a number of objects per list request, such as 500, or 0 to list in one"),
+                Arguments.of(
+                        new String[] {
                             VALID_ENTRY,
                             "bridge.resources[0].resource=pods",
                             "bridge.resources[1].api-version=v1",

@@ -29,7 +29,7 @@ class GroupEntriesTest {
 
     private final String group = "g" + UUID.randomUUID().toString().substring(0, 8) + ".example.com";
     private final InformerRegistry registry = new InformerRegistry(
-            MockKubernetes.client(), Duration.ZERO, new ChangeFeeds(new WatchWindow(100, Duration.ofMinutes(5))));
+            MockKubernetes.client(), Duration.ZERO, 500, new ChangeFeeds(new WatchWindow(100, Duration.ofMinutes(5))));
     private final List<String> changes = new CopyOnWriteArrayList<>();
     private WatchCoordinator coordinator;
 

@@ -18,7 +18,7 @@ class InformerRegistryFeedTest {
     private static final ResourceType CONFIG_MAPS = new ResourceType("", "v1", "configmaps", "ConfigMap", true);
 
     private final InformerRegistry registry = new InformerRegistry(
-            MockKubernetes.client(), Duration.ZERO, new ChangeFeeds(new WatchWindow(100, Duration.ofMinutes(5))));
+            MockKubernetes.client(), Duration.ZERO, 500, new ChangeFeeds(new WatchWindow(100, Duration.ofMinutes(5))));
 
     @AfterEach
     void close() {

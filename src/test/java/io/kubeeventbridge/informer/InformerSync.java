@@ -9,6 +9,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import io.kubeeventbridge.bench.HeapAfterGc;
 import io.kubeeventbridge.bench.PodListServer;
 import io.kubeeventbridge.bench.Samples;
 import io.kubeeventbridge.event.EventNormaliser;
@@ -24,20 +25,25 @@ import java.util.function.Supplier;
 /**
  * Sync time: from starting the bridge's informer (filtering item store, change classification, every snapshot
  * normalised into a CloudEvent on the handler thread, then dropped: no Kafka) until it reports synced, the bridge's
- * readiness condition; against a bare fabric8 informer on the same objects, listed by a {@link PodListServer}.
+ * readiness condition; against a bare fabric8 informer on the same objects, listed by a {@link PodListServer}. The
+ * bridge lists in pages of the default size, the bare informer in one request, as a user would write it. Each round
+ * also records the first list's peak heap ({@link HeapAfterGc}), including a full collection once synced, which
+ * finds what the cache then retains and what the handler has still to compact.
  */
 public final class InformerSync {
 
     private static final ResourceType PODS = new ResourceType("", "v1", "pods", "Pod", true);
     private static final Duration TIMEOUT = Duration.ofMinutes(2);
+    // The default of bridge.informer.list-page-size.
+    private static final int LIST_PAGE_SIZE = 500;
 
-    /** Median milliseconds to sync. */
-    public record Result(double bridgeMillis, double bareMillis, int objects) {}
+    /** Median milliseconds to sync, and median peak heap above the heap in use before, in bytes. */
+    public record Result(double bridgeMillis, double bareMillis, double bridgePeakBytes, double barePeakBytes) {}
 
     /** An informer just started, as the measurement sees it. */
     private record Started(BooleanSupplier synced, Supplier<List<?>> cached, Runnable stop) {}
 
-    private record Synced(double millis, WeakReference<Object> anyCached) {}
+    private record Synced(double millis, long peakBytes, WeakReference<Object> anyCached) {}
 
     private InformerSync() {}
 
@@ -55,22 +61,36 @@ public final class InformerSync {
                         .build()) {
             double[] bridge = new double[rounds];
             double[] bare = new double[rounds];
+            double[] bridgePeak = new double[rounds];
+            double[] barePeak = new double[rounds];
             for (int round = -warmUpRounds; round < rounds; round++) {
-                double bareMillis = bare(client, objects);
-                double bridgeMillis = bridge(client, normaliser, objects);
+                Synced bareRound = bare(client, objects);
+                Synced bridgeRound = bridge(client, normaliser, objects);
                 if (round >= 0) {
-                    bare[round] = bareMillis;
-                    bridge[round] = bridgeMillis;
+                    bare[round] = bareRound.millis();
+                    bridge[round] = bridgeRound.millis();
+                    barePeak[round] = bareRound.peakBytes();
+                    bridgePeak[round] = bridgeRound.peakBytes();
                     System.out.printf(
-                            "sync %d objects, round %d: bridge %.0f ms, bare informer %.0f ms%n",
-                            objects, round + 1, bridgeMillis, bareMillis);
+                            "sync %d objects, round %d: bridge %.0f ms, peak heap %.0f MB; bare informer %.0f ms,"
+                                    + " peak heap %.0f MB%n",
+                            objects,
+                            round + 1,
+                            bridgeRound.millis(),
+                            bridgeRound.peakBytes() / 1e6,
+                            bareRound.millis(),
+                            bareRound.peakBytes() / 1e6);
                 }
             }
-            return new Result(new Samples(bridge).median(), new Samples(bare).median(), objects);
+            return new Result(
+                    new Samples(bridge).median(),
+                    new Samples(bare).median(),
+                    new Samples(bridgePeak).median(),
+                    new Samples(barePeak).median());
         }
     }
 
-    private static double bare(KubernetesClient client, int objects) throws InterruptedException {
+    private static Synced bare(KubernetesClient client, int objects) throws InterruptedException {
         return timeToSync(objects, () -> {
             SharedIndexInformer<GenericKubernetesResource> informer = client.genericKubernetesResources(definition())
                     .inAnyNamespace()
@@ -80,7 +100,7 @@ public final class InformerSync {
         });
     }
 
-    private static double bridge(KubernetesClient client, EventNormaliser normaliser, int objects)
+    private static Synced bridge(KubernetesClient client, EventNormaliser normaliser, int objects)
             throws InterruptedException {
         return timeToSync(objects, () -> {
             ResourceInformer informer = new ResourceInformer(
@@ -89,33 +109,37 @@ public final class InformerSync {
                     (operation, object, json) ->
                             normaliser.normalise(PODS, operation, object, json, OffsetDateTime.now()),
                     ObjectFilter.NONE,
-                    Duration.ZERO);
+                    Duration.ZERO,
+                    LIST_PAGE_SIZE);
             informer.start();
             return new Started(informer::hasSynced, () -> informer.objects().list(null), informer::stop);
         });
     }
 
-    /** Milliseconds from {@code start} until the informer it starts has synced; stopped and collected after. */
-    private static double timeToSync(int objects, Supplier<Started> start) throws InterruptedException {
-        System.gc();
+    /** Syncs the informer {@code start} starts, then stops it and waits until it is collected. */
+    private static Synced timeToSync(int objects, Supplier<Started> start) throws InterruptedException {
         ReferenceQueue<Object> collected = new ReferenceQueue<>();
         Synced synced = syncAndStop(objects, start, collected);
         awaitCollected(collected);
-        return synced.millis();
+        return synced;
     }
 
     // A method of its own, so that nothing on the caller's stack still refers to the informer or its cache.
     private static Synced syncAndStop(int objects, Supplier<Started> start, ReferenceQueue<Object> collected) {
-        long begin = System.nanoTime();
-        Started informer = start.get();
-        try {
-            awaitSynced(informer.synced());
-            long end = System.nanoTime();
-            List<?> cached = informer.cached().get();
-            check(cached.size(), objects);
-            return new Synced((end - begin) / 1e6, new WeakReference<>(cached.get(0), collected));
-        } finally {
-            informer.stop().run();
+        try (HeapAfterGc heap = HeapAfterGc.open()) {
+            long begin = System.nanoTime();
+            Started informer = start.get();
+            try {
+                awaitSynced(informer.synced());
+                long end = System.nanoTime();
+                List<?> cached = informer.cached().get();
+                check(cached.size(), objects);
+                System.gc();
+                return new Synced(
+                        (end - begin) / 1e6, heap.peakAboveFloor(), new WeakReference<>(cached.get(0), collected));
+            } finally {
+                informer.stop().run();
+            }
         }
     }
 

@@ -21,8 +21,8 @@ final class InformersBehindProxy implements AutoCloseable {
                     .withMasterUrl("http://localhost:" + proxy.port())
                     .build())
             .build();
-    private final InformerRegistry informers =
-            new InformerRegistry(client, Duration.ZERO, new ChangeFeeds(new WatchWindow(100, Duration.ofMinutes(5))));
+    private final InformerRegistry informers = new InformerRegistry(
+            client, Duration.ZERO, 500, new ChangeFeeds(new WatchWindow(100, Duration.ofMinutes(5))));
 
     InformerRegistry informers() {
         return informers;

@@ -34,7 +34,8 @@ class ResourceInformerTest {
             (operation, object, json) -> changes.add(
                     operation.typeSegment() + " " + object.getMetadata().getName()),
             ObjectFilter.NONE,
-            Duration.ZERO);
+            Duration.ZERO,
+            500);
 
     @AfterEach
     void close() {

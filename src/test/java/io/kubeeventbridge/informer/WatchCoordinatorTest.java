@@ -35,7 +35,7 @@ class WatchCoordinatorTest {
             TestProperties.entry("api-version=nowhere.example.com/v1", "kind=Phantom");
 
     private final InformerRegistry registry = new InformerRegistry(
-            MockKubernetes.client(), Duration.ZERO, new ChangeFeeds(new WatchWindow(100, Duration.ofMinutes(5))));
+            MockKubernetes.client(), Duration.ZERO, 500, new ChangeFeeds(new WatchWindow(100, Duration.ofMinutes(5))));
     private WatchCoordinator coordinator;
 
     // The mock API server's first answers in a JVM can take seconds; the tests bounding discovery must not pay for

@@ -1,0 +1,41 @@
+package io.kubeeventbridge.informer;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.kubeeventbridge.event.ResourceType;
+import java.time.Duration;
+
+/**
+ * The bridge's informer over one resource in all namespaces, as {@link InformerRegistry} builds it (compacting item
+ * store, change classification), for benchmarks outside this package; nothing filtered, no resyncs.
+ */
+public final class BenchInformer implements AutoCloseable {
+
+    private final ResourceInformer informer;
+
+    private BenchInformer(ResourceInformer informer) {
+        this.informer = informer;
+    }
+
+    /** Starts it; returns at once, the first list completes in the background. */
+    public static BenchInformer start(
+            KubernetesClient client, ResourceType type, ChangeListener listener, int listPageSize) {
+        ResourceInformer informer = new ResourceInformer(
+                client,
+                new InformerTarget(type, null, null, null),
+                listener,
+                ObjectFilter.NONE,
+                Duration.ZERO,
+                listPageSize);
+        informer.start();
+        return new BenchInformer(informer);
+    }
+
+    public int size() {
+        return informer.objects().size();
+    }
+
+    @Override
+    public void close() {
+        informer.stop();
+    }
+}
