@@ -19,13 +19,22 @@ final class InformerRegistry implements ResourceCaches, InformerStatusSource {
     private final KubernetesClient client;
     private final Duration resyncPeriod;
     private final ChangeFeeds feeds;
+    private final CacheCompressor compressor;
+    private final CacheGauges gauges;
     private final Map<ResourceType, InformerResourceCache> caches = new ConcurrentHashMap<>();
     private boolean closed;
 
-    InformerRegistry(KubernetesClient client, Duration resyncPeriod, ChangeFeeds feeds) {
+    InformerRegistry(
+            KubernetesClient client,
+            Duration resyncPeriod,
+            ChangeFeeds feeds,
+            CacheCompressor compressor,
+            CacheGauges gauges) {
         this.client = client;
         this.resyncPeriod = resyncPeriod;
         this.feeds = feeds;
+        this.compressor = compressor;
+        this.gauges = gauges;
     }
 
     /**
@@ -36,10 +45,13 @@ final class InformerRegistry implements ResourceCaches, InformerStatusSource {
         if (closed) {
             throw new IllegalStateException("Informers are stopped; not watching " + target.describe());
         }
-        InformerResourceCache cache =
-                caches.computeIfAbsent(target.type(), type -> new InformerResourceCache(type, feeds.create()));
-        ResourceInformer informer =
-                new ResourceInformer(client, target, new FeedRecorder(listener, cache), filter, resyncPeriod);
+        InformerResourceCache cache = caches.computeIfAbsent(target.type(), type -> {
+            InformerResourceCache created = new InformerResourceCache(type, feeds.create(), compressor.forType(type));
+            gauges.add(created);
+            return created;
+        });
+        ResourceInformer informer = new ResourceInformer(
+                client, target, new FeedRecorder(listener, cache), filter, cache.compression(), resyncPeriod);
         cache.add(informer);
         informer.start();
     }
@@ -51,6 +63,7 @@ final class InformerRegistry implements ResourceCaches, InformerStatusSource {
      */
     synchronized void unwatch(ResourceType type) {
         InformerResourceCache cache = caches.remove(type);
+        gauges.remove(type);
         if (cache != null) {
             cache.informers().forEach(ResourceInformer::stop);
             cache.feed().close();
@@ -82,6 +95,7 @@ final class InformerRegistry implements ResourceCaches, InformerStatusSource {
 
     /** Accepts informers again after {@link #close()}, starting from an empty registry. */
     synchronized void open() {
+        caches.keySet().forEach(gauges::remove);
         caches.clear();
         closed = false;
     }

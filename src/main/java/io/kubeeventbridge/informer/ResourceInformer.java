@@ -31,11 +31,12 @@ final class ResourceInformer {
             InformerTarget target,
             ChangeListener listener,
             ObjectFilter filter,
+            TypeCompression compression,
             Duration resync) {
         this.target = target;
         this.informer = scope(client, target).runnableInformer(resync.toMillis());
         // Before anything else: the store admits (filters) every object before the cache or the listener sees it.
-        CompactItemStore store = new CompactItemStore(filter, target.type());
+        CompactItemStore store = new CompactItemStore(filter, target.type(), compression);
         informer.itemStore(store);
         this.objects = new IndexedStoreReader(informer.getIndexer(), store);
         informer.addEventHandler(new ChangeClassifier(listener, store, target.namespace(), () -> lastError = null));

@@ -23,7 +23,8 @@ import java.util.function.Supplier;
 
 /**
  * Sync time: from starting the bridge's informer (filtering item store, change classification, every snapshot
- * normalised into a CloudEvent on the handler thread, then dropped: no Kafka) until it reports synced, the bridge's
+ * normalised into a CloudEvent on the handler thread, then dropped: no Kafka; the cache compressed on the
+ * compressor's thread) until it reports synced, the bridge's
  * readiness condition; against a bare fabric8 informer on the same objects, listed by a {@link PodListServer}.
  */
 public final class InformerSync {
@@ -52,12 +53,13 @@ public final class InformerSync {
                                 // scheduled that keeps a stopped informer, and its cache, reachable for a while.
                                 .withOnlyHttpWatches(true)
                                 .build())
-                        .build()) {
+                        .build();
+                CacheCompressor compressor = new CacheCompressor(ZstdLibrary.load())) {
             double[] bridge = new double[rounds];
             double[] bare = new double[rounds];
             for (int round = -warmUpRounds; round < rounds; round++) {
                 double bareMillis = bare(client, objects);
-                double bridgeMillis = bridge(client, normaliser, objects);
+                double bridgeMillis = bridge(client, normaliser, compressor, objects);
                 if (round >= 0) {
                     bare[round] = bareMillis;
                     bridge[round] = bridgeMillis;
@@ -80,7 +82,8 @@ public final class InformerSync {
         });
     }
 
-    private static double bridge(KubernetesClient client, EventNormaliser normaliser, int objects)
+    private static double bridge(
+            KubernetesClient client, EventNormaliser normaliser, CacheCompressor compressor, int objects)
             throws InterruptedException {
         return timeToSync(objects, () -> {
             ResourceInformer informer = new ResourceInformer(
@@ -89,6 +92,7 @@ public final class InformerSync {
                     (operation, object, json) ->
                             normaliser.normalise(PODS, operation, object, json, OffsetDateTime.now()),
                     ObjectFilter.NONE,
+                    compressor.forType(PODS),
                     Duration.ZERO);
             informer.start();
             return new Started(informer::hasSynced, () -> informer.objects().list(null), informer::stop);
