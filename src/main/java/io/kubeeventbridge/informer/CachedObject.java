@@ -25,6 +25,10 @@ import tools.jackson.databind.jsontype.TypeSerializer;
  * encoding the event needs is then kept instead ({@link CompactItemStore#compact}). So each state is encoded once, on
  * the handler thread, and the informer thread does no more than a bare informer's.
  *
+ * <p>Once its type has a dictionary, the {@link CacheCompressor} compresses the JSON in place: every holder of this
+ * instance (the store, the change feed and its window) keeps the compressed bytes from then on, and {@link #json()}
+ * decompresses them for each reader.
+ *
  * <p>Jackson writes it as the object it holds, from the kept bytes.
  *
  * <p>Strings that repeat across objects (namespaces, label keys and values) are interned, so 50,000 pods in a few
@@ -123,8 +127,8 @@ public final class CachedObject implements JacksonSerializable {
     }
 
     /**
-     * The object as compact JSON, apiVersion and kind first. The array is shared with the cache, not copied: never
-     * modify it.
+     * The object as compact JSON, apiVersion and kind first. The array may be shared with the cache (while it is not
+     * compressed): never modify it.
      */
     public byte[] json() {
         byte[] stored = body;
