@@ -36,12 +36,25 @@ class TypeCompressionTest {
 
     @Test
     void objectsCachedAfterTheDictionaryAreCompressedAsTheyCome() {
-        cacheAndCompact(1_000);
+        cacheAndCompact(TypeCompression.MIN_SAMPLES);
+        compression.listed();
         cacheAndCompact(10);
 
-        CachedObject latest = store.cached("ns-9/pod-1009");
+        CachedObject latest = store.cached("ns-9/pod-109");
         assertThat(latest.isCompressed()).isTrue();
-        assertThat(latest.json()).isEqualTo(jsons.get(1_009));
+        assertThat(latest.json()).isEqualTo(jsons.get(109));
+    }
+
+    @Test
+    void aCompressedStateFabric8HandsBackReadsAsItsJsonForPredicatesAndWatches() {
+        cacheAndCompact(TypeCompression.MIN_SAMPLES);
+        compression.listed();
+
+        // What an update's previous state is to the classifier: the reduced object the store gives fabric8.
+        GenericKubernetesResource previous = store.get("ns-3/pod-3");
+
+        assertThat(store.compact(previous)).isEqualTo(jsons.get(3));
+        assertThat(store.cached("ns-3/pod-3").isCompressed()).isTrue();
     }
 
     @Test
@@ -71,11 +84,11 @@ class TypeCompressionTest {
     void withoutZstdNothingIsCompressedAndObjectsReadAsTheyWere() {
         TypeCompression off = TestCompression.off(PODS);
         CompactItemStore uncompressed = new CompactItemStore(ObjectFilter.NONE, PODS, off);
-        cacheAndCompact(uncompressed, 1_000);
+        cacheAndCompact(uncompressed, TypeCompression.MIN_SAMPLES);
         off.listed();
 
         assertThat(off.trained()).isFalse();
-        assertThat(uncompressed.all()).hasSize(1_000).noneMatch(CachedObject::isCompressed);
+        assertThat(uncompressed.all()).hasSize(TypeCompression.MIN_SAMPLES).noneMatch(CachedObject::isCompressed);
         assertThat(uncompressed.cached("ns-0/pod-0").json()).isEqualTo(jsons.get(0));
     }
 
