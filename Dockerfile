@@ -5,6 +5,8 @@
 # The build uses the project's Java version; the runtime the current LTS JRE (25), which runs Java 17 bytecode and is
 # supported by Spring Boot 4.0. Pin both by digest in your registry for reproducible builds.
 ARG BUILD_IMAGE=eclipse-temurin:17-jdk-noble
+# Keep a glibc base (Ubuntu, Debian, UBI), not musl (Alpine): zstd-jni's native library in the jar, which compresses
+# the informer cache, is built for glibc (x86_64 and aarch64 among others). Without it the cache stays uncompressed.
 ARG RUNTIME_IMAGE=eclipse-temurin:25-jre-noble
 
 FROM ${BUILD_IMAGE} AS build

@@ -25,6 +25,10 @@ import tools.jackson.databind.jsontype.TypeSerializer;
  * encoding the event needs is then kept instead ({@link CompactItemStore#compact}). So each state is encoded once, on
  * the handler thread, and the informer thread does no more than a bare informer's.
  *
+ * <p>Once its type has a dictionary, the {@link CacheCompressor} compresses the JSON in place: every holder of this
+ * instance (the store, the change feed and its window) keeps the compressed bytes from then on, and {@link #json()}
+ * decompresses them for each reader.
+ *
  * <p>Jackson writes it as the object it holds, from the kept bytes.
  *
  * <p>Strings that repeat across objects (namespaces, label keys and values) are interned, so 50,000 pods in a few
@@ -40,7 +44,10 @@ public final class CachedObject implements JacksonSerializable {
     private final String uid;
     private final String resourceVersion;
     private final Map<String, String> labels;
-    private final byte[] json;
+    // The compact JSON, or once compressed a zstd frame of it; written by the compressor's thread only, after the
+    // dictionary, so a reader that sees a frame sees its dictionary.
+    private volatile byte[] body;
+    private ZstdDictionary dictionary;
     private final GenericKubernetesResource decoded;
 
     private CachedObject(
@@ -56,7 +63,7 @@ public final class CachedObject implements JacksonSerializable {
         this.uid = uid;
         this.resourceVersion = resourceVersion;
         this.labels = labels;
-        this.json = json;
+        this.body = json;
         this.decoded = decoded;
     }
 
@@ -120,11 +127,57 @@ public final class CachedObject implements JacksonSerializable {
     }
 
     /**
-     * The object as compact JSON, apiVersion and kind first. The array is shared with the cache, not copied: never
-     * modify it.
+     * The object as compact JSON, apiVersion and kind first. The array may be shared with the cache (while it is not
+     * compressed): never modify it.
      */
     public byte[] json() {
-        return json != null ? json : ObjectJson.encode(decoded, decoded.getApiVersion(), decoded.getKind());
+        byte[] stored = body;
+        if (stored == null) {
+            return ObjectJson.encode(decoded, decoded.getApiVersion(), decoded.getKind());
+        }
+        return isJson(stored) ? stored : dictionary.decompress(stored);
+    }
+
+    /**
+     * Keeps this state compressed with {@code with} from now on, unless it is still decoded, compressed already, or
+     * would not get smaller. Only ever called on the {@link CacheCompressor}'s thread.
+     */
+    void compress(ZstdDictionary with) {
+        byte[] stored = body;
+        if (stored == null || !isJson(stored)) {
+            return;
+        }
+        byte[] frame = with.compress(stored);
+        if (frame.length < stored.length) {
+            dictionary = with;
+            body = frame;
+        }
+    }
+
+    /** Whether this state is kept compressed. */
+    boolean isCompressed() {
+        byte[] stored = body;
+        return stored != null && !isJson(stored);
+    }
+
+    /** The bytes this state takes in the cache, compressed or not; 0 while it is still decoded. */
+    int storedBytes() {
+        byte[] stored = body;
+        return stored == null ? 0 : stored.length;
+    }
+
+    /** The size of this state's compact JSON; 0 while it is still decoded. */
+    int jsonBytes() {
+        byte[] stored = body;
+        if (stored == null) {
+            return 0;
+        }
+        return isJson(stored) ? stored.length : ZstdDictionary.contentSize(stored);
+    }
+
+    // Compact JSON of an object starts with '{'; a zstd frame with its magic number, whose first byte is 0x28.
+    private static boolean isJson(byte[] stored) {
+        return stored.length > 0 && stored[0] == '{';
     }
 
     /** A new, independent decoded copy of the object: modifying it does not change the cache. */

@@ -41,10 +41,12 @@ final class CompactItemStore implements ItemStore<GenericKubernetesResource> {
     private final HandlerBacklog backlog = new HandlerBacklog(decoded::size, HandlerBacklog.MAX_WAIT);
     private final ObjectAdmission admission;
     private final ResourceType type;
+    private final TypeCompression compression;
 
-    CompactItemStore(ObjectFilter filter, ResourceType type) {
+    CompactItemStore(ObjectFilter filter, ResourceType type, TypeCompression compression) {
         this.admission = new ObjectAdmission(filter, type);
         this.type = type;
+        this.compression = compression;
     }
 
     @Override
@@ -98,6 +100,7 @@ final class CompactItemStore implements ItemStore<GenericKubernetesResource> {
             // Indexed before it leaves `decoded`: a label list reads `decoded` first, then the index.
             labels.update(key, indexedLabels(key, cached), compacted.labels());
             decoded.remove(key);
+            compression.compressLater(compacted);
             return compacted;
         });
         backlog.handlerTookOne();

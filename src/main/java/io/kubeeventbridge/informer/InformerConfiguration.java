@@ -6,6 +6,7 @@ import io.kubeeventbridge.config.BridgeProperties;
 import io.kubeeventbridge.discovery.GroupResolver;
 import io.kubeeventbridge.discovery.ResourceResolver;
 import io.kubeeventbridge.kubernetes.KubernetesClients;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -21,14 +22,22 @@ class InformerConfiguration {
         return KubernetesClients.withoutWireLog(Config.autoConfigure(null));
     }
 
+    @Bean(destroyMethod = "close")
+    CacheCompressor cacheCompressor() {
+        return new CacheCompressor(ZstdLibrary.load());
+    }
+
     // Closed by the WatchCoordinator's lifecycle, which stops the informers before the client closes.
     @Bean(destroyMethod = "")
-    InformerRegistry informerRegistry(KubernetesClient client, BridgeProperties properties) {
+    InformerRegistry informerRegistry(
+            KubernetesClient client, BridgeProperties properties, CacheCompressor compressor, MeterRegistry meters) {
         return new InformerRegistry(
                 client,
                 properties.informer().resyncPeriod(),
                 properties.informer().listPageSize(),
-                new ChangeFeeds(properties.query().watchWindow()));
+                new ChangeFeeds(properties.query().watchWindow()),
+                compressor,
+                new CacheGauges(meters, compressor));
     }
 
     @Bean

@@ -20,15 +20,25 @@ final class InformerRegistry implements ResourceCaches, InformerStatusSource {
     private final Duration resyncPeriod;
     private final int listPageSize;
     private final ChangeFeeds feeds;
+    private final CacheCompressor compressor;
+    private final CacheGauges gauges;
     private final Map<ResourceType, InformerResourceCache> caches = new ConcurrentHashMap<>();
     private boolean closed;
 
     /** @param listPageSize objects per list request, or 0 to list in one request */
-    InformerRegistry(KubernetesClient client, Duration resyncPeriod, int listPageSize, ChangeFeeds feeds) {
+    InformerRegistry(
+            KubernetesClient client,
+            Duration resyncPeriod,
+            int listPageSize,
+            ChangeFeeds feeds,
+            CacheCompressor compressor,
+            CacheGauges gauges) {
         this.client = client;
         this.resyncPeriod = resyncPeriod;
         this.listPageSize = listPageSize;
         this.feeds = feeds;
+        this.compressor = compressor;
+        this.gauges = gauges;
     }
 
     /**
@@ -39,10 +49,19 @@ final class InformerRegistry implements ResourceCaches, InformerStatusSource {
         if (closed) {
             throw new IllegalStateException("Informers are stopped; not watching " + target.describe());
         }
-        InformerResourceCache cache =
-                caches.computeIfAbsent(target.type(), type -> new InformerResourceCache(type, feeds.create()));
+        InformerResourceCache cache = caches.computeIfAbsent(target.type(), type -> {
+            InformerResourceCache created = new InformerResourceCache(type, feeds.create(), compressor.forType(type));
+            gauges.add(created);
+            return created;
+        });
         ResourceInformer informer = new ResourceInformer(
-                client, target, new FeedRecorder(listener, cache), filter, resyncPeriod, listPageSize);
+                client,
+                target,
+                new FeedRecorder(listener, cache),
+                filter,
+                cache.compression(),
+                resyncPeriod,
+                listPageSize);
         cache.add(informer);
         informer.start();
     }
@@ -54,6 +73,7 @@ final class InformerRegistry implements ResourceCaches, InformerStatusSource {
      */
     synchronized void unwatch(ResourceType type) {
         InformerResourceCache cache = caches.remove(type);
+        gauges.remove(type);
         if (cache != null) {
             cache.informers().forEach(ResourceInformer::stop);
             cache.feed().close();
@@ -85,6 +105,7 @@ final class InformerRegistry implements ResourceCaches, InformerStatusSource {
 
     /** Accepts informers again after {@link #close()}, starting from an empty registry. */
     synchronized void open() {
+        caches.keySet().forEach(gauges::remove);
         caches.clear();
         closed = false;
     }

@@ -14,11 +14,13 @@ final class InformerResourceCache implements ResourceCache {
 
     private final ResourceType type;
     private final ResourceChangeFeed feed;
+    private final TypeCompression compression;
     private final List<ResourceInformer> informers = new CopyOnWriteArrayList<>();
 
-    InformerResourceCache(ResourceType type, ResourceChangeFeed feed) {
+    InformerResourceCache(ResourceType type, ResourceChangeFeed feed, TypeCompression compression) {
         this.type = type;
         this.feed = feed;
+        this.compression = compression;
     }
 
     void add(ResourceInformer informer) {
@@ -84,6 +86,25 @@ final class InformerResourceCache implements ResourceCache {
     ResourceChangeFeed feed() {
         return feed;
     }
+
+    TypeCompression compression() {
+        return compression;
+    }
+
+    /** The bytes the cached objects take, and the size of their compact JSON: what the cache gauges report. */
+    Footprint footprint() {
+        long stored = 0;
+        long json = 0;
+        for (ResourceInformer informer : informers) {
+            for (CachedObject object : informer.objects().list(null)) {
+                stored += object.storedBytes();
+                json += object.jsonBytes();
+            }
+        }
+        return new Footprint(stored, json);
+    }
+
+    record Footprint(long storedBytes, long jsonBytes) {}
 
     /** The newest resourceVersion the informers have listed or watched, or {@code ""} before the first list. */
     String listedResourceVersion() {

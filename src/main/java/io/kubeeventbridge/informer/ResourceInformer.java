@@ -31,6 +31,7 @@ final class ResourceInformer {
             InformerTarget target,
             ChangeListener listener,
             ObjectFilter filter,
+            TypeCompression compression,
             Duration resync,
             int listPageSize) {
         this.target = target;
@@ -40,7 +41,7 @@ final class ResourceInformer {
                 .withLimit(listPageSize == 0 ? null : (long) listPageSize)
                 .runnableInformer(resync.toMillis());
         // Before anything else: the store admits (filters) every object before the cache or the listener sees it.
-        CompactItemStore store = new CompactItemStore(filter, target.type());
+        CompactItemStore store = new CompactItemStore(filter, target.type(), compression);
         informer.itemStore(store);
         this.objects = new IndexedStoreReader(informer.getIndexer(), store);
         informer.addEventHandler(new ChangeClassifier(listener, store, target.namespace(), () -> lastError = null));

@@ -1,5 +1,7 @@
 package io.kubeeventbridge.informer;
 
+import static org.awaitility.Awaitility.await;
+
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.informers.cache.Cache;
 import io.fabric8.kubernetes.client.informers.impl.cache.CacheImpl;
@@ -14,7 +16,8 @@ import java.time.Duration;
 /**
  * Retained heap per cached object: pods decoded by fabric8's deserialiser (as an informer decodes a list) and put
  * into the store a bridge informer uses (fabric8's {@link CacheImpl} with the namespace index, over a
- * {@link CompactItemStore}), and into its resource's change feed, against the same objects' compact JSON size.
+ * {@link CompactItemStore}), and into its resource's change feed, once the {@link CacheCompressor} has compressed them
+ * all, against the same objects' compact JSON size.
  *
  * <p>Method: used heap after {@code System.gc()} (a full collection with G1), read from the {@code MemoryMXBean},
  * before the cache is filled and after, with the cache still reachable; the difference divided by the count. The
@@ -24,15 +27,30 @@ public final class CacheHeap {
 
     private static final ResourceType PODS = new ResourceType("", "v1", "pods", "Pod", true);
 
-    public record Result(double heapBytesPerObject, double jsonBytesPerObject, int objects) {}
+    public record Result(double heapBytesPerObject, double jsonBytesPerObject, int objects) {
+
+        /** The heap the whole cache retains, in MiB. */
+        public double heapMebibytes() {
+            return heapBytesPerObject * objects / (1024 * 1024);
+        }
+    }
 
     private CacheHeap() {}
 
     public static Result measure(int objects) throws InterruptedException {
+        try (CacheCompressor compressor = new CacheCompressor(ZstdLibrary.load())) {
+            if (!compressor.available()) {
+                throw new IllegalStateException("zstd's native library does not load: the cache would not compress");
+            }
+            return measure(objects, compressor);
+        }
+    }
+
+    private static Result measure(int objects, CacheCompressor compressor) throws InterruptedException {
         Workload workload = new Workload(7);
         long before = usedHeapAfterFullGc();
         CacheImpl<GenericKubernetesResource> cache = new CacheImpl<>();
-        CompactItemStore store = new CompactItemStore(ObjectFilter.NONE, PODS);
+        CompactItemStore store = new CompactItemStore(ObjectFilter.NONE, PODS, compressor.forType(PODS));
         ResourceChangeFeed feed =
                 new ResourceChangeFeed(new WatchWindow(10_000, Duration.ofMinutes(5)), Runnable::run, System::nanoTime);
         cache.setItemStore(store);
@@ -46,6 +64,10 @@ public final class CacheHeap {
             store.compact(object);
             feed.record(Operation.SNAPSHOT, store.cached(Cache.metaNamespaceKeyFunc(object)));
         }
+        // As the bridge settles after its first list: every object compressed on the compressor's thread.
+        await().atMost(Duration.ofMinutes(5))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> store.all().stream().allMatch(CachedObject::isCompressed));
         long after = usedHeapAfterFullGc();
         if (cache.list().size() != objects) {
             throw new IllegalStateException("cached " + cache.list().size() + " of " + objects);

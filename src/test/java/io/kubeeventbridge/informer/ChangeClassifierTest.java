@@ -73,7 +73,7 @@ class ChangeClassifierTest {
         ChangeClassifier classifier = new ChangeClassifier(
                 (operation, object, json) ->
                         changes.add(new Change(operation, object.getMetadata().getResourceVersion())),
-                new CompactItemStore(ObjectFilter.NONE, PODS),
+                new CompactItemStore(ObjectFilter.NONE, PODS, TestCompression.off(PODS)),
                 null,
                 () -> {});
 
@@ -96,7 +96,7 @@ class ChangeClassifierTest {
                         firstLists.add(namespace);
                     }
                 },
-                new CompactItemStore(ObjectFilter.NONE, PODS),
+                new CompactItemStore(ObjectFilter.NONE, PODS, TestCompression.off(PODS)),
                 "shop",
                 lists::incrementAndGet);
 
@@ -113,7 +113,7 @@ class ChangeClassifierTest {
     void deleteFoundByARelistCarriesTheFullLastStateNotTheStoresReducedObject() {
         GenericKubernetesResource lastState = object("3");
         lastState.setAdditionalProperty("spec", Map.of("nodeName", "node-1"));
-        CompactItemStore store = new CompactItemStore(ObjectFilter.NONE, PODS);
+        CompactItemStore store = new CompactItemStore(ObjectFilter.NONE, PODS, TestCompression.off(PODS));
         store.put(store.getKey(lastState), lastState);
         List<GenericKubernetesResource> deleted = new ArrayList<>();
         ChangeClassifier classifier =
@@ -126,7 +126,7 @@ class ChangeClassifierTest {
 
     @Test
     void aStateOlderThanTheStoresIsNotHandedOverSinceTheNewerOnesNotificationFollows() {
-        CompactItemStore store = new CompactItemStore(ObjectFilter.NONE, PODS);
+        CompactItemStore store = new CompactItemStore(ObjectFilter.NONE, PODS, TestCompression.off(PODS));
         GenericKubernetesResource v2 = object("2");
         GenericKubernetesResource v3 = object("3");
         store.put(store.getKey(v3), v3);
@@ -148,7 +148,7 @@ class ChangeClassifierTest {
 
     @Test
     void anUpdateComesWithTheCompactJsonOfTheStateItReplaced() {
-        CompactItemStore store = new CompactItemStore(ObjectFilter.NONE, PODS);
+        CompactItemStore store = new CompactItemStore(ObjectFilter.NONE, PODS, TestCompression.off(PODS));
         List<String> updates = new ArrayList<>();
         ChangeClassifier classifier = new ChangeClassifier(comparing(updates), store, null, () -> {});
         GenericKubernetesResource v1 = object("1");
@@ -163,7 +163,7 @@ class ChangeClassifierTest {
 
     @Test
     void anUpdateAfterOneSkippedAsStaleComesWithTheStateHandedOverLast() {
-        CompactItemStore store = new CompactItemStore(ObjectFilter.NONE, PODS);
+        CompactItemStore store = new CompactItemStore(ObjectFilter.NONE, PODS, TestCompression.off(PODS));
         List<String> updates = new ArrayList<>();
         ChangeClassifier classifier = new ChangeClassifier(comparing(updates), store, null, () -> {});
         GenericKubernetesResource v1 = object("1");
@@ -182,7 +182,7 @@ class ChangeClassifierTest {
 
     @Test
     void anUpdateAfterACreationSkippedAsStaleIsHandedOverAsTheCreation() {
-        CompactItemStore store = new CompactItemStore(ObjectFilter.NONE, PODS);
+        CompactItemStore store = new CompactItemStore(ObjectFilter.NONE, PODS, TestCompression.off(PODS));
         List<Change> changes = new ArrayList<>();
         ChangeClassifier classifier = new ChangeClassifier(
                 (operation, object, json) ->

@@ -25,8 +25,8 @@ class CompactItemStoreTest {
 
     private static final ResourceType PODS = new ResourceType("", "v1", "pods", "Pod", true);
 
-    private final CompactItemStore store =
-            new CompactItemStore(object -> object.getAdditionalProperties().remove("secret"), PODS);
+    private final CompactItemStore store = new CompactItemStore(
+            object -> object.getAdditionalProperties().remove("secret"), PODS, TestCompression.off(PODS));
     private final CacheImpl<GenericKubernetesResource> cache = new CacheImpl<>();
     private final IndexedStoreReader objects;
 

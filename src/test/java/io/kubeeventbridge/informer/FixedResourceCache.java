@@ -39,7 +39,7 @@ public final class FixedResourceCache implements ResourceCache {
     /** @param fanout where the feed offers changes to watchers, as the bridge's fan-out pool does */
     public FixedResourceCache(ResourceType type, WatchWindow window, Executor fanout) {
         this.type = type;
-        this.items = new CompactItemStore(ObjectFilter.NONE, type);
+        this.items = new CompactItemStore(ObjectFilter.NONE, type, TestCompression.inline(type));
         store.setItemStore(items);
         this.objects = new IndexedStoreReader(store, items);
         this.feed = new ResourceChangeFeed(window, fanout, System::nanoTime);

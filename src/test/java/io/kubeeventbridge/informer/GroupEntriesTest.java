@@ -10,7 +10,6 @@ import io.kubeeventbridge.config.BridgeProperties;
 import io.kubeeventbridge.config.InformerSettings.MissingResourcePolicy;
 import io.kubeeventbridge.config.ResourceProperties;
 import io.kubeeventbridge.config.TestProperties;
-import io.kubeeventbridge.config.WatchWindow;
 import io.kubeeventbridge.event.Operation;
 import io.kubeeventbridge.event.ResourceType;
 import io.kubeeventbridge.informer.WatchedEntry.State;
@@ -28,8 +27,7 @@ class GroupEntriesTest {
     private static final String CRDS = "/apis/apiextensions.k8s.io/v1/customresourcedefinitions";
 
     private final String group = "g" + UUID.randomUUID().toString().substring(0, 8) + ".example.com";
-    private final InformerRegistry registry = new InformerRegistry(
-            MockKubernetes.client(), Duration.ZERO, 500, new ChangeFeeds(new WatchWindow(100, Duration.ofMinutes(5))));
+    private final InformerRegistry registry = TestCompression.registry(MockKubernetes.client());
     private final List<String> changes = new CopyOnWriteArrayList<>();
     private WatchCoordinator coordinator;
 

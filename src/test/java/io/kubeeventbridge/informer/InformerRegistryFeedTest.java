@@ -3,7 +3,6 @@ package io.kubeeventbridge.informer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.kubeeventbridge.config.WatchWindow;
 import io.kubeeventbridge.event.ResourceType;
 import io.kubeeventbridge.support.MockKubernetes;
 import java.time.Duration;
@@ -17,8 +16,7 @@ class InformerRegistryFeedTest {
 
     private static final ResourceType CONFIG_MAPS = new ResourceType("", "v1", "configmaps", "ConfigMap", true);
 
-    private final InformerRegistry registry = new InformerRegistry(
-            MockKubernetes.client(), Duration.ZERO, 500, new ChangeFeeds(new WatchWindow(100, Duration.ofMinutes(5))));
+    private final InformerRegistry registry = TestCompression.registry(MockKubernetes.client());
 
     @AfterEach
     void close() {

@@ -24,11 +24,12 @@ import java.util.function.Supplier;
 
 /**
  * Sync time: from starting the bridge's informer (filtering item store, change classification, every snapshot
- * normalised into a CloudEvent on the handler thread, then dropped: no Kafka) until it reports synced, the bridge's
- * readiness condition; against a bare fabric8 informer on the same objects, listed by a {@link PodListServer}. The
- * bridge lists in pages of the default size, the bare informer in one request, as a user would write it. Each round
- * also records the first list's peak heap ({@link HeapAfterGc}), including a full collection once synced, which
- * finds what the cache then retains and what the handler has still to compact.
+ * normalised into a CloudEvent on the handler thread, then dropped: no Kafka; the cache compressed on the
+ * compressor's thread) until it reports synced, the bridge's readiness condition; against a bare fabric8 informer
+ * on the same objects, listed by a {@link PodListServer}. The bridge lists in pages of the default size, the bare
+ * informer in one request, as a user would write it. Each round also records the first list's peak heap
+ * ({@link HeapAfterGc}), including a full collection once synced, which finds what the cache then retains and
+ * what the handler has still to compact.
  */
 public final class InformerSync {
 
@@ -58,14 +59,15 @@ public final class InformerSync {
                                 // scheduled that keeps a stopped informer, and its cache, reachable for a while.
                                 .withOnlyHttpWatches(true)
                                 .build())
-                        .build()) {
+                        .build();
+                CacheCompressor compressor = new CacheCompressor(ZstdLibrary.load())) {
             double[] bridge = new double[rounds];
             double[] bare = new double[rounds];
             double[] bridgePeak = new double[rounds];
             double[] barePeak = new double[rounds];
             for (int round = -warmUpRounds; round < rounds; round++) {
                 Synced bareRound = bare(client, objects);
-                Synced bridgeRound = bridge(client, normaliser, objects);
+                Synced bridgeRound = bridge(client, normaliser, compressor, objects);
                 if (round >= 0) {
                     bare[round] = bareRound.millis();
                     bridge[round] = bridgeRound.millis();
@@ -100,7 +102,8 @@ public final class InformerSync {
         });
     }
 
-    private static Synced bridge(KubernetesClient client, EventNormaliser normaliser, int objects)
+    private static Synced bridge(
+            KubernetesClient client, EventNormaliser normaliser, CacheCompressor compressor, int objects)
             throws InterruptedException {
         return timeToSync(objects, () -> {
             ResourceInformer informer = new ResourceInformer(
@@ -109,6 +112,7 @@ public final class InformerSync {
                     (operation, object, json) ->
                             normaliser.normalise(PODS, operation, object, json, OffsetDateTime.now()),
                     ObjectFilter.NONE,
+                    compressor.forType(PODS),
                     Duration.ZERO,
                     LIST_PAGE_SIZE);
             informer.start();

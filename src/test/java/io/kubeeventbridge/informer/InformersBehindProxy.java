@@ -3,11 +3,9 @@ package io.kubeeventbridge.informer;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
-import io.kubeeventbridge.config.WatchWindow;
 import io.kubeeventbridge.support.MockKubernetes;
 import io.kubeeventbridge.support.TcpProxy;
 import java.net.URI;
-import java.time.Duration;
 
 /**
  * Informers on the shared mock API server, reached through a proxy a test can cut: a gap in their watches, after
@@ -21,8 +19,7 @@ final class InformersBehindProxy implements AutoCloseable {
                     .withMasterUrl("http://localhost:" + proxy.port())
                     .build())
             .build();
-    private final InformerRegistry informers = new InformerRegistry(
-            client, Duration.ZERO, 500, new ChangeFeeds(new WatchWindow(100, Duration.ofMinutes(5))));
+    private final InformerRegistry informers = TestCompression.registry(client);
 
     InformerRegistry informers() {
         return informers;

@@ -51,6 +51,7 @@ class PagedListTest {
                         changes.add(operation + " " + object.getMetadata().getName() + " "
                                 + object.getMetadata().getResourceVersion()),
                 ObjectFilter.NONE,
+                TestCompression.off(PODS),
                 Duration.ZERO,
                 PAGE);
     }

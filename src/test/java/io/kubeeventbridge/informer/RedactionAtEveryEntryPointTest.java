@@ -33,8 +33,8 @@ class RedactionAtEveryEntryPointTest {
     private static final String VALUE = "hunter2-value";
     private static final String KEY = "shop/db";
 
-    private final CompactItemStore store =
-            new CompactItemStore(new PayloadFilter(true, List.of(), SecretMasker.redacting())::apply, SECRETS);
+    private final CompactItemStore store = new CompactItemStore(
+            new PayloadFilter(true, List.of(), SecretMasker.redacting())::apply, SECRETS, TestCompression.off(SECRETS));
     private final IndexedStoreReader view;
     private final List<String> handedOver = new ArrayList<>();
     private final ChangeClassifier classifier = new ChangeClassifier(

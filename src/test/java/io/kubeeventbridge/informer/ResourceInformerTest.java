@@ -34,6 +34,7 @@ class ResourceInformerTest {
             (operation, object, json) -> changes.add(
                     operation.typeSegment() + " " + object.getMetadata().getName()),
             ObjectFilter.NONE,
+            TestCompression.off(CONFIG_MAPS),
             Duration.ZERO,
             500);
 

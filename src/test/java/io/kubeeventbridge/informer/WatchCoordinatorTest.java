@@ -10,7 +10,6 @@ import io.kubeeventbridge.config.BridgeProperties;
 import io.kubeeventbridge.config.InformerSettings.MissingResourcePolicy;
 import io.kubeeventbridge.config.ResourceProperties;
 import io.kubeeventbridge.config.TestProperties;
-import io.kubeeventbridge.config.WatchWindow;
 import io.kubeeventbridge.discovery.DiscoveryAccessException;
 import io.kubeeventbridge.event.ResourceType;
 import io.kubeeventbridge.informer.WatchedEntry.State;
@@ -34,8 +33,7 @@ class WatchCoordinatorTest {
     private static final ResourceProperties NOT_INSTALLED =
             TestProperties.entry("api-version=nowhere.example.com/v1", "kind=Phantom");
 
-    private final InformerRegistry registry = new InformerRegistry(
-            MockKubernetes.client(), Duration.ZERO, 500, new ChangeFeeds(new WatchWindow(100, Duration.ofMinutes(5))));
+    private final InformerRegistry registry = TestCompression.registry(MockKubernetes.client());
     private WatchCoordinator coordinator;
 
     // The mock API server's first answers in a JVM can take seconds; the tests bounding discovery must not pay for

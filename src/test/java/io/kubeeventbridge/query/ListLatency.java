@@ -50,9 +50,10 @@ public final class ListLatency {
         CacheImpl<GenericKubernetesResource> plain = new CacheImpl<>();
         Workload workload = new Workload(3);
         for (int i = 0; i < PODS; i++) {
-            byte[] json = workload.nextJson(i, NAMESPACES, false);
-            cache.put(Workload.decode(json));
-            plain.put(Workload.decode(json));
+            GenericKubernetesResource pod = Workload.decode(workload.nextJson(i, NAMESPACES, false));
+            // The same instance: the bridge's cache gives it a resourceVersion of its own.
+            cache.put(pod);
+            plain.put(pod);
         }
         System.out.printf(
                 "%n%-46s %12s %12s %8s%n", "list over 50,000 cached pods", "bridge (ms)", "naive (ms)", "ratio");
