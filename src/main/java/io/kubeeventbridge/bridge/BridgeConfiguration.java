@@ -6,7 +6,7 @@ import io.kubeeventbridge.event.EventNormaliser;
 import io.kubeeventbridge.event.Operation;
 import io.kubeeventbridge.informer.CachedObject;
 import io.kubeeventbridge.informer.ChangeListenerFactory;
-import io.kubeeventbridge.informer.ResourceCaches;
+import io.kubeeventbridge.informer.ResourceCacheDirectory;
 import io.kubeeventbridge.leadership.LeadershipStatus;
 import io.kubeeventbridge.metrics.EventMetrics;
 import io.kubeeventbridge.predicate.ChangePredicate;
@@ -47,7 +47,7 @@ class BridgeConfiguration {
             EventNormaliser normaliser,
             EventPublisher publisher,
             PublishingTerms terms,
-            ResourceCaches caches,
+            ResourceCacheDirectory caches,
             TopicNames topics,
             EventMetrics metrics) {
         Clock clock = Clock.systemUTC();

@@ -37,7 +37,7 @@ public record BridgeProperties(
         List<@Valid ResourceProperties> resources,
 
         @DefaultValue @Valid @NotNull @NestedConfigurationProperty
-        KafkaLayout kafka,
+        KafkaSettings kafka,
 
         @DefaultValue @Valid @NotNull @NestedConfigurationProperty
         InformerSettings informer,

@@ -17,12 +17,12 @@ final class EntryInformers {
 
     private static final Logger log = LoggerFactory.getLogger(EntryInformers.class);
 
-    private final InformerRegistry informers;
+    private final InformerFactory informers;
     private final ChangeListenerFactory listeners;
     private final ObjectFilterFactory filters;
     private final Map<ResourceType, ChangeListener> started = new ConcurrentHashMap<>();
 
-    EntryInformers(InformerRegistry informers, ChangeListenerFactory listeners, ObjectFilterFactory filters) {
+    EntryInformers(InformerFactory informers, ChangeListenerFactory listeners, ObjectFilterFactory filters) {
         this.informers = informers;
         this.listeners = listeners;
         this.filters = filters;

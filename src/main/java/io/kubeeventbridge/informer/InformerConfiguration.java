@@ -29,9 +29,9 @@ class InformerConfiguration {
 
     // Closed by the WatchCoordinator's lifecycle, which stops the informers before the client closes.
     @Bean(destroyMethod = "")
-    InformerRegistry informerRegistry(
+    InformerFactory informerFactory(
             KubernetesClient client, BridgeProperties properties, CacheCompressor compressor, MeterRegistry meters) {
-        return new InformerRegistry(
+        return new InformerFactory(
                 client,
                 properties.informer().resyncPeriod(),
                 properties.informer().listPageSize(),
@@ -42,7 +42,7 @@ class InformerConfiguration {
 
     @Bean
     EntryInformers entryInformers(
-            InformerRegistry informers, ChangeListenerFactory listeners, ObjectFilterFactory filters) {
+            InformerFactory informers, ChangeListenerFactory listeners, ObjectFilterFactory filters) {
         return new EntryInformers(informers, listeners, filters);
     }
 
@@ -61,7 +61,7 @@ class InformerConfiguration {
     WatchCoordinator watchCoordinator(
             BridgeProperties properties,
             ResourceResolver resolver,
-            InformerRegistry informers,
+            InformerFactory informers,
             ResourceEntries entries,
             GroupWatches groups) {
         return new WatchCoordinator(properties, resolver, informers, entries, groups);

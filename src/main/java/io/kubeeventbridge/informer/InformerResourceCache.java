@@ -53,7 +53,7 @@ final class InformerResourceCache implements ResourceCache {
     public List<CachedObject> list(String namespace) {
         return informers.stream()
                 .filter(informer -> covers(informer, namespace))
-                .flatMap(informer -> informer.objects().list(namespace).stream())
+                .flatMap(informer -> informer.store().list(namespace).stream())
                 .toList();
     }
 
@@ -61,7 +61,7 @@ final class InformerResourceCache implements ResourceCache {
     public List<CachedObject> listWithLabel(String namespace, String key, String value) {
         return informers.stream()
                 .filter(informer -> covers(informer, namespace))
-                .flatMap(informer -> informer.objects().withLabel(namespace, key, value).stream())
+                .flatMap(informer -> informer.store().withLabel(namespace, key, value).stream())
                 .toList();
     }
 
@@ -69,7 +69,7 @@ final class InformerResourceCache implements ResourceCache {
     public Optional<CachedObject> get(String namespace, String name) {
         return informers.stream()
                 .filter(informer -> covers(informer, namespace))
-                .flatMap(informer -> informer.objects().get(namespace, name).stream())
+                .flatMap(informer -> informer.store().get(namespace, name).stream())
                 .findFirst();
     }
 
@@ -96,7 +96,7 @@ final class InformerResourceCache implements ResourceCache {
         long stored = 0;
         long json = 0;
         for (ResourceInformer informer : informers) {
-            for (CachedObject object : informer.objects().list(null)) {
+            for (CachedObject object : informer.store().list(null)) {
                 stored += object.storedBytes();
                 json += object.jsonBytes();
             }

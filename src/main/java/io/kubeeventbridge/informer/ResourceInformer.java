@@ -86,7 +86,7 @@ final class ResourceInformer {
                 lastError);
     }
 
-    IndexedStoreReader objects() {
+    IndexedStoreReader store() {
         return objects;
     }
 

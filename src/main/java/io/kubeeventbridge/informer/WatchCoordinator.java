@@ -27,7 +27,7 @@ public final class WatchCoordinator implements SmartLifecycle {
 
     private final BridgeProperties properties;
     private final ResourceResolver resolver;
-    private final InformerRegistry informers;
+    private final InformerFactory informers;
     private final ResourceEntries entries;
     private final GroupWatches groups;
     private ScheduledExecutorService retries;
@@ -36,7 +36,7 @@ public final class WatchCoordinator implements SmartLifecycle {
     WatchCoordinator(
             BridgeProperties properties,
             ResourceResolver resolver,
-            InformerRegistry informers,
+            InformerFactory informers,
             ResourceEntries entries,
             GroupWatches groups) {
         this.properties = properties;

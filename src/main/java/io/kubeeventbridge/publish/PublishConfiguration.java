@@ -1,7 +1,7 @@
 package io.kubeeventbridge.publish;
 
 import io.kubeeventbridge.config.BridgeProperties;
-import io.kubeeventbridge.config.KafkaLayout;
+import io.kubeeventbridge.config.KafkaSettings;
 import io.kubeeventbridge.metrics.EventMetrics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -93,19 +93,21 @@ class PublishConfiguration {
             Environment environment) {
         Map<String, Object> producer = kafka.getProducerFactory().getConfigurationProperties();
         ProducerSettings.requireValid(producer, environment);
-        KafkaLayout layout = properties.kafka();
-        RecordFactory records = new RecordFactory(layout.contentMode());
-        Supplier<TransactionalSender> transactions = layout.transactional(
-                        properties.leaderElection().enabled())
-                ? transactionalSenders(producer, transactionalId(properties), records, checkpoints, layout.tombstones())
-                : null;
+        KafkaSettings kafkaSettings = properties.kafka();
+        RecordFactory records = new RecordFactory(kafkaSettings.contentMode());
+        Supplier<TransactionalSender> transactions =
+                kafkaSettings.transactional(properties.leaderElection().enabled())
+                        ? transactionalSenders(
+                                producer, transactionalId(properties), records, checkpoints, kafkaSettings.tombstones())
+                        : null;
         return new KafkaEventPublisher(
                 kafka,
                 transactions,
                 records,
                 queue,
                 checkpoints,
-                new PublishSettings(layout.tombstones(), layout.drainTimeout(), layout.transactionInterval()),
+                new PublishSettings(
+                        kafkaSettings.tombstones(), kafkaSettings.drainTimeout(), kafkaSettings.transactionInterval()),
                 metrics,
                 Clock.systemUTC());
     }

@@ -3,7 +3,7 @@ package io.kubeeventbridge.publish;
 import io.cloudevents.core.format.EventFormat;
 import io.cloudevents.jackson.JsonFormat;
 import io.cloudevents.kafka.KafkaMessageFactory;
-import io.kubeeventbridge.config.KafkaLayout.ContentMode;
+import io.kubeeventbridge.config.KafkaSettings.ContentMode;
 import java.nio.charset.StandardCharsets;
 import org.apache.kafka.clients.producer.ProducerRecord;
 

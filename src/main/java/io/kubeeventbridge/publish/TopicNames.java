@@ -1,6 +1,6 @@
 package io.kubeeventbridge.publish;
 
-import io.kubeeventbridge.config.KafkaLayout;
+import io.kubeeventbridge.config.KafkaSettings;
 import io.kubeeventbridge.config.ResourceProperties;
 import io.kubeeventbridge.config.TopicTemplate;
 import io.kubeeventbridge.event.ResourceType;
@@ -14,9 +14,9 @@ public final class TopicNames {
     private final String template;
     private final String checkpointTopic;
 
-    public TopicNames(KafkaLayout layout, String clusterName) {
-        this.template = layout.topicTemplate();
-        this.checkpointTopic = layout.checkpointTopic().replace("{cluster}", clusterName);
+    public TopicNames(KafkaSettings kafka, String clusterName) {
+        this.template = kafka.topicTemplate();
+        this.checkpointTopic = kafka.checkpointTopic().replace("{cluster}", clusterName);
     }
 
     public String checkpointTopic() {

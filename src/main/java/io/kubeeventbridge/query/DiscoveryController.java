@@ -4,7 +4,7 @@ import io.kubeeventbridge.discovery.ClusterVersion;
 import io.kubeeventbridge.discovery.ResourceAliases;
 import io.kubeeventbridge.event.ResourceType;
 import io.kubeeventbridge.informer.ResourceCache;
-import io.kubeeventbridge.informer.ResourceCaches;
+import io.kubeeventbridge.informer.ResourceCacheDirectory;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,11 +29,11 @@ final class DiscoveryController {
 
     private static final List<String> VERBS = List.of("get", "list", "watch");
 
-    private final ResourceCaches caches;
+    private final ResourceCacheDirectory caches;
     private final ResourceAliases aliases;
     private final ClusterVersion clusterVersion;
 
-    DiscoveryController(ResourceCaches caches, ResourceAliases aliases, ClusterVersion clusterVersion) {
+    DiscoveryController(ResourceCacheDirectory caches, ResourceAliases aliases, ClusterVersion clusterVersion) {
         this.caches = caches;
         this.aliases = aliases;
         this.clusterVersion = clusterVersion;

@@ -2,7 +2,7 @@ package io.kubeeventbridge.query;
 
 import io.kubeeventbridge.event.ResourceType;
 import io.kubeeventbridge.informer.ResourceCache;
-import io.kubeeventbridge.informer.ResourceCaches;
+import io.kubeeventbridge.informer.ResourceCacheDirectory;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -18,9 +18,9 @@ final class NamespacesInScope {
 
     private static final ResourceType NAMESPACES = new ResourceType("", "v1", "namespaces", "Namespace", false);
 
-    private final ResourceCaches caches;
+    private final ResourceCacheDirectory caches;
 
-    NamespacesInScope(ResourceCaches caches) {
+    NamespacesInScope(ResourceCacheDirectory caches) {
         this.caches = caches;
     }
 

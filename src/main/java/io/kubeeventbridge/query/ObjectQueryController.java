@@ -2,7 +2,7 @@ package io.kubeeventbridge.query;
 
 import io.kubeeventbridge.informer.CachedObject;
 import io.kubeeventbridge.informer.ResourceCache;
-import io.kubeeventbridge.informer.ResourceCaches;
+import io.kubeeventbridge.informer.ResourceCacheDirectory;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpHeaders;
@@ -27,12 +27,12 @@ final class ObjectQueryController {
 
     private static final String CORE = "";
 
-    private final ResourceCaches caches;
+    private final ResourceCacheDirectory caches;
     private final TableRenderer tables;
     private final WatchStreams watches;
     private final NamespacesInScope namespaces;
 
-    ObjectQueryController(ResourceCaches caches, TableRenderer tables, WatchStreams watches) {
+    ObjectQueryController(ResourceCacheDirectory caches, TableRenderer tables, WatchStreams watches) {
         this.caches = caches;
         this.tables = tables;
         this.watches = watches;

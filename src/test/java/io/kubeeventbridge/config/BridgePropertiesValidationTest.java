@@ -311,7 +311,7 @@ class BridgePropertiesValidationTest {
                     BridgeProperties properties = context.getBean(BridgeProperties.class);
                     assertThat(properties.clusterName()).isEqualTo("default");
                     assertThat(properties.kafka().topicTemplate()).isEqualTo("k8s.{group}.{kind}");
-                    assertThat(properties.kafka().contentMode()).isEqualTo(KafkaLayout.ContentMode.BINARY);
+                    assertThat(properties.kafka().contentMode()).isEqualTo(KafkaSettings.ContentMode.BINARY);
                     assertThat(properties.kafka().tombstones()).isTrue();
                     assertThat(properties.informer().missingResource())
                             .isEqualTo(InformerSettings.MissingResourcePolicy.WAIT);

@@ -5,7 +5,7 @@ import io.kubeeventbridge.event.ResourceType;
 import java.time.Duration;
 
 /**
- * The bridge's informer over one resource in all namespaces, as {@link InformerRegistry} builds it (compacting and compressing
+ * The bridge's informer over one resource in all namespaces, as {@link InformerFactory} builds it (compacting and compressing
  * item store, change classification), for benchmarks outside this package; nothing filtered, no resyncs.
  */
 public final class BenchInformer implements AutoCloseable {
@@ -35,7 +35,7 @@ public final class BenchInformer implements AutoCloseable {
     }
 
     public int size() {
-        return informer.objects().size();
+        return informer.store().size();
     }
 
     @Override

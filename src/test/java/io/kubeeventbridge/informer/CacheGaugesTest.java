@@ -21,7 +21,7 @@ class CacheGaugesTest {
 
     private final KubernetesClient client = MockKubernetes.client();
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
-    private final InformerRegistry registry = TestCompression.registry(client, meters);
+    private final InformerFactory registry = TestCompression.informers(client, meters);
     private final String namespace = "gauges-" + UUID.randomUUID().toString().substring(0, 6);
 
     @AfterEach

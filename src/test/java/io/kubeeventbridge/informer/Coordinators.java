@@ -18,7 +18,7 @@ final class Coordinators {
      */
     static WatchCoordinator create(
             KubernetesClient client,
-            InformerRegistry registry,
+            InformerFactory registry,
             BridgeProperties properties,
             ChangeListenerFactory listeners) {
         DiscoveryRequests discovery = new DiscoveryRequests(client);

@@ -125,9 +125,9 @@ public final class FixedResourceCache implements ResourceCache {
         return feed;
     }
 
-    /** The {@link ResourceCaches} of some fixed caches. */
-    public static ResourceCaches all(FixedResourceCache... caches) {
-        return new ResourceCaches() {
+    /** The {@link ResourceCacheDirectory} of some fixed caches. */
+    public static ResourceCacheDirectory all(FixedResourceCache... caches) {
+        return new ResourceCacheDirectory() {
             @Override
             public Optional<ResourceCache> find(String group, String version, String plural) {
                 return all().stream()

@@ -27,7 +27,7 @@ class GroupEntriesTest {
     private static final String CRDS = "/apis/apiextensions.k8s.io/v1/customresourcedefinitions";
 
     private final String group = "g" + UUID.randomUUID().toString().substring(0, 8) + ".example.com";
-    private final InformerRegistry registry = TestCompression.registry(MockKubernetes.client());
+    private final InformerFactory registry = TestCompression.informers(MockKubernetes.client());
     private final List<String> changes = new CopyOnWriteArrayList<>();
     private WatchCoordinator coordinator;
 

@@ -116,7 +116,7 @@ public final class InformerSync {
                     Duration.ZERO,
                     LIST_PAGE_SIZE);
             informer.start();
-            return new Started(informer::hasSynced, () -> informer.objects().list(null), informer::stop);
+            return new Started(informer::hasSynced, () -> informer.store().list(null), informer::stop);
         });
     }
 

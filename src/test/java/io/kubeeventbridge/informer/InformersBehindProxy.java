@@ -19,9 +19,9 @@ final class InformersBehindProxy implements AutoCloseable {
                     .withMasterUrl("http://localhost:" + proxy.port())
                     .build())
             .build();
-    private final InformerRegistry informers = TestCompression.registry(client);
+    private final InformerFactory informers = TestCompression.informers(client);
 
-    InformerRegistry informers() {
+    InformerFactory informers() {
         return informers;
     }
 

@@ -114,7 +114,7 @@ class PagedListTest {
                         "limit=500",
                         "continue=501&limit=500",
                         "continue=1001&limit=500");
-        assertThat(informer.objects().size()).isEqualTo(PODS_LISTED - 1);
+        assertThat(informer.store().size()).isEqualTo(PODS_LISTED - 1);
     }
 
     private static List<String> snapshotsOfAll() {

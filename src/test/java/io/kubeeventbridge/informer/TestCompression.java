@@ -22,15 +22,15 @@ final class TestCompression {
         return new TypeCompression(type, Runnable::run, ZstdLibrary.load().available());
     }
 
-    /** An informer registry as the application builds it, with a window of 100 changes per type. */
-    static InformerRegistry registry(KubernetesClient client) {
-        return registry(client, new SimpleMeterRegistry());
+    /** An informer factory as the application builds it, with a window of 100 changes per type. */
+    static InformerFactory informers(KubernetesClient client) {
+        return informers(client, new SimpleMeterRegistry());
     }
 
     /** The same, with its cache gauges in {@code meters}. */
-    static InformerRegistry registry(KubernetesClient client, MeterRegistry meters) {
+    static InformerFactory informers(KubernetesClient client, MeterRegistry meters) {
         CacheCompressor compressor = new CacheCompressor(ZstdLibrary.load());
-        return new InformerRegistry(
+        return new InformerFactory(
                 client,
                 Duration.ZERO,
                 500,

@@ -33,7 +33,7 @@ class WatchCoordinatorTest {
     private static final ResourceProperties NOT_INSTALLED =
             TestProperties.entry("api-version=nowhere.example.com/v1", "kind=Phantom");
 
-    private final InformerRegistry registry = TestCompression.registry(MockKubernetes.client());
+    private final InformerFactory registry = TestCompression.informers(MockKubernetes.client());
     private WatchCoordinator coordinator;
 
     // The mock API server's first answers in a JVM can take seconds; the tests bounding discovery must not pay for

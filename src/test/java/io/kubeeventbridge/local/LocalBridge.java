@@ -4,7 +4,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.kubeeventbridge.KubeEventBridgeApplication;
 import io.kubeeventbridge.informer.ResourceCache;
-import io.kubeeventbridge.informer.ResourceCaches;
+import io.kubeeventbridge.informer.ResourceCacheDirectory;
 import io.kubeeventbridge.support.MockKubernetes;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -57,7 +57,7 @@ public final class LocalBridge {
                         "--spring.config.location=classpath:/",
                         "--spring.kafka.bootstrap-servers=" + bootstrapServers))
                 .getApplicationContext();
-        awaitSynced(context.getBean(ResourceCaches.class));
+        awaitSynced(context.getBean(ResourceCacheDirectory.class));
         System.out.println(banner(bootstrapServers, context.getEnvironment().getProperty("local.server.port")));
     }
 
@@ -70,7 +70,7 @@ public final class LocalBridge {
         NOISY.forEach(logger -> logging.setLogLevel(logger, LogLevel.WARN));
     }
 
-    private static void awaitSynced(ResourceCaches caches) {
+    private static void awaitSynced(ResourceCacheDirectory caches) {
         try {
             await().atMost(Duration.ofMinutes(1))
                     .until(() ->

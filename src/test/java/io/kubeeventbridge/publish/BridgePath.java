@@ -1,7 +1,7 @@
 package io.kubeeventbridge.publish;
 
 import io.kubeeventbridge.bench.ProcessCpu;
-import io.kubeeventbridge.config.KafkaLayout.ContentMode;
+import io.kubeeventbridge.config.KafkaSettings.ContentMode;
 import io.kubeeventbridge.event.Operation;
 import io.kubeeventbridge.metrics.EventMetrics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;

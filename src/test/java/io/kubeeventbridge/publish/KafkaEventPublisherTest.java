@@ -12,7 +12,7 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
 import io.cloudevents.core.builder.CloudEventBuilder;
-import io.kubeeventbridge.config.KafkaLayout.ContentMode;
+import io.kubeeventbridge.config.KafkaSettings.ContentMode;
 import io.kubeeventbridge.event.EventExtensions;
 import io.kubeeventbridge.event.EventVariants;
 import io.kubeeventbridge.metrics.EventMetrics;

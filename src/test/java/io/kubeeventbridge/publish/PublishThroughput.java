@@ -2,7 +2,7 @@ package io.kubeeventbridge.publish;
 
 import io.kubeeventbridge.bench.Rounds;
 import io.kubeeventbridge.bench.Rounds.Contender;
-import io.kubeeventbridge.config.KafkaLayout.ContentMode;
+import io.kubeeventbridge.config.KafkaSettings.ContentMode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;

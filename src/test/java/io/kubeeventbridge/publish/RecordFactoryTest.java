@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
 import io.cloudevents.kafka.CloudEventDeserializer;
-import io.kubeeventbridge.config.KafkaLayout.ContentMode;
+import io.kubeeventbridge.config.KafkaSettings.ContentMode;
 import io.kubeeventbridge.event.Operation;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;

@@ -3,7 +3,7 @@ package io.kubeeventbridge.publish;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kubeeventbridge.BridgeTestBase;
-import io.kubeeventbridge.config.KafkaLayout.ContentMode;
+import io.kubeeventbridge.config.KafkaSettings.ContentMode;
 import io.kubeeventbridge.event.Operation;
 import io.kubeeventbridge.support.KafkaEvents;
 import io.kubeeventbridge.support.SharedKafkaBroker;

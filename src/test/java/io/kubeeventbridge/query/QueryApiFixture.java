@@ -8,7 +8,7 @@ import io.kubeeventbridge.discovery.ClusterVersion;
 import io.kubeeventbridge.discovery.ResourceAliases;
 import io.kubeeventbridge.event.ResourceType;
 import io.kubeeventbridge.informer.FixedResourceCache;
-import io.kubeeventbridge.informer.ResourceCaches;
+import io.kubeeventbridge.informer.ResourceCacheDirectory;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -73,7 +73,7 @@ final class QueryApiFixture {
         return new WatchStreams(settings, JsonMapper.shared(), TABLES, threads, () -> 0.5);
     }
 
-    ResourceCaches caches() {
+    ResourceCacheDirectory caches() {
         return FixedResourceCache.all(pods, deployments, clusterRoles);
     }
 

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.kubeeventbridge.config.BridgeProperties;
 import io.kubeeventbridge.discovery.ClusterVersion;
 import io.kubeeventbridge.discovery.ResourceAliases;
-import io.kubeeventbridge.informer.ResourceCaches;
+import io.kubeeventbridge.informer.ResourceCacheDirectory;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -328,7 +328,7 @@ class QueryAuthIT {
     static class Application {
 
         @Bean
-        ResourceCaches caches() {
+        ResourceCacheDirectory caches() {
             return new QueryApiFixture().caches();
         }
 

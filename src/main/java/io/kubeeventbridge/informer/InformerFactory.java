@@ -14,7 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * only builds informers for typed classes across all namespaces, so it cannot serve generic resources with
  * namespaces and selectors; this class gives the same ownership over the client's informer DSL.
  */
-final class InformerRegistry implements ResourceCaches, InformerStatusSource {
+final class InformerFactory implements ResourceCacheDirectory, InformerStatusSource {
 
     private final KubernetesClient client;
     private final Duration resyncPeriod;
@@ -26,7 +26,7 @@ final class InformerRegistry implements ResourceCaches, InformerStatusSource {
     private boolean closed;
 
     /** @param listPageSize objects per list request, or 0 to list in one request */
-    InformerRegistry(
+    InformerFactory(
             KubernetesClient client,
             Duration resyncPeriod,
             int listPageSize,

@@ -12,11 +12,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** The change feed of a type lives as long as the type is watched. */
-class InformerRegistryFeedTest {
+class InformerFactoryFeedTest {
 
     private static final ResourceType CONFIG_MAPS = new ResourceType("", "v1", "configmaps", "ConfigMap", true);
 
-    private final InformerRegistry registry = TestCompression.registry(MockKubernetes.client());
+    private final InformerFactory registry = TestCompression.informers(MockKubernetes.client());
 
     @AfterEach
     void close() {

@@ -24,7 +24,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param changedPaths whether {@code updated} events name the JSON pointers of what changed in the extension
  *     {@code changedpaths}, for consumers and brokers that route on attributes
  */
-public record KafkaLayout(
+public record KafkaSettings(
         @DefaultValue(TopicTemplate.DEFAULT) @NotNull String topicTemplate,
         @DefaultValue("binary") @NotNull ContentMode contentMode,
         @DefaultValue("true") boolean tombstones,
