@@ -15,7 +15,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The forwarder a user would write instead of the bridge: an event handler that serialises each object with Jackson
  * and sends it, keyed {@code namespace/name}, with a plain {@link KafkaProducer}. No CloudEvents, no queue, no
- * checkpoints. (The same handler as {@link RawForwarder}'s, fed decoded objects directly.)
+ * checkpoints. ({@link RawForwarder}'s
+ * handler sends the same way.)
  */
 public final class NaiveForwarder {
 
@@ -43,7 +44,7 @@ public final class NaiveForwarder {
         long cpuStart = ProcessCpu.nanos();
         long start = System.nanoTime();
         for (Forwarded forwarded : objects) {
-            forward(forwarded.topic(), forwarded.object(), (metadata, error) -> {
+            send(producer, topicPrefix + forwarded.topic(), forwarded.object(), (metadata, error) -> {
                 if (error != null) {
                     failure.compareAndSet(null, error);
                 }
@@ -60,11 +61,12 @@ public final class NaiveForwarder {
         return objects.size() / ((end - start) / 1e9);
     }
 
-    /** Serialises {@code object} and sends it to {@code topic} (with the prefix), as a handler's onAdd would. */
-    private void forward(String topic, GenericKubernetesResource object, Callback done) {
+    /** Serialises {@code object} and sends it to {@code topic}, keyed {@code namespace/name}, as a handler would. */
+    static void send(
+            KafkaProducer<byte[], byte[]> producer, String topic, GenericKubernetesResource object, Callback done) {
         producer.send(
                 new ProducerRecord<>(
-                        topicPrefix + topic,
+                        topic,
                         Cache.metaNamespaceKeyFunc(object).getBytes(StandardCharsets.UTF_8),
                         JSON.writeValueAsBytes(object)),
                 done);

@@ -5,12 +5,8 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
-import io.fabric8.kubernetes.client.informers.cache.Cache;
 import io.kubeeventbridge.publish.PublishThroughput;
-import java.nio.charset.StandardCharsets;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The end-to-end baseline: a bare fabric8 informer over the pods of all namespaces whose add handler serialises
@@ -18,8 +14,6 @@ import tools.jackson.databind.json.JsonMapper;
  * {@link KafkaProducer} under the service's producer settings.
  */
 final class RawForwarder implements AutoCloseable {
-
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final KubernetesClient client;
     private final KafkaProducer<byte[], byte[]> producer;
@@ -44,16 +38,11 @@ final class RawForwarder implements AutoCloseable {
                         new ResourceEventHandler<>() {
                             @Override
                             public void onAdd(GenericKubernetesResource pod) {
-                                producer.send(
-                                        new ProducerRecord<>(
-                                                topic,
-                                                Cache.metaNamespaceKeyFunc(pod).getBytes(StandardCharsets.UTF_8),
-                                                JSON.writeValueAsBytes(pod)),
-                                        (metadata, error) -> {
-                                            if (error == null) {
-                                                acknowledged.run();
-                                            }
-                                        });
+                                NaiveForwarder.send(producer, topic, pod, (metadata, error) -> {
+                                    if (error == null) {
+                                        acknowledged.run();
+                                    }
+                                });
                             }
 
                             // The benchmark only creates pods.

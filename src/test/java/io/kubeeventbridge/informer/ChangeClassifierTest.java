@@ -71,8 +71,7 @@ class ChangeClassifierTest {
     void classifiesCallbacks(String behaviour, Consumer<ChangeClassifier> callbacks, List<Change> expected) {
         List<Change> changes = new ArrayList<>();
         ChangeClassifier classifier = new ChangeClassifier(
-                (operation, object, json) ->
-                        changes.add(new Change(operation, object.getMetadata().getResourceVersion())),
+                recording(changes),
                 new CompactItemStore(ObjectFilter.NONE, PODS, TestCompression.off(PODS)),
                 null,
                 () -> {});
@@ -131,12 +130,7 @@ class ChangeClassifierTest {
         GenericKubernetesResource v3 = object("3");
         store.put(store.getKey(v3), v3);
         List<Change> changes = new ArrayList<>();
-        ChangeClassifier classifier = new ChangeClassifier(
-                (operation, object, json) ->
-                        changes.add(new Change(operation, object.getMetadata().getResourceVersion())),
-                store,
-                null,
-                () -> {});
+        ChangeClassifier classifier = new ChangeClassifier(recording(changes), store, null, () -> {});
         classifier.onList("1", false);
 
         classifier.onUpdate(object("1"), v2);
@@ -184,12 +178,7 @@ class ChangeClassifierTest {
     void anUpdateAfterACreationSkippedAsStaleIsHandedOverAsTheCreation() {
         CompactItemStore store = new CompactItemStore(ObjectFilter.NONE, PODS, TestCompression.off(PODS));
         List<Change> changes = new ArrayList<>();
-        ChangeClassifier classifier = new ChangeClassifier(
-                (operation, object, json) ->
-                        changes.add(new Change(operation, object.getMetadata().getResourceVersion())),
-                store,
-                null,
-                () -> {});
+        ChangeClassifier classifier = new ChangeClassifier(recording(changes), store, null, () -> {});
         classifier.onList("1", true);
         GenericKubernetesResource v1 = object("1");
         GenericKubernetesResource v2 = object("2");
@@ -203,6 +192,11 @@ class ChangeClassifierTest {
     }
 
     /** A listener that compares updates, noting each as {@code previous resourceVersion -> current}. */
+    private static ChangeListener recording(List<Change> changes) {
+        return (operation, object, json) ->
+                changes.add(new Change(operation, object.getMetadata().getResourceVersion()));
+    }
+
     private static ChangeListener comparing(List<String> updates) {
         return new ChangeListener() {
             @Override
