@@ -16,7 +16,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * The mock API server's CRUD dispatcher, with gates: while a path prefix is closed, requests under it answer 503,
  * as an API server that is unreachable or overloaded would, which holds an informer unsynced; hidden, they answer
  * 404, as for what the API server does not serve; verbs forbidden under a path prefix, as RBAC forbids them; and
- * watches that expire, which make an informer list again. It also serves the group discovery documents of the groups
+ * watches that expire, which make an informer list again, and watches that go silent, as across a network partition the
+ * client does not notice, until they expire. It also serves the group discovery documents of the groups
  * of its CRDs ({@link ApiGroupDocuments}) and {@code /version}, which the mock lacks.
  */
 public final class GatedCrudDispatcher extends KubernetesCrudDispatcher {
@@ -35,14 +36,18 @@ public final class GatedCrudDispatcher extends KubernetesCrudDispatcher {
     private final Set<String> hiddenPrefixes = ConcurrentHashMap.newKeySet();
     private final Set<String> expiringWatchPrefixes = ConcurrentHashMap.newKeySet();
     private final Map<String, String> forbiddenVerbs = new ConcurrentHashMap<>();
+    private final Set<String> silencedWatchPrefixes = ConcurrentHashMap.newKeySet();
+    private final Map<WebSocket, String> openWatches = new ConcurrentHashMap<>();
 
     public void close(String pathPrefix) {
         closedPrefixes.add(pathPrefix);
     }
 
+    /** Undoes {@link #close}, {@link #hide} and {@link #silenceWatches} for {@code pathPrefix}. */
     public void open(String pathPrefix) {
         closedPrefixes.remove(pathPrefix);
         hiddenPrefixes.remove(pathPrefix);
+        silencedWatchPrefixes.remove(pathPrefix);
     }
 
     /** Requests under {@code pathPrefix} answer 404 until {@link #open} is called for it. */
@@ -78,18 +83,40 @@ public final class GatedCrudDispatcher extends KubernetesCrudDispatcher {
                         + "\"reason\":\"NotFound\",\"message\":\"the server could not find the requested resource\"}");
     }
 
+    /**
+     * Open watches under {@code pathPrefix}, and those opened from now on, receive no events until
+     * {@link #expireSilencedWatches}: the client believes it is watching while changes pass it by.
+     */
+    public void silenceWatches(String pathPrefix) {
+        silencedWatchPrefixes.add(pathPrefix);
+    }
+
+    /**
+     * Ends the silenced watches under {@code pathPrefix} with an ERROR event of code 410, and lets later watches
+     * receive events again: the client must list again, and finds what changed while it heard nothing.
+     */
+    public void expireSilencedWatches(String pathPrefix) {
+        silencedWatchPrefixes.remove(pathPrefix);
+        openWatches.forEach((socket, path) -> {
+            if (path.startsWith(pathPrefix)) {
+                socket.send(EXPIRED);
+            }
+        });
+    }
+
     @Override
     public MockResponse handleWatch(String path) {
         MockResponse watch = super.handleWatch(path);
-        if (!expiringWatchPrefixes.removeIf(path::startsWith)) {
-            return watch;
-        }
+        boolean expires = expiringWatchPrefixes.removeIf(path::startsWith);
         WebSocketListener events = watch.getWebSocketListener();
         return watch.withWebSocketUpgrade(new WebSocketListener() {
             @Override
             public void onOpen(WebSocket webSocket, Response response) {
-                events.onOpen(webSocket, response);
-                webSocket.send(EXPIRED);
+                openWatches.put(webSocket, path);
+                events.onOpen(new SilenceableWebSocket(webSocket, path), response);
+                if (expires) {
+                    webSocket.send(EXPIRED);
+                }
             }
 
             @Override
@@ -99,9 +126,52 @@ public final class GatedCrudDispatcher extends KubernetesCrudDispatcher {
 
             @Override
             public void onClosed(WebSocket webSocket, int code, String reason) {
+                openWatches.remove(webSocket);
                 events.onClosed(webSocket, code, reason);
             }
+
+            @Override
+            public void onFailure(WebSocket webSocket, Throwable failure, Response response) {
+                openWatches.remove(webSocket);
+                events.onFailure(webSocket, failure, response);
+            }
         });
+    }
+
+    /** The socket the CRUD dispatcher sends a watch's events through: drops them while the watch is silenced. */
+    private final class SilenceableWebSocket implements WebSocket {
+
+        private final WebSocket socket;
+        private final String path;
+
+        private SilenceableWebSocket(WebSocket socket, String path) {
+            this.socket = socket;
+            this.path = path;
+        }
+
+        private boolean silenced() {
+            return silencedWatchPrefixes.stream().anyMatch(path::startsWith);
+        }
+
+        @Override
+        public RecordedRequest request() {
+            return socket.request();
+        }
+
+        @Override
+        public boolean send(String text) {
+            return silenced() || socket.send(text);
+        }
+
+        @Override
+        public boolean send(byte[] bytes) {
+            return silenced() || socket.send(bytes);
+        }
+
+        @Override
+        public boolean close(int code, String reason) {
+            return socket.close(code, reason);
+        }
     }
 
     @Override
