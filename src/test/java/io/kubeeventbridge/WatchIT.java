@@ -4,20 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
-import io.fabric8.kubernetes.api.model.GenericKubernetesResourceList;
-import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
-import io.fabric8.kubernetes.client.dsl.MixedOperation;
-import io.fabric8.kubernetes.client.dsl.Resource;
-import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
-import io.kubeeventbridge.support.MockKubernetes;
 import io.kubeeventbridge.support.SharedKafkaBroker;
 import java.io.BufferedReader;
 import java.io.InputStream;
@@ -29,8 +22,11 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -43,16 +39,6 @@ import tools.jackson.databind.json.JsonMapper;
 class WatchIT extends BridgeTestBase {
 
     private static final JsonMapper JSON = JsonMapper.shared();
-
-    // The bridge watches widgets in every namespace (application-it.yaml), and no other test uses them.
-    private static final ResourceDefinitionContext WIDGETS = new ResourceDefinitionContext.Builder()
-            .withGroup("example.com")
-            .withVersion("v1")
-            .withKind("Widget")
-            .withPlural("widgets")
-            .withNamespaced(true)
-            .build();
-    private static final String WIDGETS_PATH = "/apis/example.com/v1/widgets";
 
     @LocalServerPort
     private int port;
@@ -103,48 +89,19 @@ class WatchIT extends BridgeTestBase {
 
     @Test
     void aFabric8InformerOnTheBridgeStaysInSyncThroughARelistOfTheBridge() {
-        String namespace = "watch-relist";
-        for (String name : List.of("unchanged", "edited", "removed")) {
-            widgets().inNamespace(namespace).resource(widget(name)).create();
-        }
+        InformerOnTheBridgeScenario scenario = new InformerOnTheBridgeScenario("watch-relist");
         bridge = clientOfTheBridge();
-        SharedIndexInformer<GenericKubernetesResource> informer = bridge.genericKubernetesResources(WIDGETS)
-                .inNamespace(namespace)
+        SharedIndexInformer<GenericKubernetesResource> informer = bridge.genericKubernetesResources(
+                        InformerOnTheBridgeScenario.WIDGETS)
+                .inNamespace("watch-relist")
                 .inform();
         try {
-            await().atMost(Duration.ofSeconds(30))
-                    .untilAsserted(() ->
-                            assertThat(names(informer)).containsExactlyInAnyOrder("unchanged", "edited", "removed"));
-
-            // The bridge's watch of widgets hears nothing of these changes: only its relist can find them.
-            MockKubernetes.gates().silenceWatches(WIDGETS_PATH);
-            widgets()
-                    .inNamespace(namespace)
-                    .withName("edited")
-                    .edit(widget -> new GenericKubernetesResourceBuilder(widget)
-                            .editMetadata()
-                            .addToLabels("edited", "yes")
-                            .endMetadata()
-                            .build());
-            widgets().inNamespace(namespace).withName("removed").delete();
-            widgets().inNamespace(namespace).resource(widget("added")).create();
-            await().during(Duration.ofSeconds(1))
-                    .atMost(Duration.ofSeconds(5))
-                    .untilAsserted(() ->
-                            assertThat(names(informer)).containsExactlyInAnyOrder("unchanged", "edited", "removed"));
-
-            MockKubernetes.gates().expireSilencedWatches(WIDGETS_PATH);
-
-            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-                assertThat(names(informer)).containsExactlyInAnyOrder("unchanged", "edited", "added");
-                assertThat(informer.getIndexer()
-                                .getByKey(namespace + "/edited")
-                                .getMetadata()
-                                .getLabels())
-                        .containsEntry("edited", "yes");
-            });
+            scenario.run(() -> informer.getStore().list().stream()
+                    .collect(Collectors.toMap(
+                            widget -> widget.getMetadata().getName(),
+                            widget -> Objects.requireNonNullElse(
+                                    widget.getMetadata().getLabels(), Map.of()))));
         } finally {
-            MockKubernetes.gates().open(WIDGETS_PATH);
             informer.close();
         }
     }
@@ -202,23 +159,13 @@ class WatchIT extends BridgeTestBase {
                 .build();
     }
 
-    private static MixedOperation<
-                    GenericKubernetesResource, GenericKubernetesResourceList, Resource<GenericKubernetesResource>>
-            widgets() {
-        return MockKubernetes.customObjects(WIDGETS.getGroup(), WIDGETS.getVersion(), WIDGETS.getKind());
-    }
-
-    private static GenericKubernetesResource widget(String name) {
-        return MockKubernetes.customObject(WIDGETS.getGroup(), WIDGETS.getVersion(), WIDGETS.getKind(), name);
-    }
-
     private void create(String namespace, String name) {
         client.pods().inNamespace(namespace).resource(pod(name)).create();
     }
 
-    private static List<String> names(SharedIndexInformer<? extends HasMetadata> informer) {
+    private static List<String> names(SharedIndexInformer<Pod> informer) {
         return informer.getStore().list().stream()
-                .map(object -> object.getMetadata().getName())
+                .map(pod -> pod.getMetadata().getName())
                 .toList();
     }
 
