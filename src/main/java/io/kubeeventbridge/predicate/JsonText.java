@@ -57,6 +57,11 @@ final class JsonText {
         return new JsonText(bytes, true);
     }
 
+    /** The text's length in bytes. */
+    int length() {
+        return bytes.length;
+    }
+
     /** The whole text's value. */
     Range root() {
         int start = skipSpace(0);
