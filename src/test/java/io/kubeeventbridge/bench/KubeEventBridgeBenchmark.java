@@ -32,6 +32,10 @@ class KubeEventBridgeBenchmark {
     private static final int PUBLISH_ROUNDS = 3;
     private static final int PREDICATE_PODS = 2_000;
     private static final int PREDICATE_UPDATES_PER_POD = 10;
+    // A round takes under a second: with one round of each to warm up, each round was faster than the one before on
+    // both sides (the JIT still compiling); three warm up, and five rounds give a steadier median.
+    private static final int PREDICATE_WARM_UPS = 3;
+    private static final int PREDICATE_ROUNDS = 5;
     // The two paths are close and a round takes about a second: five rounds each give a steadier median on a shared
     // machine for a few seconds more. 20,000 events fill 20 transactions of 1,000, so no round ends with a partial
     // transaction waiting out bridge.kafka.transaction-interval (100 ms, once per burst: a tenth of a round here).
@@ -124,7 +128,11 @@ class KubeEventBridgeBenchmark {
     @Order(3)
     void publishWithPredicates() throws InterruptedException {
         var result = PredicateThroughput.measure(
-                broker.getBrokersAsString(), PREDICATE_PODS, PREDICATE_UPDATES_PER_POD, PUBLISH_ROUNDS);
+                broker.getBrokersAsString(),
+                PREDICATE_PODS,
+                PREDICATE_UPDATES_PER_POD,
+                PREDICATE_WARM_UPS,
+                PREDICATE_ROUNDS);
         System.out.printf(
                 "publish_with_predicates: %d updates, spec and status in turn; ignore-changes [/status] and"
                         + " changed-paths against neither%n",
