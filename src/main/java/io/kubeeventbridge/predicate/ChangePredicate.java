@@ -77,9 +77,10 @@ public final class ChangePredicate {
         if (!comparesUpdates) {
             return Update.PUBLISH;
         }
-        // The new state's text is indexed once, for the comparison and for the fingerprint its checkpoint asks later.
+        // The new state's text is indexed once, for the comparison and for the fingerprint its checkpoint asks later;
+        // the previous state's index follows it wherever their bytes agree.
         JsonText state = JsonText.withCanonicalContainers(current);
-        TreeSet<String> changed = diff.changed(JsonText.of(previous), state);
+        TreeSet<String> changed = diff.changed(JsonText.like(previous, state), state);
         if (changed.isEmpty()) {
             return Update.SKIP;
         }

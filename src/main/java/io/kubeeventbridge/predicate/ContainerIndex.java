@@ -32,7 +32,28 @@ final class ContainerIndex {
     ContainerIndex(byte[] bytes, boolean findsCanonical) {
         this.bytes = bytes;
         this.findsCanonical = findsCanonical;
-        scan();
+        scanFrom(0);
+    }
+
+    /** An index of {@code bytes} still to fill ({@link AlignedScan}), not finding which containers are canonical. */
+    ContainerIndex(byte[] bytes) {
+        this.bytes = bytes;
+        this.findsCanonical = false;
+    }
+
+    /** How many objects and arrays the text holds. */
+    int count() {
+        return count;
+    }
+
+    /** Where the {@code container}th object or array, in the order they begin, begins. */
+    int startOf(int container) {
+        return starts[container];
+    }
+
+    /** Where the {@code container}th object or array, in the order they begin, ends. */
+    int endOf(int container) {
+        return ends[container];
     }
 
     /** The end of the object or array that begins at {@code start}. */
@@ -123,9 +144,9 @@ final class ContainerIndex {
         return Arrays.binarySearch(starts, 0, count, start);
     }
 
-    private void scan() {
+    /** Scans the text from {@code at}, where a value or a separator begins, to its end. */
+    void scanFrom(int at) {
         boolean key = false;
-        int at = 0;
         while (at < bytes.length) {
             byte current = bytes[at];
             switch (current) {
@@ -207,7 +228,8 @@ final class ContainerIndex {
         return end - start < otherEnd - otherStart;
     }
 
-    private void open(int start) {
+    /** An object or array begins at {@code start}. */
+    void open(int start) {
         if (depth == open.length) {
             open = Arrays.copyOf(open, depth * 2);
             lastKeyStarts = Arrays.copyOf(lastKeyStarts, depth * 2);
@@ -224,8 +246,11 @@ final class ContainerIndex {
         canonical[count++] = findsCanonical;
     }
 
-    /** A container that is not canonical makes the one around it not canonical either. */
-    private void close(int at) {
+    /**
+     * The innermost open object or array ends at {@code at}. A container that is not canonical makes the one around it
+     * not canonical either.
+     */
+    void close(int at) {
         int closed = open[--depth];
         ends[closed] = at + 1;
         if (bytes[at] == '}' && bytes[at - 1] == '{') {

@@ -42,19 +42,27 @@ final class JsonText {
     private final byte[] bytes;
     private final ContainerIndex containers;
 
-    private JsonText(byte[] bytes, boolean findsCanonical) {
+    private JsonText(byte[] bytes, ContainerIndex containers) {
         this.bytes = bytes;
-        this.containers = new ContainerIndex(bytes, findsCanonical);
+        this.containers = containers;
     }
 
     /** A text to compare with another. */
     static JsonText of(byte[] bytes) {
-        return new JsonText(bytes, false);
+        return new JsonText(bytes, new ContainerIndex(bytes, false));
+    }
+
+    /**
+     * A text to compare with {@code similar}, such as another state of the same object: read only where its bytes
+     * differ from {@code similar}'s ({@link AlignedScan}).
+     */
+    static JsonText like(byte[] bytes, JsonText similar) {
+        return new JsonText(bytes, AlignedScan.index(bytes, similar.bytes, similar.containers));
     }
 
     /** A text to write canonically: which of its containers are canonical already is found in the same scan. */
     static JsonText withCanonicalContainers(byte[] bytes) {
-        return new JsonText(bytes, true);
+        return new JsonText(bytes, new ContainerIndex(bytes, true));
     }
 
     /** The text's length in bytes. */
