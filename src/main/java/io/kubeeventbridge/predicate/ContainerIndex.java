@@ -167,6 +167,7 @@ final class ContainerIndex {
                     key = current == '{';
                 }
                 case '}', ']' -> close(at++);
+                case ':' -> at++;
                 case ',' -> {
                     key = bytes[starts[open[depth - 1]]] == '{';
                     at++;
@@ -180,17 +181,15 @@ final class ContainerIndex {
         }
     }
 
-    /** Past the number or literal (or colon) at {@code start}: a number that is no plain integer is not canonical. */
+    /** Past the number or literal at {@code start}: a number that is no plain integer is not canonical. */
     private int scalar(int start) {
-        byte first = bytes[start];
-        if (first != '-' && (first < '0' || first > '9')) {
-            return start + 1;
-        }
         int end = start + 1;
         while (end < bytes.length && !JsonText.endsScalar(bytes[end])) {
             end++;
         }
-        if (!isPlainInteger(bytes, start, end)) {
+        byte first = bytes[start];
+        boolean number = first == '-' || (first >= '0' && first <= '9');
+        if (number && !isPlainInteger(bytes, start, end)) {
             notCanonical();
         }
         return end;

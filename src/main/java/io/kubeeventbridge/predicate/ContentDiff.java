@@ -59,6 +59,8 @@ final class ContentDiff {
                 changed.add(pointer(path));
             } else if (wasKind == Kind.ARRAY) {
                 compareElements(before.elements(was), after.elements(is), path);
+            } else if (wasKind == Kind.STRING && before.isUnescaped(was) && after.isUnescaped(is)) {
+                changed.add(pointer(path)); // two texts without escapes that differ are two strings
             } else if (!before.decode(was).equals(after.decode(is))) {
                 changed.add(pointer(path));
             }

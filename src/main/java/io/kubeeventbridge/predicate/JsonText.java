@@ -149,14 +149,25 @@ final class JsonText {
         return ContainerIndex.isPlainInteger(bytes, value.start(), value.end());
     }
 
+    /** Whether {@code value}, a string, holds no escape: then its text is its value, in UTF-8. */
+    boolean isUnescaped(Range value) {
+        return isUnescaped(value.start(), value.end());
+    }
+
     /** The key whose quoted text is {@code [start, end)}: decoded by hand unless it holds an escape. */
     private String key(int start, int end) {
+        return isUnescaped(start, end)
+                ? new String(bytes, start + 1, end - start - 2, StandardCharsets.UTF_8)
+                : JSON.readValue(bytes, start, end - start, String.class);
+    }
+
+    private boolean isUnescaped(int start, int end) {
         for (int index = start + 1; index < end - 1; index++) {
             if (bytes[index] == '\\') {
-                return JSON.readValue(bytes, start, end - start, String.class);
+                return false;
             }
         }
-        return new String(bytes, start + 1, end - start - 2, StandardCharsets.UTF_8);
+        return true;
     }
 
     /** The end of the value that starts at {@code start}. */
