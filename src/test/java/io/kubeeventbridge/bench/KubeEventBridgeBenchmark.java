@@ -32,9 +32,10 @@ class KubeEventBridgeBenchmark {
     private static final int PUBLISH_ROUNDS = 3;
     private static final int PREDICATE_PODS = 2_000;
     private static final int PREDICATE_UPDATES_PER_POD = 10;
-    // A round takes under a second: with one round of each to warm up, each round was faster than the one before on
-    // both sides (the JIT still compiling); three warm up, and five rounds give a steadier median.
-    private static final int PREDICATE_WARM_UPS = 3;
+    // A round takes about a second, and under load the JIT takes its time: with one round of each to warm up, every
+    // measured round was faster than the one before on both sides, and the JVM's CPU time per update settled only
+    // after seven or eight rounds of each (load average 16). Eight warm up; five give a steadier median.
+    private static final int PREDICATE_WARM_UPS = 8;
     private static final int PREDICATE_ROUNDS = 5;
     // The two paths are close and a round takes about a second: five rounds each give a steadier median on a shared
     // machine for a few seconds more. 20,000 events fill 20 transactions of 1,000, so no round ends with a partial
