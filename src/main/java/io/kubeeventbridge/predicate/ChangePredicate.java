@@ -94,7 +94,8 @@ public final class ChangePredicate {
      * @param publish whether the update is published
      * @param changedPaths the JSON pointers of the changed values, sorted, for the {@code changedpaths} extension;
      *     {@code null} when not reported
-     * @param fingerprint the {@link ChangePredicate#fingerprint fingerprint} of the new state, taken when asked (where its checkpoint is made)
+     * @param fingerprint the {@link ChangePredicate#fingerprint fingerprint} of the new state, taken when asked
+     *     (where its checkpoint is made)
      */
     public record Update(boolean publish, SortedSet<String> changedPaths, Supplier<OptionalLong> fingerprint) {
 
