@@ -120,13 +120,13 @@ final class ChangeHandler implements ChangeListener {
         if (!update.publish()) {
             metrics.filtered(type.toString(), Operation.UPDATED);
         } else if (update.changedPaths() == null) {
-            publishObserved(Operation.UPDATED, object, json, () -> predicate.fingerprint(json));
+            publishObserved(Operation.UPDATED, object, json, update.fingerprint());
         } else {
             publish(
                     Operation.UPDATED,
                     () -> normaliser.normaliseUpdate(
                             type, object, json, update.changedPaths(), OffsetDateTime.now(clock)),
-                    () -> predicate.fingerprint(json),
+                    update.fingerprint(),
                     () -> key(object));
         }
     }

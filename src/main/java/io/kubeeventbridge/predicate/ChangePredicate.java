@@ -8,6 +8,7 @@ import java.util.OptionalLong;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 
 /**
  * What one configured entry publishes: which operations ({@code operations}), and which updates: one whose
@@ -76,21 +77,29 @@ public final class ChangePredicate {
         if (!comparesUpdates) {
             return Update.PUBLISH;
         }
-        TreeSet<String> changed = diff.changed(previous, current);
+        // The new state's text is indexed once, for the comparison and for the fingerprint its checkpoint asks later;
+        // the previous state's index follows it wherever their bytes agree.
+        JsonText state = JsonText.withCanonicalContainers(current);
+        TreeSet<String> changed = diff.changed(JsonText.like(previous, state), state);
         if (changed.isEmpty()) {
             return Update.SKIP;
         }
-        return new Update(true, reportChangedPaths ? Collections.unmodifiableSortedSet(changed) : null);
+        return new Update(
+                true,
+                reportChangedPaths ? Collections.unmodifiableSortedSet(changed) : null,
+                () -> OptionalLong.of(fingerprint.of(state)));
     }
 
     /**
      * @param publish whether the update is published
      * @param changedPaths the JSON pointers of the changed values, sorted, for the {@code changedpaths} extension;
      *     {@code null} when not reported
+     * @param fingerprint the {@link ChangePredicate#fingerprint fingerprint} of the new state, taken when asked
+     *     (where its checkpoint is made)
      */
-    public record Update(boolean publish, SortedSet<String> changedPaths) {
+    public record Update(boolean publish, SortedSet<String> changedPaths, Supplier<OptionalLong> fingerprint) {
 
-        static final Update SKIP = new Update(false, null);
-        static final Update PUBLISH = new Update(true, null);
+        static final Update SKIP = new Update(false, null, OptionalLong::empty);
+        static final Update PUBLISH = new Update(true, null, OptionalLong::empty);
     }
 }

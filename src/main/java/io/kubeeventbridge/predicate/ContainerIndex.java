@@ -32,7 +32,28 @@ final class ContainerIndex {
     ContainerIndex(byte[] bytes, boolean findsCanonical) {
         this.bytes = bytes;
         this.findsCanonical = findsCanonical;
-        scan();
+        scanFrom(0);
+    }
+
+    /** An index of {@code bytes} still to fill ({@link AlignedScan}), not finding which containers are canonical. */
+    ContainerIndex(byte[] bytes) {
+        this.bytes = bytes;
+        this.findsCanonical = false;
+    }
+
+    /** How many objects and arrays the text holds. */
+    int count() {
+        return count;
+    }
+
+    /** Where the {@code container}th object or array, in the order they begin, begins. */
+    int startOf(int container) {
+        return starts[container];
+    }
+
+    /** Where the {@code container}th object or array, in the order they begin, ends. */
+    int endOf(int container) {
+        return ends[container];
     }
 
     /** The end of the object or array that begins at {@code start}. */
@@ -72,6 +93,24 @@ final class ContainerIndex {
         return at + 1;
     }
 
+    /**
+     * The end of the string that begins at {@code start} if it is {@link #isPlainString plain}, else -1: the canonical
+     * scan reads both at once, eight bytes at a time.
+     */
+    static int plainStringEnd(byte[] bytes, int start) {
+        int at = start + 1;
+        while (at + Long.BYTES <= bytes.length) {
+            long found = quotesAndNotPlain((long) LONGS.get(bytes, at));
+            if (found != 0) {
+                at += Long.numberOfTrailingZeros(found) / Byte.SIZE;
+                return bytes[at] == '"' ? at + 1 : -1;
+            }
+            at += Long.BYTES;
+        }
+        int end = stringEnd(bytes, start);
+        return isPlainString(bytes, start, end) ? end : -1;
+    }
+
     /** Whether the string {@code [start, end)}, quotes included, is printable ASCII without escapes. */
     static boolean isPlainString(byte[] bytes, int start, int end) {
         for (int at = start + 1; at < end - 1; at++) {
@@ -105,63 +144,67 @@ final class ContainerIndex {
         return Arrays.binarySearch(starts, 0, count, start);
     }
 
-    private void scan() {
+    /** Scans the text from {@code at}, where a value or a separator begins, to its end. */
+    void scanFrom(int at) {
         boolean key = false;
-        int at = 0;
         while (at < bytes.length) {
             byte current = bytes[at];
-            if (current == '"') {
-                int end = stringEnd(bytes, at);
-                if (findsCanonical) {
-                    string(at, end, key);
+            switch (current) {
+                case '"' -> {
+                    int end = findsCanonical ? plainStringEnd(bytes, at) : -1;
+                    boolean plain = end > 0;
+                    if (!plain) {
+                        end = stringEnd(bytes, at);
+                    }
+                    if (findsCanonical) {
+                        string(at, end, plain, key);
+                    }
+                    key = false;
+                    at = end;
                 }
-                key = false;
-                at = end;
-            } else if (findsCanonical && (current == '-' || (current >= '0' && current <= '9'))) {
-                int end = at + 1;
-                while (end < bytes.length && !JsonText.endsScalar(bytes[end])) {
-                    end++;
-                }
-                if (!isPlainInteger(bytes, at, end)) {
-                    notCanonical();
-                }
-                at = end;
-            } else {
-                if (current == '{' || current == '[') {
-                    open(at);
+                case '{', '[' -> {
+                    open(at++);
                     key = current == '{';
-                } else if (current == '}' || current == ']') {
-                    close(at);
-                } else if (current == ',') {
-                    key = bytes[starts[open[depth - 1]]] == '{';
-                } else if (JsonText.isSpace(current)) {
-                    notCanonical();
                 }
-                at++;
+                case '}', ']' -> close(at++);
+                case ':' -> at++;
+                case ',' -> {
+                    key = bytes[starts[open[depth - 1]]] == '{';
+                    at++;
+                }
+                case ' ', '\n', '\r', '\t' -> {
+                    notCanonical();
+                    at++;
+                }
+                default -> at = findsCanonical ? scalar(at) : at + 1;
             }
         }
     }
 
-    private void string(int start, int end, boolean key) {
+    /** Past the number or literal at {@code start}: a number that is no plain integer is not canonical. */
+    private int scalar(int start) {
+        int end = start + 1;
+        while (end < bytes.length && !JsonText.endsScalar(bytes[end])) {
+            end++;
+        }
+        byte first = bytes[start];
+        boolean number = first == '-' || (first >= '0' && first <= '9');
+        if (number && !isPlainInteger(bytes, start, end)) {
+            notCanonical();
+        }
+        return end;
+    }
+
+    private void string(int start, int end, boolean plain, boolean key) {
         if (depth == 0) {
             return;
         }
-        boolean plain = isPlainString(bytes, start, end);
         if (!plain) {
             notCanonical();
         }
         if (key) {
             int object = depth - 1;
-            if (plain
-                    && lastKeyEnds[object] > 0
-                    && Arrays.compare(
-                                    bytes,
-                                    lastKeyStarts[object] + 1,
-                                    lastKeyEnds[object] - 1,
-                                    bytes,
-                                    start + 1,
-                                    end - 1)
-                            >= 0) {
+            if (plain && lastKeyEnds[object] > 0 && !isBefore(lastKeyStarts[object], lastKeyEnds[object], start, end)) {
                 notCanonical();
             }
             lastKeyStarts[object] = start;
@@ -169,7 +212,23 @@ final class ContainerIndex {
         }
     }
 
-    private void open(int start) {
+    /**
+     * Whether the plain string {@code [start, end)} sorts before {@code [otherStart, otherEnd)}, both quoted. By hand:
+     * keys mostly differ in their first bytes, where a call of {@link Arrays#compare} costs more than the comparison.
+     */
+    private boolean isBefore(int start, int end, int otherStart, int otherEnd) {
+        int length = Math.min(end - start, otherEnd - otherStart) - 1;
+        for (int offset = 1; offset < length; offset++) {
+            int order = bytes[start + offset] - bytes[otherStart + offset];
+            if (order != 0) {
+                return order < 0;
+            }
+        }
+        return end - start < otherEnd - otherStart;
+    }
+
+    /** An object or array begins at {@code start}. */
+    void open(int start) {
         if (depth == open.length) {
             open = Arrays.copyOf(open, depth * 2);
             lastKeyStarts = Arrays.copyOf(lastKeyStarts, depth * 2);
@@ -186,8 +245,11 @@ final class ContainerIndex {
         canonical[count++] = findsCanonical;
     }
 
-    /** A container that is not canonical makes the one around it not canonical either. */
-    private void close(int at) {
+    /**
+     * The innermost open object or array ends at {@code at}. A container that is not canonical makes the one around it
+     * not canonical either.
+     */
+    void close(int at) {
         int closed = open[--depth];
         ends[closed] = at + 1;
         if (bytes[at] == '}' && bytes[at - 1] == '{') {
@@ -203,6 +265,16 @@ final class ContainerIndex {
         if (depth > 0) {
             canonical[open[depth - 1]] = false;
         }
+    }
+
+    /**
+     * The high bit of each byte of {@code word} (little-endian) that is a quote or not printable ASCII (a backslash,
+     * below a space, DEL or above), and perhaps of bytes after the first such.
+     */
+    private static long quotesAndNotPlain(long word) {
+        long delete = word ^ 0x7F7F7F7F7F7F7F7FL;
+        long belowSpace = (word - 0x2020202020202020L) & ~word;
+        return (quotesAndBackslashes(word) | ((delete - ONES) & ~delete) | belowSpace | word) & HIGH_BITS;
     }
 
     /**

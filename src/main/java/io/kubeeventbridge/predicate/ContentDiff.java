@@ -26,12 +26,10 @@ final class ContentDiff {
         this.ignored = ignored;
     }
 
-    /** The pointers of the values that differ between {@code before} and {@code after} (JSON texts), sorted. */
-    TreeSet<String> changed(byte[] before, byte[] after) {
+    /** The pointers of the values that differ between {@code before} and {@code after}, sorted. */
+    TreeSet<String> changed(JsonText before, JsonText after) {
         TreeSet<String> changed = new TreeSet<>();
-        JsonText beforeText = JsonText.of(before);
-        JsonText afterText = JsonText.of(after);
-        new Walk(beforeText, afterText, changed).compare(beforeText.root(), afterText.root(), new ArrayList<>());
+        new Walk(before, after, changed).compare(before.root(), after.root(), new ArrayList<>());
         return changed;
     }
 
@@ -61,6 +59,8 @@ final class ContentDiff {
                 changed.add(pointer(path));
             } else if (wasKind == Kind.ARRAY) {
                 compareElements(before.elements(was), after.elements(is), path);
+            } else if (wasKind == Kind.STRING && before.isUnescaped(was) && after.isUnescaped(is)) {
+                changed.add(pointer(path)); // two texts without escapes that differ are two strings
             } else if (!before.decode(was).equals(after.decode(is))) {
                 changed.add(pointer(path));
             }

@@ -31,9 +31,13 @@ final class ContentFingerprint {
 
     /** @param state a JSON text */
     long of(byte[] state) {
-        JsonText text = JsonText.withCanonicalContainers(state);
-        CanonicalText canonical = new CanonicalText(text, state.length);
-        write(text, text.root(), new ArrayList<>(), canonical);
+        return of(JsonText.withCanonicalContainers(state));
+    }
+
+    /** @param state a text that knows its canonical containers ({@link JsonText#withCanonicalContainers}) */
+    long of(JsonText state) {
+        CanonicalText canonical = new CanonicalText(state, state.length());
+        write(state, state.root(), new ArrayList<>(), canonical);
         return canonical.hash(XXHASH);
     }
 

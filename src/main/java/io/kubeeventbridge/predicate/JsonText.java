@@ -42,19 +42,32 @@ final class JsonText {
     private final byte[] bytes;
     private final ContainerIndex containers;
 
-    private JsonText(byte[] bytes, boolean findsCanonical) {
+    private JsonText(byte[] bytes, ContainerIndex containers) {
         this.bytes = bytes;
-        this.containers = new ContainerIndex(bytes, findsCanonical);
+        this.containers = containers;
     }
 
     /** A text to compare with another. */
     static JsonText of(byte[] bytes) {
-        return new JsonText(bytes, false);
+        return new JsonText(bytes, new ContainerIndex(bytes, false));
+    }
+
+    /**
+     * A text to compare with {@code similar}, such as another state of the same object: read only where its bytes
+     * differ from {@code similar}'s ({@link AlignedScan}).
+     */
+    static JsonText like(byte[] bytes, JsonText similar) {
+        return new JsonText(bytes, AlignedScan.index(bytes, similar.bytes, similar.containers));
     }
 
     /** A text to write canonically: which of its containers are canonical already is found in the same scan. */
     static JsonText withCanonicalContainers(byte[] bytes) {
-        return new JsonText(bytes, true);
+        return new JsonText(bytes, new ContainerIndex(bytes, true));
+    }
+
+    /** The text's length in bytes. */
+    int length() {
+        return bytes.length;
     }
 
     /** The whole text's value. */
@@ -136,14 +149,25 @@ final class JsonText {
         return ContainerIndex.isPlainInteger(bytes, value.start(), value.end());
     }
 
+    /** Whether {@code value}, a string, holds no escape: then its text is its value, in UTF-8. */
+    boolean isUnescaped(Range value) {
+        return isUnescaped(value.start(), value.end());
+    }
+
     /** The key whose quoted text is {@code [start, end)}: decoded by hand unless it holds an escape. */
     private String key(int start, int end) {
+        return isUnescaped(start, end)
+                ? new String(bytes, start + 1, end - start - 2, StandardCharsets.UTF_8)
+                : JSON.readValue(bytes, start, end - start, String.class);
+    }
+
+    private boolean isUnescaped(int start, int end) {
         for (int index = start + 1; index < end - 1; index++) {
             if (bytes[index] == '\\') {
-                return JSON.readValue(bytes, start, end - start, String.class);
+                return false;
             }
         }
-        return new String(bytes, start + 1, end - start - 2, StandardCharsets.UTF_8);
+        return true;
     }
 
     /** The end of the value that starts at {@code start}. */

@@ -32,6 +32,11 @@ class KubeEventBridgeBenchmark {
     private static final int PUBLISH_ROUNDS = 3;
     private static final int PREDICATE_PODS = 2_000;
     private static final int PREDICATE_UPDATES_PER_POD = 10;
+    // A round takes about a second, and under load the JIT takes its time: with one round of each to warm up, every
+    // measured round was faster than the one before on both sides, and the JVM's CPU time per update settled only
+    // after seven or eight rounds of each (load average 16). Eight warm up; five give a steadier median.
+    private static final int PREDICATE_WARM_UPS = 8;
+    private static final int PREDICATE_ROUNDS = 5;
     // The two paths are close and a round takes about a second: five rounds each give a steadier median on a shared
     // machine for a few seconds more. 20,000 events fill 20 transactions of 1,000, so no round ends with a partial
     // transaction waiting out bridge.kafka.transaction-interval (100 ms, once per burst: a tenth of a round here).
@@ -124,7 +129,11 @@ class KubeEventBridgeBenchmark {
     @Order(3)
     void publishWithPredicates() throws InterruptedException {
         var result = PredicateThroughput.measure(
-                broker.getBrokersAsString(), PREDICATE_PODS, PREDICATE_UPDATES_PER_POD, PUBLISH_ROUNDS);
+                broker.getBrokersAsString(),
+                PREDICATE_PODS,
+                PREDICATE_UPDATES_PER_POD,
+                PREDICATE_WARM_UPS,
+                PREDICATE_ROUNDS);
         System.out.printf(
                 "publish_with_predicates: %d updates, spec and status in turn; ignore-changes [/status] and"
                         + " changed-paths against neither%n",

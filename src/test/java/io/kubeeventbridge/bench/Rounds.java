@@ -24,8 +24,17 @@ public final class Rounds {
     /** Runs {@code rounds} rounds of each, the baseline first in each, and prints every round's figures. */
     public static Medians alternate(String label, String unit, int rounds, Contender value, Contender baseline)
             throws InterruptedException {
-        baseline.round().run();
-        value.round().run();
+        return alternate(label, unit, 1, rounds, value, baseline);
+    }
+
+    /** The same after {@code warmUps} rounds of each: for rounds too short for one to warm up the JIT. */
+    public static Medians alternate(
+            String label, String unit, int warmUps, int rounds, Contender value, Contender baseline)
+            throws InterruptedException {
+        for (int round = 0; round < warmUps; round++) {
+            baseline.round().run();
+            value.round().run();
+        }
         double[] values = new double[rounds];
         double[] baselines = new double[rounds];
         for (int round = 0; round < rounds; round++) {

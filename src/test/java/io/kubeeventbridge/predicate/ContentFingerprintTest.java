@@ -43,7 +43,7 @@ class ContentFingerprintTest {
             })
     void fingerprintsAreEqualExactlyWhereNothingThatCountsChanged(String before, String after) {
         boolean unchanged = new ContentDiff(IGNORING_BEATS)
-                .changed(json(before), json(after))
+                .changed(text(json(before)), text(json(after)))
                 .isEmpty();
 
         assertThat(fingerprint(before) == fingerprint(after)).isEqualTo(unchanged);
@@ -68,7 +68,7 @@ class ContentFingerprintTest {
 
         assertThat(fingerprint.of(beforeState) == fingerprint.of(afterState))
                 .isEqualTo(new ContentDiff(ignoringSecond)
-                        .changed(beforeState, afterState)
+                        .changed(text(beforeState), text(afterState))
                         .isEmpty());
     }
 
@@ -78,7 +78,8 @@ class ContentFingerprintTest {
         byte[] before = json("{\"metadata\":{\"name\":\"a\"}}");
         byte[] after = json("{\"metadata\":{\"name\":\"a\",\"annotations\":{\"beat\":\"1\"}}}");
 
-        assertThat(new ContentDiff(ignoringBeat).changed(before, after)).isEmpty();
+        assertThat(new ContentDiff(ignoringBeat).changed(text(before), text(after)))
+                .isEmpty();
         assertThat(new ContentFingerprint(ignoringBeat).of(before))
                 .isEqualTo(new ContentFingerprint(ignoringBeat).of(after));
     }
@@ -99,6 +100,10 @@ class ContentFingerprintTest {
 
     private static long fingerprint(String state) {
         return new ContentFingerprint(IGNORING_BEATS).of(json(state));
+    }
+
+    private static JsonText text(byte[] json) {
+        return JsonText.of(json);
     }
 
     private static byte[] json(String text) {
