@@ -17,6 +17,7 @@ final class JsonBytes extends OutputStream {
 
     private byte[] buffer;
     private int count;
+    private char[] chars = new char[256];
 
     private JsonBytes(int capacity) {
         buffer = new byte[capacity];
@@ -61,11 +62,15 @@ final class JsonBytes extends OutputStream {
     boolean writePlainString(String text) {
         int length = text.length();
         ensure(length + 2);
+        // Copied out first, as Jackson's generator does: the copy is one intrinsic per string, and the loop below then
+        // reads an array instead of calling charAt, which checks the string's coding and bounds for every character.
+        char[] chars = charsFor(length);
+        text.getChars(0, length, chars, 0);
         byte[] out = buffer;
         int position = count;
         out[position++] = '"';
         for (int index = 0; index < length; index++) {
-            char c = text.charAt(index);
+            char c = chars[index];
             if (c < 0x20 || c >= 0x7f || c == '"' || c == '\\') {
                 return false;
             }
@@ -74,6 +79,13 @@ final class JsonBytes extends OutputStream {
         out[position++] = '"';
         count = position;
         return true;
+    }
+
+    private char[] charsFor(int length) {
+        if (chars.length < length) {
+            chars = new char[Math.max(length, chars.length * 2)];
+        }
+        return chars;
     }
 
     /** Writes {@code number} in decimal, the digits Jackson writes. */
