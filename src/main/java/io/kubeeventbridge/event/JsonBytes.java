@@ -17,7 +17,6 @@ final class JsonBytes extends OutputStream {
 
     private byte[] buffer;
     private int count;
-    private char[] chars = new char[256];
 
     private JsonBytes(int capacity) {
         buffer = new byte[capacity];
@@ -62,15 +61,11 @@ final class JsonBytes extends OutputStream {
     boolean writePlainString(String text) {
         int length = text.length();
         ensure(length + 2);
-        // Copied out first, as Jackson's generator does: the copy is one intrinsic per string, and the loop below then
-        // reads an array instead of calling charAt, which checks the string's coding and bounds for every character.
-        char[] chars = charsFor(length);
-        text.getChars(0, length, chars, 0);
         byte[] out = buffer;
         int position = count;
         out[position++] = '"';
         for (int index = 0; index < length; index++) {
-            char c = chars[index];
+            char c = text.charAt(index);
             if (c < 0x20 || c >= 0x7f || c == '"' || c == '\\') {
                 return false;
             }
@@ -79,13 +74,6 @@ final class JsonBytes extends OutputStream {
         out[position++] = '"';
         count = position;
         return true;
-    }
-
-    private char[] charsFor(int length) {
-        if (chars.length < length) {
-            chars = new char[Math.max(length, chars.length * 2)];
-        }
-        return chars;
     }
 
     /** Writes {@code number} in decimal, the digits Jackson writes. */
