@@ -30,7 +30,7 @@ public final class EventMetrics {
 
     private final MeterRegistry registry;
     // Looked up on every event: cache the counters instead of rebuilding their ids each time.
-    private final Map<String, Counter> counters = new ConcurrentHashMap<>();
+    private final Map<CounterKey, Counter> counters = new ConcurrentHashMap<>();
     private final Map<String, Timer> timers = new ConcurrentHashMap<>();
 
     public EventMetrics(MeterRegistry registry) {
@@ -71,8 +71,7 @@ public final class EventMetrics {
     }
 
     private Counter counter(String name, String resource, Operation operation, String stage) {
-        String key = name + '|' + resource + '|' + operation + '|' + stage;
-        return counters.computeIfAbsent(key, ignored -> {
+        return counters.computeIfAbsent(new CounterKey(name, resource, operation, stage), ignored -> {
             Counter.Builder builder = Counter.builder(name)
                     .description(DESCRIPTIONS.get(name))
                     .tag("resource", resource)
@@ -83,4 +82,7 @@ public final class EventMetrics {
             return builder.register(registry);
         });
     }
+
+    /** A counter's name and tags; {@code stage} is {@code null} where the counter has none. */
+    private record CounterKey(String name, String resource, Operation operation, String stage) {}
 }

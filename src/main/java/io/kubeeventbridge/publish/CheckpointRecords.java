@@ -35,8 +35,9 @@ final class CheckpointRecords {
     private static final byte FORMAT = 1;
     private static final int UID_IS_UUID = 0x01;
     private static final int HAS_FINGERPRINT = 0x02;
-    private static final int UUID_BYTES = 16;
-    private static final int FINGERPRINT_BYTES = 8;
+    // A canonical UUID's text, and where its first half (of 64 bits) ends: at the dash before the fourth group.
+    private static final int UUID_TEXT_LENGTH = 36;
+    private static final int UUID_HALF_END = 18;
     private static final char LEGACY_SEPARATOR = '|';
     private static final byte FIRST_TEXT_BYTE = 0x20;
 
@@ -50,34 +51,34 @@ final class CheckpointRecords {
             return (apiVersion + "/" + scope.resource() + LEGACY_SEPARATOR + key.object())
                     .getBytes(StandardCharsets.UTF_8);
         }
-        byte[][] strings = utf8(scope.topic(), scope.group(), scope.version(), scope.resource(), key.object());
-        ByteBuffer out = ByteBuffer.allocate(1 + sizeOf(strings));
-        out.put(FORMAT);
-        for (byte[] string : strings) {
-            writeString(out, string);
-        }
-        return out.array();
+        CheckpointRecordBytes out = new CheckpointRecordBytes();
+        out.writeByte(FORMAT);
+        out.writeString(scope.topic());
+        out.writeString(scope.group());
+        out.writeString(scope.version());
+        out.writeString(scope.resource());
+        out.writeString(key.object());
+        return out.toByteArray();
     }
 
     static byte[] value(Checkpoint checkpoint) {
-        boolean uuid = isCanonicalUuid(checkpoint.uid());
-        byte[][] strings =
-                uuid ? utf8(checkpoint.resourceVersion()) : utf8(checkpoint.uid(), checkpoint.resourceVersion());
+        String uid = checkpoint.uid();
+        boolean uuid = isCanonicalUuid(uid);
         int flags = (uuid ? UID_IS_UUID : 0) | (checkpoint.fingerprint().isPresent() ? HAS_FINGERPRINT : 0);
-        ByteBuffer out = ByteBuffer.allocate(2
-                + (uuid ? UUID_BYTES : 0)
-                + sizeOf(strings)
-                + (checkpoint.fingerprint().isPresent() ? FINGERPRINT_BYTES : 0));
-        out.put(FORMAT).put((byte) flags);
+        CheckpointRecordBytes out = new CheckpointRecordBytes();
+        out.writeByte(FORMAT);
+        out.writeByte(flags);
         if (uuid) {
-            UUID id = UUID.fromString(checkpoint.uid());
-            out.putLong(id.getMostSignificantBits()).putLong(id.getLeastSignificantBits());
+            out.writeLong(hexBits(uid, 0, UUID_HALF_END));
+            out.writeLong(hexBits(uid, UUID_HALF_END + 1, UUID_TEXT_LENGTH));
+        } else {
+            out.writeString(uid);
         }
-        for (byte[] string : strings) {
-            writeString(out, string);
+        out.writeString(checkpoint.resourceVersion());
+        if (checkpoint.fingerprint().isPresent()) {
+            out.writeLong(checkpoint.fingerprint().getAsLong());
         }
-        checkpoint.fingerprint().ifPresent(out::putLong);
-        return out.array();
+        return out.toByteArray();
     }
 
     /** @throws IllegalArgumentException saying what is wrong, when {@code key} is no checkpoint key of any format */
@@ -157,29 +158,35 @@ final class CheckpointRecords {
         return new Checkpoint(value.substring(0, slash), value.substring(slash + 1));
     }
 
+    /**
+     * Whether {@code uid} is a UUID as {@link UUID#toString} writes it, and Kubernetes too: 36 characters, lower-case
+     * hex digits with dashes at 8, 13, 18 and 23. Checked by hand: parsing and printing it again cost more than the
+     * rest of the record.
+     */
     private static boolean isCanonicalUuid(String uid) {
-        try {
-            return UUID.fromString(uid).toString().equals(uid);
-        } catch (IllegalArgumentException e) {
+        if (uid.length() != UUID_TEXT_LENGTH) {
             return false;
         }
+        for (int index = 0; index < UUID_TEXT_LENGTH; index++) {
+            char c = uid.charAt(index);
+            boolean dash = index == 8 || index == 13 || index == UUID_HALF_END || index == 23;
+            if (dash ? c != '-' : !((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) {
+                return false;
+            }
+        }
+        return true;
     }
 
-    private static byte[][] utf8(String... strings) {
-        return Arrays.stream(strings)
-                .map(string -> string.getBytes(StandardCharsets.UTF_8))
-                .toArray(byte[][]::new);
-    }
-
-    private static int sizeOf(byte[][] strings) {
-        return Arrays.stream(strings)
-                .mapToInt(string -> ByteUtils.sizeOfUnsignedVarint(string.length) + string.length)
-                .sum();
-    }
-
-    private static void writeString(ByteBuffer out, byte[] utf8) {
-        ByteUtils.writeUnsignedVarint(utf8.length, out);
-        out.put(utf8);
+    /** The hex digits of a canonical UUID from {@code begin} to {@code end}, dashes skipped: one half's 64 bits. */
+    private static long hexBits(String uuid, int begin, int end) {
+        long bits = 0;
+        for (int index = begin; index < end; index++) {
+            char c = uuid.charAt(index);
+            if (c != '-') {
+                bits = bits << 4 | Character.digit(c, 16);
+            }
+        }
+        return bits;
     }
 
     private static String readString(ByteBuffer in) {

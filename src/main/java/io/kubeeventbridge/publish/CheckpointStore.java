@@ -6,7 +6,6 @@ import io.kubeeventbridge.event.ResourceType;
 import io.kubeeventbridge.lifecycle.BackgroundThreads;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -171,24 +170,32 @@ final class CheckpointStore implements Checkpoints {
 
     /** Sends the batch of unwritten checkpoints; the producer batches them further. */
     void write() {
-        List<CheckpointKey> keys = new ArrayList<>(unwritten.keySet());
         // Legacy keys last: their tombstones retire records that the ones before them rewrote.
-        keys.sort(Comparator.comparing(key -> key.scope().isLegacy()));
-        for (CheckpointKey key : keys) {
-            Supplier<Checkpoint> state = unwritten.remove(key);
-            if (state == null) {
-                continue;
+        List<CheckpointKey> legacy = new ArrayList<>();
+        for (CheckpointKey key : unwritten.keySet()) {
+            if (key.scope().isLegacy()) {
+                legacy.add(key);
+            } else {
+                write(key);
             }
-            Checkpoint checkpoint = state.get();
-            byte[] value = checkpoint == null ? null : CheckpointRecords.value(checkpoint);
-            kafka.send(new ProducerRecord<>(checkpointTopic, CheckpointRecords.key(key), value))
-                    .whenComplete((result, error) -> {
-                        if (error != null) {
-                            // Only costs a repeated event after a restart; the object's next change writes it again.
-                            log.debug("Could not write the checkpoint of {}: {}", key, error.getMessage());
-                        }
-                    });
         }
+        legacy.forEach(this::write);
+    }
+
+    private void write(CheckpointKey key) {
+        Supplier<Checkpoint> state = unwritten.remove(key);
+        if (state == null) {
+            return;
+        }
+        Checkpoint checkpoint = state.get();
+        byte[] value = checkpoint == null ? null : CheckpointRecords.value(checkpoint);
+        kafka.send(new ProducerRecord<>(checkpointTopic, CheckpointRecords.key(key), value))
+                .whenComplete((result, error) -> {
+                    if (error != null) {
+                        // Only costs a repeated event after a restart; the object's next change writes it again.
+                        log.debug("Could not write the checkpoint of {}: {}", key, error.getMessage());
+                    }
+                });
     }
 
     /**

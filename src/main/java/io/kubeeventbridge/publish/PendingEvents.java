@@ -24,9 +24,9 @@ final class PendingEvents {
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition readyOrEmpty = lock.newCondition();
-    private final Map<String, Deque<OutgoingEvent>> waiting = new HashMap<>();
-    private final Set<String> inFlight = new HashSet<>();
-    private final Deque<String> ready = new ArrayDeque<>();
+    private final Map<QueuedObject, Deque<OutgoingEvent>> waiting = new HashMap<>();
+    private final Set<QueuedObject> inFlight = new HashSet<>();
+    private final Deque<QueuedObject> ready = new ArrayDeque<>();
     private final Consumer<OutgoingEvent> onCoalesced;
     private int size;
 
@@ -36,7 +36,7 @@ final class PendingEvents {
     }
 
     void add(OutgoingEvent event) {
-        String object = objectOf(event);
+        QueuedObject object = QueuedObject.of(event);
         lock.lock();
         try {
             Deque<OutgoingEvent> events = waiting.computeIfAbsent(object, ignored -> new ArrayDeque<>());
@@ -70,7 +70,7 @@ final class PendingEvents {
                 }
                 nanos = readyOrEmpty.awaitNanos(nanos);
             }
-            String object = ready.pollFirst();
+            QueuedObject object = ready.pollFirst();
             Deque<OutgoingEvent> events = waiting.get(object);
             OutgoingEvent next = events.pollFirst();
             if (events.isEmpty()) {
@@ -95,7 +95,7 @@ final class PendingEvents {
     }
 
     private void release(OutgoingEvent sent, OutgoingEvent requeue) {
-        String object = objectOf(sent);
+        QueuedObject object = QueuedObject.of(sent);
         lock.lock();
         try {
             inFlight.remove(object);
@@ -200,7 +200,11 @@ final class PendingEvents {
         return Optional.empty();
     }
 
-    private static String objectOf(OutgoingEvent event) {
-        return event.topic() + '\u0000' + event.key();
+    /** One object of one topic. Its hash combines the strings' cached hashes: no string is built per event. */
+    private record QueuedObject(String topic, String key) {
+
+        static QueuedObject of(OutgoingEvent event) {
+            return new QueuedObject(event.topic(), event.key());
+        }
     }
 }

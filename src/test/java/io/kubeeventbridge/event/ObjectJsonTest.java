@@ -115,6 +115,19 @@ class ObjectJsonTest {
                                         "latin1", "\u007f\u0080\u00ff\u2028",
                                         "loneSurrogate", "x\ud800y"))),
                 Arguments.of(
+                        "long strings, plain and with what needs escaping last",
+                        fields(
+                                "data",
+                                ordered(
+                                        "plain",
+                                        "p".repeat(10_000),
+                                        "quoteLast",
+                                        "q".repeat(300) + "\"",
+                                        "unicodeLast",
+                                        "u".repeat(1_000) + "é",
+                                        "afterThem",
+                                        "short"))),
+                Arguments.of(
                         "keys that need escaping",
                         fields("data", ordered("quo\"te", "a", "ünï", "b", "tab\t", "c", "del\u007f", "d"))),
                 Arguments.of("keys that are not strings", fields("spec", nonStringKeys)),

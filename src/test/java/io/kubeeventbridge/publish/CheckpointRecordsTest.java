@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The checkpoint topic's record format, byte for byte. These bytes are on existing topics: a test here that fails
@@ -98,6 +99,31 @@ class CheckpointRecordsTest {
                 .isEqualTo("apps/v1/deployments|shop/web");
         assertThat(new String(CheckpointRecords.key(new CheckpointKey(PODS.legacy(), "web-1")), StandardCharsets.UTF_8))
                 .isEqualTo("v1/pods|web-1");
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "6a1f2c3d-0b4e-4f5a-9c8d-7e6f5a4b3c2", // one digit short
+                "6a1f2c3d-0b4e-4f5a-9c8d-7e6f5a4b3c2dd", // one digit more
+                "6a1f2c3d0-b4e-4f5a-9c8d-7e6f5a4b3c2d", // a dash out of place
+                "6a1f2c3d-0b4e-4f5a-9c8d-7e6f5a4b3c2g", // no hex digit
+                "6a1f2c3d-0b4e-4f5a-9c8d-7e6f5a4B3c2d" // upper case
+            })
+    void aUidThatIsAlmostACanonicalUuidStaysAString(String uid) {
+        byte[] value = CheckpointRecords.value(new Checkpoint(uid, "7"));
+
+        assertThat(value[1]).as("flags").isZero();
+        assertThat(CheckpointRecords.readValue(value).uid()).isEqualTo(uid);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"00000000-0000-0000-0000-000000000000", "ffffffff-ffff-ffff-ffff-ffffffffffff", UID})
+    void aCanonicalUuidIsWrittenAsItsSixteenBytesAndReadBack(String uid) {
+        byte[] value = CheckpointRecords.value(new Checkpoint(uid, "7"));
+
+        assertThat(hex(value)).isEqualTo("01" + "01" + uid.replace("-", "") + "01" + "37");
+        assertThat(CheckpointRecords.readValue(value).uid()).isEqualTo(uid);
     }
 
     static Stream<Arguments> recordsReadBack() {

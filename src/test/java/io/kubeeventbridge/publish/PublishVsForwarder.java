@@ -16,6 +16,11 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 public final class PublishVsForwarder {
 
     private static final String FORWARDER_TOPICS = "forwarder.";
+    // The case runs first in its JVM: the compiler threads are still busy with the broker, the producer and both
+    // paths for many rounds (measured per thread on a loaded machine: 12-30 us of CPU per event in each of the first
+    // six rounds, under 5 from about the tenth), competing with whichever round runs, the forwarder's Jackson path
+    // longest. With one round of warm-up, rounds varied from 0.79 to 1.07.
+    private static final int WARM_UP_ROUNDS = 10;
 
     /** Medians over the measured rounds. */
     public record Result(double bridgeEventsPerSecond, double forwarderEventsPerSecond, int events) {}
@@ -36,6 +41,7 @@ public final class PublishVsForwarder {
             Rounds.Medians medians = Rounds.alternate(
                     "publish_vs_forwarder",
                     "events/s",
+                    WARM_UP_ROUNDS,
                     rounds,
                     new Contender("bridge", () -> bridge.round(workload)),
                     new Contender("forwarder", () -> forwarder.round(objects)));
