@@ -1,6 +1,7 @@
 package io.kubeeventbridge.informer;
 
 import io.kubeeventbridge.event.ResourceType;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.slf4j.Logger;
@@ -8,14 +9,19 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The one thread that compresses cached objects, for every resource type ({@link TypeCompression}): off the informer
- * and handler threads, so that compression delays neither a sync nor an event. Objects wait for it uncompressed.
+ * and handler threads, so that compression delays neither a sync nor an event. Objects wait for it uncompressed, and
+ * during a type's first list they wait within a {@link DeferralBudget}: an eighth of the heap, unless given.
  * Without zstd's native library it compresses nothing, and says so once.
  */
 final class CacheCompressor implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(CacheCompressor.class);
 
+    // The share of the heap a first list's JSON may take uncompressed, as headroom, to keep compression off the cores.
+    private static final int HEAP_SHARE_DEFERRED = 8;
+
     private final ZstdLibrary zstd;
+    private final DeferralBudget budget;
     private final ExecutorService thread = Executors.newSingleThreadExecutor(task -> {
         Thread compressor = new Thread(task, "bridge-cache-compressor");
         compressor.setDaemon(true);
@@ -23,7 +29,13 @@ final class CacheCompressor implements AutoCloseable {
     });
 
     CacheCompressor(ZstdLibrary zstd) {
+        this(zstd, Runtime.getRuntime().maxMemory() / HEAP_SHARE_DEFERRED);
+    }
+
+    /** @param deferrableBytes how much JSON may wait uncompressed while first lists run */
+    CacheCompressor(ZstdLibrary zstd, long deferrableBytes) {
         this.zstd = zstd;
+        this.budget = new DeferralBudget(deferrableBytes);
         if (!zstd.available()) {
             log.warn(
                     "The informer cache keeps objects uncompressed, about four times the memory: zstd's native"
@@ -34,7 +46,15 @@ final class CacheCompressor implements AutoCloseable {
 
     /** How objects of {@code type} are compressed, on this compressor's thread. */
     TypeCompression forType(ResourceType type) {
-        return new TypeCompression(type, thread, zstd.available());
+        return new TypeCompression(type, thread, budget, zstd.available());
+    }
+
+    /**
+     * Completes once this compressor has done everything handed to it so far, as deferred compression after a first
+     * list: a benchmark's next round must not share the cores with it.
+     */
+    CompletableFuture<Void> idle() {
+        return CompletableFuture.runAsync(() -> {}, thread);
     }
 
     /** Whether cached objects are compressed at all. */

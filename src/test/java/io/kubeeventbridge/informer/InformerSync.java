@@ -19,6 +19,7 @@ import java.lang.ref.WeakReference;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
@@ -104,8 +105,8 @@ public final class InformerSync {
 
     private static Synced bridge(
             KubernetesClient client, EventNormaliser normaliser, CacheCompressor compressor, int objects)
-            throws InterruptedException {
-        return timeToSync(objects, () -> {
+            throws Exception {
+        Synced synced = timeToSync(objects, () -> {
             ResourceInformer informer = new ResourceInformer(
                     client,
                     new InformerTarget(PODS, null, null, null),
@@ -118,6 +119,9 @@ public final class InformerSync {
             informer.start();
             return new Started(informer::hasSynced, () -> informer.store().list(null), informer::stop);
         });
+        // The compression deferred until the list was complete: not to be done during the next informer's sync.
+        compressor.idle().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        return synced;
     }
 
     /** Syncs the informer {@code start} starts, then stops it and waits until it is collected. */
