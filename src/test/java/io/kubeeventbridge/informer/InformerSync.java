@@ -26,7 +26,8 @@ import java.util.function.Supplier;
 /**
  * Sync time: from starting the bridge's informer (filtering item store, change classification, every snapshot
  * normalised into a CloudEvent on the handler thread, then dropped: no Kafka; the cache compressed on the
- * compressor's thread) until it reports synced, the bridge's readiness condition; against a bare fabric8 informer
+ * compressor's thread, which the heap's budget lets wait until the list is complete, and which finishes before the
+ * next round) until it reports synced, the bridge's readiness condition; against a bare fabric8 informer
  * on the same objects, listed by a {@link PodListServer}. The bridge lists in pages of the default size, the bare
  * informer in one request, as a user would write it. Each round also records the first list's peak heap
  * ({@link HeapAfterGc}), including a full collection once synced, which finds what the cache then retains and
