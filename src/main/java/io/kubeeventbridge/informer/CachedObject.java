@@ -31,9 +31,9 @@ import tools.jackson.databind.jsontype.TypeSerializer;
  *
  * <p>Jackson writes it as the object it holds, from the kept bytes.
  *
- * <p>Strings that repeat across objects (namespaces, label keys and values) are interned, so 50,000 pods in a few
- * namespaces keep one copy of each. That happens when a state is compacted, on the handler thread: interning is too
- * slow for the informer thread, which a sync waits for.
+ * <p>Strings that repeat across objects (namespaces, label keys and values) are shared through the {@link StringPool},
+ * so 50,000 pods in a few namespaces keep one copy of each. That happens when a state is compacted, on the handler
+ * thread, off the informer thread's work.
  */
 public final class CachedObject implements JacksonSerializable {
 
@@ -83,7 +83,8 @@ public final class CachedObject implements JacksonSerializable {
 
     /** This state kept as {@code json}, its {@link ObjectJson} encoding (kept, not copied), instead of decoded. */
     CachedObject compacted(byte[] json) {
-        return new CachedObject(intern(namespace), name, uid, resourceVersion, internedLabels(labels), json, null);
+        return new CachedObject(
+                StringPool.pooled(namespace), name, uid, resourceVersion, pooledLabels(labels), json, null);
     }
 
     /** Whether this state is kept as its JSON. */
@@ -204,21 +205,17 @@ public final class CachedObject implements JacksonSerializable {
         return new ReducedResource(this, apiVersion, kind);
     }
 
-    private static Map<String, String> internedLabels(Map<String, String> labels) {
+    private static Map<String, String> pooledLabels(Map<String, String> labels) {
         if (labels == null || labels.isEmpty()) {
             return Map.of();
         }
-        Map<String, String> interned = new HashMap<>(labels.size() * 2);
+        Map<String, String> pooled = new HashMap<>(labels.size() * 2);
         labels.forEach((key, value) -> {
             // No API server sends a label without a value; an object built in code may, and matches no selector on it.
             if (key != null && value != null) {
-                interned.put(intern(key), intern(value));
+                pooled.put(StringPool.pooled(key), StringPool.pooled(value));
             }
         });
-        return Map.copyOf(interned);
-    }
-
-    private static String intern(String value) {
-        return value == null ? null : value.intern();
+        return Map.copyOf(pooled);
     }
 }

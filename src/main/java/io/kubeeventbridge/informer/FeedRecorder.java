@@ -56,7 +56,6 @@ final class FeedRecorder implements ChangeListener {
     public void onFirstList(String namespace) {
         listener.onFirstList(namespace);
         cache.feed().listed(cache.listedResourceVersion());
-        cache.compression().listed();
     }
 
     @Override

@@ -23,6 +23,7 @@ final class ResourceInformer {
     private final InformerTarget target;
     private final SharedIndexInformer<GenericKubernetesResource> informer;
     private final IndexedStoreReader objects;
+    private final TypeCompression compression;
     private volatile InformerError lastError;
     private volatile boolean stopRequested;
 
@@ -35,6 +36,7 @@ final class ResourceInformer {
             Duration resync,
             int listPageSize) {
         this.target = target;
+        this.compression = compression;
         // fabric8 hands each page to the store before it asks for the next, so objects are compacted while the next
         // page is read, and a list holds at most about a page decoded instead of every object at once.
         this.informer = scope(client, target)
@@ -44,7 +46,11 @@ final class ResourceInformer {
         CompactItemStore store = new CompactItemStore(filter, target.type(), compression);
         informer.itemStore(store);
         this.objects = new IndexedStoreReader(informer.getIndexer(), store);
-        informer.addEventHandler(new ChangeClassifier(listener, store, target.namespace(), () -> lastError = null));
+        informer.addEventHandler(new ChangeClassifier(listener, store, target.namespace(), () -> {
+            lastError = null;
+            // Every object of the list is compacted by now: compress what waited for the sync to end.
+            compression.listed();
+        }));
         informer.exceptionHandler((started, error) -> {
             // Keep retrying: a missing permission or an unreachable API server may be fixed without a restart.
             // fabric8 logs the failure itself; keep it for health until the next successful list.
@@ -61,6 +67,8 @@ final class ResourceInformer {
     void stop() {
         stopRequested = true;
         informer.stop();
+        // No first list to wait for any more: nothing the store holds stays deferred.
+        compression.listed();
     }
 
     InformerTarget target() {

@@ -50,7 +50,8 @@ public final class CacheHeap {
         Workload workload = new Workload(7);
         long before = usedHeapAfterFullGc();
         CacheImpl<GenericKubernetesResource> cache = new CacheImpl<>();
-        CompactItemStore store = new CompactItemStore(ObjectFilter.NONE, PODS, compressor.forType(PODS));
+        TypeCompression compression = compressor.forType(PODS);
+        CompactItemStore store = new CompactItemStore(ObjectFilter.NONE, PODS, compression);
         ResourceChangeFeed feed =
                 new ResourceChangeFeed(new WatchWindow(10_000, Duration.ofMinutes(5)), Runnable::run, System::nanoTime);
         cache.setItemStore(store);
@@ -64,7 +65,9 @@ public final class CacheHeap {
             store.compact(object);
             feed.record(Operation.SNAPSHOT, store.cached(Cache.metaNamespaceKeyFunc(object)));
         }
-        // As the bridge settles after its first list: every object compressed on the compressor's thread.
+        // As the bridge settles after its first list (its informer says it listed): every object compressed on the
+        // compressor's thread.
+        compression.listed();
         await().atMost(Duration.ofMinutes(5))
                 .pollInterval(Duration.ofMillis(200))
                 .until(() -> store.all().stream().allMatch(CachedObject::isCompressed));

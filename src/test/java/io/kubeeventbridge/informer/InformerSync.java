@@ -19,13 +19,15 @@ import java.lang.ref.WeakReference;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /**
  * Sync time: from starting the bridge's informer (filtering item store, change classification, every snapshot
  * normalised into a CloudEvent on the handler thread, then dropped: no Kafka; the cache compressed on the
- * compressor's thread) until it reports synced, the bridge's readiness condition; against a bare fabric8 informer
+ * compressor's thread, which the heap's budget lets wait until the list is complete, and which finishes before the
+ * next round) until it reports synced, the bridge's readiness condition; against a bare fabric8 informer
  * on the same objects, listed by a {@link PodListServer}. The bridge lists in pages of the default size, the bare
  * informer in one request, as a user would write it. Each round also records the first list's peak heap
  * ({@link HeapAfterGc}), including a full collection once synced, which finds what the cache then retains and
@@ -104,8 +106,8 @@ public final class InformerSync {
 
     private static Synced bridge(
             KubernetesClient client, EventNormaliser normaliser, CacheCompressor compressor, int objects)
-            throws InterruptedException {
-        return timeToSync(objects, () -> {
+            throws Exception {
+        Synced synced = timeToSync(objects, () -> {
             ResourceInformer informer = new ResourceInformer(
                     client,
                     new InformerTarget(PODS, null, null, null),
@@ -118,6 +120,9 @@ public final class InformerSync {
             informer.start();
             return new Started(informer::hasSynced, () -> informer.store().list(null), informer::stop);
         });
+        // The compression deferred until the list was complete: not to be done during the next informer's sync.
+        compressor.idle().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        return synced;
     }
 
     /** Syncs the informer {@code start} starts, then stops it and waits until it is collected. */

@@ -14,12 +14,21 @@ final class TestCompression {
 
     /** Objects stay uncompressed. */
     static TypeCompression off(ResourceType type) {
-        return new TypeCompression(type, Runnable::run, false);
+        return new TypeCompression(type, Runnable::run, new DeferralBudget(0), false);
     }
 
-    /** Objects compressed on the thread that compacts them, once enough are cached to train a dictionary. */
+    /**
+     * Objects compressed on the thread that compacts them, once enough are cached to train a dictionary, first list
+     * or not: nothing deferred.
+     */
     static TypeCompression inline(ResourceType type) {
-        return new TypeCompression(type, Runnable::run, ZstdLibrary.load().available());
+        return inline(type, new DeferralBudget(0));
+    }
+
+    /** The same, deferring during the first list within {@code budget}. */
+    static TypeCompression inline(ResourceType type, DeferralBudget budget) {
+        return new TypeCompression(
+                type, Runnable::run, budget, ZstdLibrary.load().available());
     }
 
     /** An informer factory as the application builds it, with a window of 100 changes per type. */

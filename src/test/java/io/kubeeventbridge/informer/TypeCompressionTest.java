@@ -9,7 +9,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The cache compresses each type's objects with a dictionary trained on the type's first objects. */
+/**
+ * The cache compresses each type's objects with a dictionary trained on the type's first objects, once its first list
+ * is complete, or during it past the compressor's budget.
+ */
 class TypeCompressionTest {
 
     private static final ResourceType PODS = new ResourceType("", "v1", "pods", "Pod", true);
@@ -67,6 +70,39 @@ class TypeCompressionTest {
         assertThat(compression.trained()).isTrue();
         assertThat(store.all()).allMatch(CachedObject::isCompressed);
         assertThat(store.cached("ns-0/pod-0").json()).isEqualTo(jsons.get(0));
+    }
+
+    @Test
+    void duringTheFirstListObjectsWaitUncompressedWithinTheBudgetUntilItIsComplete() {
+        DeferralBudget budget = new DeferralBudget(Long.MAX_VALUE);
+        TypeCompression deferring = TestCompression.inline(PODS, budget);
+        CompactItemStore listing = new CompactItemStore(ObjectFilter.NONE, PODS, deferring);
+        cacheAndCompact(listing, 2_000);
+
+        assertThat(deferring.trained()).isFalse();
+        assertThat(listing.all()).noneMatch(CachedObject::isCompressed);
+        assertThat(budget.deferredBytes())
+                .isEqualTo(jsons.stream().mapToLong(json -> json.length).sum());
+
+        deferring.listed();
+
+        assertThat(listing.all()).allMatch(CachedObject::isCompressed);
+        assertThat(budget.deferredBytes()).isZero();
+        assertThat(listing.cached("ns-0/pod-0").json()).isEqualTo(jsons.get(0));
+    }
+
+    @Test
+    void pastTheBudgetTheObjectsDeferredLongestAreCompressedDuringTheList() {
+        DeferralBudget budget = new DeferralBudget(1024 * 1024);
+        TypeCompression deferring = TestCompression.inline(PODS, budget);
+        CompactItemStore listing = new CompactItemStore(ObjectFilter.NONE, PODS, deferring);
+        cacheAndCompact(listing, 2_000);
+
+        assertThat(deferring.trained()).isTrue();
+        assertThat(budget.deferredBytes()).isPositive().isLessThanOrEqualTo(1024 * 1024);
+        assertThat(listing.cached("ns-0/pod-0").isCompressed()).isTrue();
+        assertThat(listing.cached("ns-9/pod-1999").isCompressed()).isFalse();
+        assertThat(listing.all().stream().filter(CachedObject::isCompressed)).hasSizeGreaterThan(1_500);
     }
 
     @Test
