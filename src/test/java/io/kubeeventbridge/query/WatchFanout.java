@@ -1,6 +1,7 @@
 package io.kubeeventbridge.query;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.kubeeventbridge.bench.ProcessCpu;
 import io.kubeeventbridge.bench.Samples;
 import io.kubeeventbridge.bench.Workload;
 import io.kubeeventbridge.config.BridgeProperties;
@@ -38,12 +39,19 @@ import org.springframework.context.annotation.Import;
 public final class WatchFanout {
 
     /**
-     * @param many milliseconds from each change to each of the watchers of the measured run
+     * @param many the measured run with many watchers
      * @param one the same with one watcher
      * @param idleHeapBytes used heap with the watchers open and idle, less that without them
      * @param stalledCutOff whether the watcher that never read was ended with 410 Expired
      */
-    public record Result(Samples many, Samples one, long idleHeapBytes, boolean stalledCutOff) {}
+    public record Result(Run many, Run one, long idleHeapBytes, boolean stalledCutOff) {}
+
+    /**
+     * @param millis milliseconds from each change to each watcher
+     * @param cpuMicrosPerLine the JVM's CPU time (server and clients) per event line delivered, which the machine's
+     *     other load moves less than the latencies
+     */
+    public record Run(Samples millis, double cpuMicrosPerLine) {}
 
     private static final int PODS = 1_000;
     private static final int NAMESPACES = 10;
@@ -76,9 +84,9 @@ public final class WatchFanout {
             WatchFanout bench = new WatchFanout(
                     cache, Integer.parseInt(query.getEnvironment().getProperty("local.server.port")));
             long idleHeap = bench.idleHeap(watchers);
-            Samples one = bench.run(1, perSecond, changes);
+            Run one = bench.run(1, perSecond, changes);
             try (SilentWatch stalled = new SilentWatch(bench.port, bench.watchPath())) {
-                Samples many = bench.run(watchers, perSecond, changes);
+                Run many = bench.run(watchers, perSecond, changes);
                 return new Result(many, one, idleHeap, stalled.cutOff());
             }
         } finally {
@@ -87,12 +95,14 @@ public final class WatchFanout {
     }
 
     /** Opens the watchers, warms up, then measures {@code changes} changes. */
-    private Samples run(int watchers, int perSecond, int changes) throws Exception {
+    private Run run(int watchers, int perSecond, int changes) throws Exception {
         try (WatchClients clients = WatchClients.open(port, watchPath(), watchers)) {
             change(clients, perSecond, changes);
             clients.reset();
+            long cpuStart = ProcessCpu.nanos();
             change(clients, perSecond, changes);
-            return new Samples(clients.latenciesMillis(sent));
+            double cpuMicrosPerLine = (ProcessCpu.nanos() - cpuStart) / 1e3 / changes / watchers;
+            return new Run(new Samples(clients.latenciesMillis(sent)), cpuMicrosPerLine);
         }
     }
 
