@@ -38,7 +38,8 @@ final class WatchResponse implements WriteListener, AsyncListener {
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
     private final AtomicBoolean completed = new AtomicBoolean();
     private final AtomicBoolean ended = new AtomicBoolean();
-    // Guarded by writing.
+    // Guarded by writing. Writable once the container has called back: until then the request's thread may still be
+    // on its way out of the servlet.
     private boolean writable;
     private boolean closed;
     private boolean unflushed;

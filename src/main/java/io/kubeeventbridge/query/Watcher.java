@@ -114,7 +114,8 @@ final class Watcher implements ChangeSubscriber {
     /** The next line to write, or {@code null} when there is none for now (and, once {@link #finished}, ever). */
     byte[] next() {
         End why = end.get();
-        if (why != null) {
+        // A watch whose time is up still writes what precedes its subscription, the state its client starts from.
+        if (why != null && why != End.TIMED_OUT) {
             return endWritten ? null : lastLine(why);
         }
         while (backlog.hasNext()) {
@@ -127,6 +128,9 @@ final class Watcher implements ChangeSubscriber {
         if (initialEventsEndDue) {
             initialEventsEndDue = false;
             return events.bookmark(subscribedAt, true);
+        }
+        if (why != null) {
+            return endWritten ? null : lastLine(why);
         }
         // Read before the buffer: if it is then empty, every change up to this version has been written.
         String version = reached != null ? reached : subscribedAt;

@@ -96,11 +96,14 @@ class WatcherTest {
     }
 
     @Test
-    void aWatchWhoseTimeIsUpEndsWithoutAnError() {
+    void aWatchWhoseTimeIsUpStillWritesWhatPrecededItThenEndsWithoutAnError() {
         pods.put(pod("web-1", "web"));
+        writer.stall();
         Watcher watcher = start(watcher("", Map.of()));
+        pods.put(pod("web-2", "web"));
 
         watcher.end(Watcher.End.TIMED_OUT);
+        writer.resume();
 
         assertThat(writer.events()).containsExactly("ADDED web-1");
         assertThat(watcher.finished()).isTrue();
