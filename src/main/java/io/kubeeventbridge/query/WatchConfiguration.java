@@ -3,6 +3,7 @@ package io.kubeeventbridge.query;
 import io.kubeeventbridge.config.BridgeProperties;
 import io.kubeeventbridge.lifecycle.BackgroundThreads;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -29,12 +30,17 @@ class WatchConfiguration {
                 new LinkedBlockingQueue<>(),
                 BackgroundThreads.daemons("watch-writer"));
         writers.allowCoreThreadTimeOut(true);
+        ScheduledThreadPoolExecutor timer =
+                new ScheduledThreadPoolExecutor(1, BackgroundThreads.daemons("watch-timer"));
+        // A watch's deadline is cancelled when it ends earlier, often long before: its task, which holds the watcher,
+        // leaves the queue at once rather than at the deadline.
+        timer.setRemoveOnCancelPolicy(true);
         return new WatchStreams(
                 properties.query(),
                 json,
                 tables,
                 writers,
-                BackgroundThreads.scheduler("watch-timer"),
+                timer,
                 () -> ThreadLocalRandom.current().nextDouble());
     }
 }
