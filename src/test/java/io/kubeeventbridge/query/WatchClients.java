@@ -13,39 +13,50 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Flow;
 
 /**
- * Watches that read every line as it arrives, over one HTTP client, noting for each event line the resourceVersion
+ * Watches that read every line as it arrives, over a few HTTP clients, noting for each event line the resourceVersion
  * of its object and when it arrived ({@link System#nanoTime()}).
  */
 final class WatchClients implements AutoCloseable {
 
     private static final String VERSION = "\"resourceVersion\":\"";
 
+    /**
+     * Watches per HTTP client. Each JDK client reads all its connections on one selector thread, in turn: 200 watches
+     * on one client made that thread the slowest reader of the many watchers' run, a queue the single watcher's run
+     * never has and that watchers in processes of their own would not share.
+     */
+    private static final int WATCHES_PER_CLIENT = 50;
+
     // Held for as long as the watches read: the JDK's client may close its connections once it is unreachable.
-    private final HttpClient client;
+    private final List<HttpClient> clients;
     private final List<Reader> readers;
 
-    private WatchClients(HttpClient client, List<Reader> readers) {
-        this.client = client;
+    private WatchClients(List<HttpClient> clients, List<Reader> readers) {
+        this.clients = clients;
         this.readers = readers;
     }
 
     /** Opens {@code count} watches of {@code path} and returns once every one has its response headers. */
     static WatchClients open(int port, String path, int count) {
-        HttpClient client =
-                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        List<HttpClient> clients = new ArrayList<>();
         List<Reader> readers = new ArrayList<>();
-        List<CompletableFuture<?>> opened = new ArrayList<>();
         for (int i = 0; i < count; i++) {
+            if (i % WATCHES_PER_CLIENT == 0) {
+                clients.add(HttpClient.newBuilder()
+                        .version(HttpClient.Version.HTTP_1_1)
+                        .build());
+            }
             Reader reader = new Reader();
             readers.add(reader);
-            opened.add(client.sendAsync(
-                    HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                            .build(),
-                    HttpResponse.BodyHandlers.fromSubscriber(reader)));
+            clients.get(clients.size() - 1)
+                    .sendAsync(
+                            HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                                    .build(),
+                            HttpResponse.BodyHandlers.fromSubscriber(reader));
         }
         // A watch's future completes with its body, at its end: wait for each to have subscribed instead.
         readers.forEach(Reader::awaitSubscribed);
-        return new WatchClients(client, readers);
+        return new WatchClients(clients, readers);
     }
 
     /** Whether every watcher has received at least {@code count} events since the last {@link #reset()}. */
