@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.ServletWebRequest;
 
 /**
  * List and get at the Kubernetes API paths under {@code /k8s}, answered from the informer caches: across namespaces,
@@ -47,8 +48,9 @@ final class ObjectQueryController {
             @PathVariable String plural,
             @RequestParam Map<String, String> parameters,
             @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept,
-            @RequestHeader(name = HttpHeaders.UPGRADE, required = false) String upgrade) {
-        return list(groupOrCore(group), version, plural, null, parameters, accept, upgrade);
+            @RequestHeader(name = HttpHeaders.UPGRADE, required = false) String upgrade,
+            ServletWebRequest exchange) {
+        return list(groupOrCore(group), version, plural, null, parameters, accept, upgrade, exchange);
     }
 
     @GetMapping({QueryPaths.CORE_LIST_IN_NAMESPACE, QueryPaths.GROUP_LIST_IN_NAMESPACE})
@@ -59,8 +61,9 @@ final class ObjectQueryController {
             @PathVariable String plural,
             @RequestParam Map<String, String> parameters,
             @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept,
-            @RequestHeader(name = HttpHeaders.UPGRADE, required = false) String upgrade) {
-        return list(groupOrCore(group), version, plural, namespace, parameters, accept, upgrade);
+            @RequestHeader(name = HttpHeaders.UPGRADE, required = false) String upgrade,
+            ServletWebRequest exchange) {
+        return list(groupOrCore(group), version, plural, namespace, parameters, accept, upgrade, exchange);
     }
 
     @GetMapping({QueryPaths.CORE_GET, QueryPaths.GROUP_GET})
@@ -95,7 +98,8 @@ final class ObjectQueryController {
             String namespace,
             Map<String, String> parameters,
             String accept,
-            String upgrade) {
+            String upgrade,
+            ServletWebRequest exchange) {
         ResourceCache cache = watched(group, version, plural, namespace);
         if (namespace != null
                 && !cache.namespaces().isEmpty()
@@ -111,8 +115,15 @@ final class ObjectQueryController {
                         .contentType(MediaType.APPLICATION_JSON)
                         .build();
             }
+            // Streamed on the servlet response itself, or refused with a Status.
             return watches.open(
-                    cache, namespace, options, WatchOptions.parse(parameters), TableRenderer.wanted(accept));
+                    cache,
+                    namespace,
+                    options,
+                    WatchOptions.parse(parameters),
+                    TableRenderer.wanted(accept),
+                    exchange.getRequest(),
+                    exchange.getResponse());
         }
         if (!cache.synced()) {
             return StatusResponses.unavailable(cache.type());

@@ -32,10 +32,10 @@ final class WatchEvents {
         this.tables = tables;
     }
 
-    /** The line of an {@code ADDED}, {@code MODIFIED} or {@code DELETED} event, in parts written one after another. */
-    List<byte[]> event(String eventType, CachedObject object) {
+    /** The line of an {@code ADDED}, {@code MODIFIED} or {@code DELETED} event. */
+    byte[] event(String eventType, CachedObject object) {
         if (tables == null) {
-            return List.of(lines.line(eventType, object));
+            return lines.line(eventType, object);
         }
         Map<String, Object> table =
                 tables.table(type, object.resourceVersion(), new CacheLister.Page(List.of(object), null, 0));
@@ -43,7 +43,7 @@ final class WatchEvents {
             table.put("columnDefinitions", List.of());
         }
         columnsSent = true;
-        return List.of(line(eventType, table));
+        return line(eventType, table);
     }
 
     /**

@@ -5,11 +5,17 @@ import io.kubeeventbridge.event.ResourceType;
 import io.kubeeventbridge.informer.ResourceCache;
 import io.kubeeventbridge.informer.ResourceVersionExpiredException;
 import io.kubeeventbridge.informer.Subscription;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.function.DoubleSupplier;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -17,41 +23,61 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Opens watches: at most {@code bridge.query.max-watches} at once (429 beyond, with Retry-After), only on synced
- * caches (503 before), from a servable resourceVersion (410 otherwise), each on a thread of its own that ends with
- * the watch, after {@code timeoutSeconds} or the randomised {@code bridge.query.watch-timeout}.
+ * caches (503 before), from a servable resourceVersion (410 otherwise). Each streams with non-blocking I/O
+ * ({@link WatchResponse}) from a few shared writer threads, until {@code timeoutSeconds} or the randomised
+ * {@code bridge.query.watch-timeout}; a shared timer ends watches and makes their bookmarks due.
  */
-final class WatchStreams {
+final class WatchStreams implements AutoCloseable {
 
-    // The container ends a request this long after the watch should have: the last resort for a thread blocked
-    // writing to a client that stopped reading.
+    // The container ends a request this long after the watch should have: the last resort for a client that stopped
+    // reading, to which the watch's end can never be written.
     private static final Duration CONTAINER_GRACE = Duration.ofMinutes(1);
 
     private final QuerySettings settings;
     private final JsonMapper json;
     private final TableRenderer tables;
-    private final Executor threads;
+    private final ExecutorService writers;
+    private final ScheduledExecutorService timer;
     private final DoubleSupplier random;
     private final Semaphore permits;
     private final Map<ResourceType, EventLines> lines = new ConcurrentHashMap<>();
 
-    /** @param random uniform in [0, 1), to spread the server's watch timeouts */
+    /**
+     * @param writers the threads that write every watch's response
+     * @param timer ends watches and makes their bookmarks due
+     * @param random uniform in [0, 1), to spread the server's watch timeouts
+     */
     WatchStreams(
-            QuerySettings settings, JsonMapper json, TableRenderer tables, Executor threads, DoubleSupplier random) {
+            QuerySettings settings,
+            JsonMapper json,
+            TableRenderer tables,
+            ExecutorService writers,
+            ScheduledExecutorService timer,
+            DoubleSupplier random) {
         this.settings = settings;
         this.json = json;
         this.tables = tables;
-        this.threads = threads;
+        this.writers = writers;
+        this.timer = timer;
         this.random = random;
         this.permits = new Semaphore(settings.maxWatches());
     }
 
     /**
-     * A watch of {@code cache} in {@code namespace} (all when {@code null}), or the Status that refuses it.
+     * Streams a watch of {@code cache} in {@code namespace} (all when {@code null}) to {@code response}, or answers
+     * the Status that refuses it.
      *
      * @param table whether the client asked for {@code Table} rows
+     * @return the refusal, or {@code null} once the watch streams (or its client has gone)
      */
     ResponseEntity<Object> open(
-            ResourceCache cache, String namespace, ListOptions selectors, WatchOptions options, boolean table) {
+            ResourceCache cache,
+            String namespace,
+            ListOptions selectors,
+            WatchOptions options,
+            boolean table,
+            HttpServletRequest request,
+            HttpServletResponse response) {
         if (!cache.synced()) {
             return StatusResponses.unavailable(cache.type());
         }
@@ -59,7 +85,9 @@ final class WatchStreams {
             return StatusResponses.tooManyRequests("the bridge serves at most " + settings.maxWatches()
                     + " watches at once (bridge.query.max-watches); try again later");
         }
-        boolean started = false;
+        Subscription subscription = null;
+        Timers timers = null;
+        boolean streaming = false;
         try {
             Duration timeout = options.timeout() != null ? options.timeout() : serverTimeout();
             Watcher watcher = new Watcher(
@@ -70,37 +98,76 @@ final class WatchStreams {
                             lines.computeIfAbsent(cache.type(), type -> new EventLines()),
                             table ? tables : null),
                     options,
-                    settings.watchBookmarkInterval(),
-                    System.nanoTime() + timeout.toNanos(),
                     cache.type().toString());
             String start = options.initialEvents()
                     ? null
                     : options.resourceVersion() != null
                             ? options.resourceVersion()
                             : cache.changes().resourceVersion();
-            Subscription subscription = cache.changes().subscribe(start, watcher);
-            WatchEmitter emitter =
-                    new WatchEmitter(timeout.plus(CONTAINER_GRACE).toMillis());
-            emitter.onTimeout(watcher::stop);
-            emitter.onError(error -> watcher.stop());
-            threads.execute(() -> {
-                try {
-                    watcher.run(subscription, emitter);
-                } finally {
-                    permits.release();
-                }
-            });
-            started = true;
-            return ResponseEntity.ok()
-                    .contentType(table ? TableRenderer.TABLE : MediaType.APPLICATION_JSON)
-                    .body(emitter);
+            subscription = cache.changes().subscribe(start, watcher);
+            timers = schedule(watcher, timeout, options.bookmarks());
+            Subscription subscribed = subscription;
+            Timers scheduled = timers;
+            WatchResponse stream = WatchResponse.start(
+                    request,
+                    response,
+                    watcher,
+                    writers,
+                    (table ? TableRenderer.TABLE : MediaType.APPLICATION_JSON).toString(),
+                    timeout.plus(CONTAINER_GRACE).toMillis(),
+                    () -> release(subscribed, scheduled));
+            watcher.start(subscription, stream::wake);
+            streaming = true;
+            return null;
         } catch (ResourceVersionExpiredException e) {
             return StatusResponses.expired(e.getMessage());
+        } catch (IOException clientGone) {
+            // The client closed the watch before its headers went out: nobody to answer.
+            return null;
         } finally {
-            if (!started) {
-                permits.release();
+            if (!streaming) {
+                release(subscription, timers);
             }
         }
+    }
+
+    /** What a watch holds, given back once it has ended, or once it could not start. */
+    private void release(Subscription subscription, Timers timers) {
+        if (timers != null) {
+            timers.cancel();
+        }
+        if (subscription != null) {
+            subscription.cancel();
+        }
+        permits.release();
+    }
+
+    private record Timers(ScheduledFuture<?> deadline, ScheduledFuture<?> bookmarks) {
+
+        void cancel() {
+            deadline.cancel(false);
+            if (bookmarks != null) {
+                bookmarks.cancel(false);
+            }
+        }
+    }
+
+    private Timers schedule(Watcher watcher, Duration timeout, boolean bookmarks) {
+        ScheduledFuture<?> deadline =
+                timer.schedule(() -> watcher.end(Watcher.End.TIMED_OUT), timeout.toNanos(), TimeUnit.NANOSECONDS);
+        long interval = settings.watchBookmarkInterval().toNanos();
+        return new Timers(
+                deadline,
+                bookmarks
+                        ? timer.scheduleAtFixedRate(watcher::bookmarkDue, interval, interval, TimeUnit.NANOSECONDS)
+                        : null);
+    }
+
+    /** Stops the writers and the timer: the application is stopping, and the container ends its requests. */
+    @Override
+    public void close() {
+        writers.shutdownNow();
+        timer.shutdownNow();
     }
 
     /** As the API server's: between the configured timeout and twice it, so that clients reconnect apart. */

@@ -4,64 +4,74 @@ import io.kubeeventbridge.informer.CachedObject;
 import io.kubeeventbridge.informer.Change;
 import io.kubeeventbridge.informer.ChangeSubscriber;
 import io.kubeeventbridge.informer.Subscription;
-import java.io.IOException;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.Queue;
 import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * One watch: takes the changes its {@link WatchFilter} selects into a bounded buffer on the feed's fan-out thread,
- * and writes them to the client on its own thread, with bookmarks, until its deadline. When the buffer is full, the
- * watcher is ended, never waited for: it gets a 410 {@code Expired} and lists again, as from the API server.
+ * One watch, without a thread of its own: takes the changes its {@link WatchFilter} selects into a bounded buffer on
+ * the feed's fan-out thread, and hands out the lines of its stream in order when its response can write them: what
+ * precedes the subscription, the end of a watch list's initial events, then the changes, with bookmarks, until the
+ * watch ends. When the buffer is full, the watcher is ended, never waited for: it gets a 410 {@code Expired} and lists
+ * again, as from the API server.
+ *
+ * <p>Two sides: {@link #offer}, {@link #ended}, {@link #bookmarkDue} and {@link #end} may come from any thread and wake
+ * the writer; {@link #start} and {@link #next} are for the one thread at a time that writes the response.
  */
 final class Watcher implements ChangeSubscriber {
 
     /** How many selected changes may wait to be written before a watcher counts as too slow. */
     static final int BUFFER = 1000;
 
-    private static final int BATCH = 100;
-    private static final Event WAKE = new Event(null, null);
-
     private final WatchFilter filter;
     private final WatchEvents events;
-    private final WatchOptions options;
-    private final Duration bookmarkInterval;
-    private final long deadline;
+    private final boolean initialEventsEnd;
     private final String resource;
-    private final BlockingQueue<Event> buffer = new ArrayBlockingQueue<>(BUFFER);
+    private final Queue<Event> buffer = new ArrayBlockingQueue<>(BUFFER);
     private final AtomicReference<End> end = new AtomicReference<>();
     private volatile String reached;
+    private volatile boolean bookmarkDue;
+    private volatile Runnable wake = () -> {};
+
+    // The writer's side.
+    private Iterator<Change> backlog = Collections.emptyIterator();
+    private String subscribedAt;
+    private boolean initialEventsEndDue;
+    private boolean endWritten;
 
     private record Event(String type, CachedObject object) {}
 
-    /** Why a watch ends before its deadline. */
-    private enum End {
+    /** Why a watch ends. */
+    enum End {
+        /** Its buffer was full: 410 Expired. */
         FELL_BEHIND,
+        /** The feed ended, or no longer holds what the watch needs: 410 Expired. */
         FEED_ENDED,
+        /** Its time is up: the stream just ends, and the client resumes from the last version it got. */
+        TIMED_OUT,
+        /** The client went away, or the container ended the request: nothing more is written. */
         STOPPED
     }
 
-    /**
-     * @param deadline when the watch ends, on the {@link System#nanoTime()} scale
-     * @param resource the watched resource, for messages
-     */
-    Watcher(
-            WatchFilter filter,
-            WatchEvents events,
-            WatchOptions options,
-            Duration bookmarkInterval,
-            long deadline,
-            String resource) {
+    /** @param resource the watched resource, for messages */
+    Watcher(WatchFilter filter, WatchEvents events, WatchOptions options, String resource) {
         this.filter = filter;
         this.events = events;
-        this.options = options;
-        this.bookmarkInterval = bookmarkInterval;
-        this.deadline = deadline;
+        this.initialEventsEnd = options.initialEventsEnd();
         this.resource = resource;
+    }
+
+    /**
+     * Writes {@code subscription}'s backlog first; {@code wake} is run whenever there is something new to write.
+     * Before the first {@link #next}.
+     */
+    void start(Subscription subscription, Runnable wake) {
+        this.backlog = subscription.backlog().iterator();
+        this.subscribedAt = subscription.resourceVersion();
+        this.initialEventsEndDue = initialEventsEnd;
+        this.wake = wake;
     }
 
     @Override
@@ -71,118 +81,87 @@ final class Watcher implements ChangeSubscriber {
         }
         String type = filter.typeOf(change);
         if (type != null && !buffer.offer(new Event(type, change.object()))) {
-            finish(End.FELL_BEHIND);
+            end(End.FELL_BEHIND);
             return false;
         }
         // After the event is buffered: a bookmark names this version only once the buffer is empty.
         reached = change.resourceVersion();
+        if (type != null) {
+            wake.run();
+        }
         return true;
     }
 
     @Override
     public void ended() {
-        finish(End.FEED_ENDED);
+        end(End.FEED_ENDED);
     }
 
-    /** Ends the watch: the client went away, or the container timed the request out. */
-    void stop() {
-        finish(End.STOPPED);
+    /** A bookmark is due: written once everything buffered has been. */
+    void bookmarkDue() {
+        bookmarkDue = true;
+        wake.run();
     }
 
-    /** Writes the watch to {@code sink} until it ends, then cancels the subscription and completes the sink. */
-    void run(Subscription subscription, WatchSink sink) {
-        try {
-            if (writeBacklog(subscription.backlog(), sink) && options.initialEventsEnd()) {
-                sink.send(List.of(events.bookmark(subscription.resourceVersion(), true)));
-            }
-            stream(subscription.resourceVersion(), sink);
-        } catch (IOException clientGone) {
-            // Nothing to tell anyone: the client closed the watch.
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } finally {
-            subscription.cancel();
-            sink.complete();
-        }
-    }
-
-    /** @return whether the watch goes on */
-    private boolean writeBacklog(List<Change> backlog, WatchSink sink) throws IOException {
-        List<byte[]> parts = new ArrayList<>();
-        int batched = 0;
-        for (Change change : backlog) {
-            if (end.get() != null) {
-                return false;
-            }
-            String type = filter.typeOf(change);
-            if (type != null) {
-                parts.addAll(events.event(type, change.object()));
-                if (++batched == BATCH) {
-                    sink.send(parts);
-                    parts.clear();
-                    batched = 0;
-                }
-            }
-        }
-        if (!parts.isEmpty()) {
-            sink.send(parts);
-        }
-        return true;
-    }
-
-    private void stream(String subscribedAt, WatchSink sink) throws IOException, InterruptedException {
-        long nextBookmark = System.nanoTime() + (bookmarks() ? bookmarkInterval.toNanos() : 0);
-        while (true) {
-            End why = end.get();
-            if (why != null) {
-                if (why != End.STOPPED) {
-                    sink.send(List.of(
-                            events.error(StatusResponses.expired(message(why)).getBody())));
-                }
-                return;
-            }
-            long now = System.nanoTime();
-            long wait = deadline - now;
-            if (wait <= 0) {
-                return;
-            }
-            if (bookmarks()) {
-                wait = Math.min(wait, nextBookmark - now);
-            }
-            // Read before the buffer: if it is then empty, every change up to this version has been written.
-            String version = reached != null ? reached : subscribedAt;
-            List<Event> batch = take(wait);
-            if (!batch.isEmpty()) {
-                List<byte[]> parts = new ArrayList<>();
-                batch.forEach(event -> parts.addAll(events.event(event.type(), event.object())));
-                sink.send(parts);
-            } else if (bookmarks() && System.nanoTime() - nextBookmark >= 0) {
-                sink.send(List.of(events.bookmark(version, false)));
-                nextBookmark = System.nanoTime() + bookmarkInterval.toNanos();
-            }
-        }
-    }
-
-    private List<Event> take(long waitNanos) throws InterruptedException {
-        List<Event> batch = new ArrayList<>();
-        Event first = buffer.poll(Math.max(waitNanos, 0), TimeUnit.NANOSECONDS);
-        if (first != null) {
-            batch.add(first);
-            buffer.drainTo(batch, BATCH - 1);
-            batch.removeIf(event -> event == WAKE);
-        }
-        return batch;
-    }
-
-    private boolean bookmarks() {
-        return options.bookmarks();
-    }
-
-    private void finish(End why) {
+    /** Ends the watch: what is buffered is dropped, and the stream ends after the line {@code why} calls for. */
+    void end(End why) {
         if (end.compareAndSet(null, why)) {
             buffer.clear();
-            buffer.offer(WAKE);
+            wake.run();
         }
+    }
+
+    /** The next line to write, or {@code null} when there is none for now (and, once {@link #finished}, ever). */
+    byte[] next() {
+        End why = end.get();
+        // A watch whose time is up still writes what precedes its subscription, the state its client starts from.
+        if (why != null && why != End.TIMED_OUT) {
+            return endWritten ? null : lastLine(why);
+        }
+        while (backlog.hasNext()) {
+            Change change = backlog.next();
+            String type = filter.typeOf(change);
+            if (type != null) {
+                return events.event(type, change.object());
+            }
+        }
+        if (initialEventsEndDue) {
+            initialEventsEndDue = false;
+            return events.bookmark(subscribedAt, true);
+        }
+        if (why != null) {
+            return endWritten ? null : lastLine(why);
+        }
+        // Read before the buffer: if it is then empty, every change up to this version has been written.
+        String version = reached != null ? reached : subscribedAt;
+        Event event = buffer.poll();
+        if (event != null) {
+            return events.event(event.type(), event.object());
+        }
+        if (bookmarkDue) {
+            bookmarkDue = false;
+            return events.bookmark(version, false);
+        }
+        return null;
+    }
+
+    /** The watched resource, for messages. */
+    String resource() {
+        return resource;
+    }
+
+    /** Whether the watch has ended and its last line has been handed out. */
+    boolean finished() {
+        return endWritten;
+    }
+
+    private byte[] lastLine(End why) {
+        endWritten = true;
+        return switch (why) {
+            case FELL_BEHIND, FEED_ENDED ->
+                events.error(StatusResponses.expired(message(why)).getBody());
+            case TIMED_OUT, STOPPED -> null;
+        };
     }
 
     private String message(End why) {

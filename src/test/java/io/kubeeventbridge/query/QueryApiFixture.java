@@ -9,12 +9,13 @@ import io.kubeeventbridge.discovery.ResourceAliases;
 import io.kubeeventbridge.event.ResourceType;
 import io.kubeeventbridge.informer.FixedResourceCache;
 import io.kubeeventbridge.informer.ResourceCacheDirectory;
+import io.kubeeventbridge.lifecycle.BackgroundThreads;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import org.springframework.core.task.SimpleAsyncTaskExecutor;
+import java.util.concurrent.Executors;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import tools.jackson.databind.json.JsonMapper;
@@ -66,11 +67,15 @@ final class QueryApiFixture {
                 .build());
     }
 
-    /** Watches on daemon threads, as the application's, with a fixed spread of timeouts. */
+    /** Watches written and timed on daemon threads, as the application's, with a fixed spread of timeouts. */
     static WatchStreams watchStreams(QuerySettings settings) {
-        SimpleAsyncTaskExecutor threads = new SimpleAsyncTaskExecutor("test-watch-");
-        threads.setDaemon(true);
-        return new WatchStreams(settings, JsonMapper.shared(), TABLES, threads, () -> 0.5);
+        return new WatchStreams(
+                settings,
+                JsonMapper.shared(),
+                TABLES,
+                Executors.newSingleThreadExecutor(BackgroundThreads.daemons("test-watch-writer")),
+                BackgroundThreads.scheduler("test-watch-timer"),
+                () -> 0.5);
     }
 
     ResourceCacheDirectory caches() {

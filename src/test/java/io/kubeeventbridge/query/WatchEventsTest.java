@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kubeeventbridge.informer.CachedObject;
 import io.kubeeventbridge.informer.FixedResourceCache;
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -36,9 +34,9 @@ class WatchEventsTest {
         WatchEvents one = new WatchEvents(QueryApiFixture.PODS, JsonMapper.shared(), lines, null);
         WatchEvents other = new WatchEvents(QueryApiFixture.PODS, JsonMapper.shared(), lines, null);
 
-        byte[] line = one.event(WatchFilter.MODIFIED, pod).get(0);
+        byte[] line = one.event(WatchFilter.MODIFIED, pod);
 
-        assertThat(other.event(WatchFilter.MODIFIED, pod).get(0)).isSameAs(line);
+        assertThat(other.event(WatchFilter.MODIFIED, pod)).isSameAs(line);
         assertThat(text(other.event(WatchFilter.DELETED, pod))).startsWith("{\"type\":\"DELETED\"");
     }
 
@@ -72,14 +70,8 @@ class WatchEventsTest {
         assertThat(second.at("/object/rows")).hasSize(1);
     }
 
-    private static String text(List<byte[]> parts) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        parts.forEach(out::writeBytes);
-        return out.toString(StandardCharsets.UTF_8);
-    }
-
-    private static JsonNode json(List<byte[]> parts) {
-        return JsonMapper.shared().readTree(text(parts));
+    private static String text(byte[] line) {
+        return new String(line, StandardCharsets.UTF_8);
     }
 
     private static JsonNode json(byte[] line) {

@@ -1,9 +1,9 @@
 package io.kubeeventbridge.query;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.kubeeventbridge.bench.ProcessCpu;
 import io.kubeeventbridge.bench.Samples;
 import io.kubeeventbridge.bench.Workload;
-import io.kubeeventbridge.config.BridgeProperties;
 import io.kubeeventbridge.config.WatchWindow;
 import io.kubeeventbridge.informer.CachedObject;
 import io.kubeeventbridge.informer.FixedResourceCache;
@@ -19,31 +19,32 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.awaitility.Awaitility;
-import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
 
 /**
  * Watch fan-out: the latency from a change entering a resource's change feed (where an informer's handler records
  * it) to its event line arriving at each watcher, over real HTTP, with many watchers and one more that never reads,
- * against the same with a single watcher. The query API runs in a web application of its own over a cache of 1,000
- * pods of 2–8 KB, and the changes are updates of those pods at a steady rate, on a fan-out pool of two threads as in
- * the bridge. The watchers read through the JDK's HTTP client, in the same JVM: their reading is in the figures.
+ * against the same with a single watcher. The query API runs in a web application of its own ({@link QueryApiServer})
+ * over a cache of 1,000 pods of 2–8 KB, and the changes are updates of those pods at a steady rate, on a fan-out pool
+ * of two threads as in the bridge. The watchers read through the JDK's HTTP client, in the same JVM: their reading is in the figures.
  * Also reports the heap idle watchers take on the server's side, and whether the stalled watcher was cut off. Part of
  * the benchmark suite ({@code ./mvnw -Pbench verify}).
  */
 public final class WatchFanout {
 
     /**
-     * @param many milliseconds from each change to each of the watchers of the measured run
+     * @param many the measured run with many watchers
      * @param one the same with one watcher
      * @param idleHeapBytes used heap with the watchers open and idle, less that without them
      * @param stalledCutOff whether the watcher that never read was ended with 410 Expired
      */
-    public record Result(Samples many, Samples one, long idleHeapBytes, boolean stalledCutOff) {}
+    public record Result(Run many, Run one, long idleHeapBytes, boolean stalledCutOff) {}
+
+    /**
+     * @param millis milliseconds from each change to each watcher
+     * @param cpuMicrosPerLine the JVM's CPU time (server and clients) per event line delivered, which the machine's
+     *     other load moves less than the latencies
+     */
+    public record Run(Samples millis, double cpuMicrosPerLine) {}
 
     private static final int PODS = 1_000;
     private static final int NAMESPACES = 10;
@@ -72,13 +73,12 @@ public final class WatchFanout {
         for (int i = 0; i < PODS; i++) {
             cache.put(Workload.decode(workload.nextJson(i, NAMESPACES, false)));
         }
-        try (ConfigurableApplicationContext query = start(cache)) {
-            WatchFanout bench = new WatchFanout(
-                    cache, Integer.parseInt(query.getEnvironment().getProperty("local.server.port")));
+        try (QueryApiServer query = QueryApiServer.start(cache)) {
+            WatchFanout bench = new WatchFanout(cache, query.port());
             long idleHeap = bench.idleHeap(watchers);
-            Samples one = bench.run(1, perSecond, changes);
+            Run one = bench.run(1, perSecond, changes);
             try (SilentWatch stalled = new SilentWatch(bench.port, bench.watchPath())) {
-                Samples many = bench.run(watchers, perSecond, changes);
+                Run many = bench.run(watchers, perSecond, changes);
                 return new Result(many, one, idleHeap, stalled.cutOff());
             }
         } finally {
@@ -87,12 +87,14 @@ public final class WatchFanout {
     }
 
     /** Opens the watchers, warms up, then measures {@code changes} changes. */
-    private Samples run(int watchers, int perSecond, int changes) throws Exception {
+    private Run run(int watchers, int perSecond, int changes) throws Exception {
         try (WatchClients clients = WatchClients.open(port, watchPath(), watchers)) {
             change(clients, perSecond, changes);
             clients.reset();
+            long cpuStart = ProcessCpu.nanos();
             change(clients, perSecond, changes);
-            return new Samples(clients.latenciesMillis(sent));
+            double cpuMicrosPerLine = (ProcessCpu.nanos() - cpuStart) / 1e3 / changes / watchers;
+            return new Run(new Samples(clients.latenciesMillis(sent)), cpuMicrosPerLine);
         }
     }
 
@@ -159,42 +161,5 @@ public final class WatchFanout {
             System.gc();
         }
         return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-    }
-
-    private static ConfigurableApplicationContext start(FixedResourceCache cache) {
-        return new SpringApplicationBuilder(Application.class)
-                .initializers(
-                        context -> context.getBeanFactory().registerSingleton("caches", FixedResourceCache.all(cache)))
-                .run(
-                        // Only the defaults the jar ships, as in the image.
-                        "--spring.config.location=classpath:/",
-                        "--server.port=0",
-                        "--logging.level.root=warn",
-                        // No informers here to be ready with.
-                        "--management.endpoint.health.group.readiness.include=readinessState",
-                        "--management.endpoint.health.group.liveness.include=livenessState",
-                        "--bridge.resources[0].api-version=v1",
-                        "--bridge.resources[0].resource=pods");
-    }
-
-    /**
-     * The query API's watch path alone, as the bridge serves it, without authentication; the cache is registered. Not
-     * a {@code @Configuration}: the integration tests' application scans this package, and must not find it.
-     */
-    @EnableAutoConfiguration(excludeName = "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration")
-    @EnableConfigurationProperties(BridgeProperties.class)
-    @Import({
-        ObjectQueryController.class,
-        StatusExceptionHandler.class,
-        QueryConfiguration.class,
-        QuerySecurityConfiguration.class,
-        WatchConfiguration.class
-    })
-    static class Application {
-
-        @Bean
-        RecordingAccessReviewer accessReviewer() {
-            return new RecordingAccessReviewer();
-        }
     }
 }

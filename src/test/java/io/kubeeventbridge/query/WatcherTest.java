@@ -1,52 +1,34 @@
 package io.kubeeventbridge.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.kubeeventbridge.informer.FixedResourceCache;
-import io.kubeeventbridge.informer.Subscription;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 class WatcherTest {
 
-    private static final long NEVER = Long.MAX_VALUE / 2;
-
     private final FixedResourceCache pods = new FixedResourceCache(QueryApiFixture.PODS);
-    private final RecordingSink sink = new RecordingSink();
-    private Thread writer;
-
-    @AfterEach
-    void stopWriter() throws InterruptedException {
-        if (writer != null) {
-            writer.interrupt();
-            writer.join();
-        }
-    }
+    private final Writer writer = new Writer();
 
     @Test
     void writesTheCurrentStateThenEachChangeUntilStopped() {
         pods.put(pod("web-1", "web"));
         pods.put(pod("web-2", "web"));
-        Watcher watcher = watcher("", options(Map.of()), System.nanoTime() + NEVER);
-        start(watcher, pods.changes().subscribe(null, watcher));
+        Watcher watcher = start(watcher("", Map.of()));
         pods.put(pod("web-1", "web"));
 
-        await().untilAsserted(() ->
-                assertThat(sink.events()).containsExactly("ADDED web-1", "ADDED web-2", "MODIFIED web-1"));
-        watcher.stop();
-        await().until(() -> sink.completed);
-        assertThat(sink.events()).doesNotContain("ERROR");
+        assertThat(writer.events()).containsExactly("ADDED web-1", "ADDED web-2", "MODIFIED web-1");
+        watcher.end(Watcher.End.STOPPED);
+        writer.drain();
+        assertThat(watcher.finished()).isTrue();
+        assertThat(writer.events()).containsExactly("ADDED web-1", "ADDED web-2", "MODIFIED web-1");
     }
 
     @Test
@@ -54,90 +36,105 @@ class WatcherTest {
         pods.put(pod("web-1", "web"));
         Map<String, String> watchList = Map.of(
                 "sendInitialEvents", "true", "resourceVersionMatch", "NotOlderThan", "allowWatchBookmarks", "true");
-        Watcher watcher = watcher("", options(watchList), System.nanoTime() + NEVER);
-        start(watcher, pods.changes().subscribe(null, watcher));
 
-        await().untilAsserted(() -> assertThat(sink.events()).startsWith("ADDED web-1", "BOOKMARK 2 end"));
+        start(watcher("", watchList));
+
+        assertThat(writer.events()).containsExactly("ADDED web-1", "BOOKMARK 2 end");
     }
 
     @Test
-    void aWatcherThatCannotKeepUpIsEndedWithExpiredWhileChangesGoOn() throws InterruptedException {
+    void aWatcherThatCannotKeepUpIsEndedWithExpiredWhileChangesGoOn() {
         pods.put(pod("web-1", "web"));
-        Watcher watcher = watcher("", options(Map.of()), System.nanoTime() + NEVER);
-        sink.stallFirstSend();
-        start(watcher, pods.changes().subscribe(null, watcher));
-        await().until(sink::stalled);
+        writer.stall();
+        Watcher watcher = start(watcher("", Map.of()));
 
         // Recorded on this thread, as an informer's handler records them: none of them waits for the watcher.
         for (int change = 0; change <= Watcher.BUFFER; change++) {
             pods.put(pod("web-1", "web"));
         }
-        sink.release();
+        writer.resume();
 
-        await().until(() -> sink.completed);
-        List<JsonNode> lines = sink.lines();
+        List<JsonNode> lines = writer.lines();
         JsonNode last = lines.get(lines.size() - 1);
         assertThat(last.at("/type").asString()).isEqualTo("ERROR");
         assertThat(last.at("/object/code").asInt()).isEqualTo(410);
         assertThat(last.at("/object/reason").asString()).isEqualTo("Expired");
         assertThat(lines).hasSizeLessThan(Watcher.BUFFER);
+        assertThat(watcher.finished()).isTrue();
     }
 
     @Test
     void bookmarksNameTheVersionReachedEvenWhenNothingSelectedChanged() {
-        Watcher watcher = watcher("app=api", options(Map.of("allowWatchBookmarks", "true")), System.nanoTime() + NEVER);
-        start(watcher, pods.changes().subscribe(null, watcher));
+        Watcher watcher = start(watcher("app=api", Map.of("allowWatchBookmarks", "true")));
         pods.put(pod("web-1", "web"));
 
-        await().untilAsserted(() -> assertThat(sink.events()).contains("BOOKMARK 2"));
-        assertThat(sink.events()).allMatch(event -> event.startsWith("BOOKMARK"));
+        watcher.bookmarkDue();
+
+        assertThat(writer.events()).containsExactly("BOOKMARK 2");
+    }
+
+    @Test
+    void aBookmarkWaitsForTheChangesBufferedBeforeIt() {
+        Watcher watcher = start(watcher("", Map.of("allowWatchBookmarks", "true")));
+        writer.stall();
+        pods.put(pod("web-1", "web"));
+        watcher.bookmarkDue();
+
+        writer.resume();
+
+        assertThat(writer.events()).containsExactly("ADDED web-1", "BOOKMARK 2");
     }
 
     @Test
     void theFeedEndingEndsTheWatchWithExpired() {
-        Watcher watcher = watcher("", options(Map.of()), System.nanoTime() + NEVER);
-        start(watcher, pods.changes().subscribe(null, watcher));
+        Watcher watcher = start(watcher("", Map.of()));
 
         watcher.ended();
 
-        await().until(() -> sink.completed);
-        assertThat(sink.events()).containsExactly("ERROR 410");
+        assertThat(writer.events()).containsExactly("ERROR 410");
+        assertThat(watcher.finished()).isTrue();
     }
 
     @Test
-    void theWatchEndsAtItsDeadline() {
+    void aWatchWhoseTimeIsUpStillWritesWhatPrecededItThenEndsWithoutAnError() {
         pods.put(pod("web-1", "web"));
-        Watcher watcher = watcher("", options(Map.of()), System.nanoTime());
+        writer.stall();
+        Watcher watcher = start(watcher("", Map.of()));
+        pods.put(pod("web-2", "web"));
 
-        watcher.run(pods.changes().subscribe(null, watcher), sink);
+        watcher.end(Watcher.End.TIMED_OUT);
+        writer.resume();
 
-        assertThat(sink.completed).isTrue();
-        assertThat(sink.events()).containsExactly("ADDED web-1");
+        assertThat(writer.events()).containsExactly("ADDED web-1");
+        assertThat(watcher.finished()).isTrue();
     }
 
     @Test
-    void aClientThatGoesAwayEndsTheWatch() {
+    void aClientThatGoesAwayIsWrittenNothingMore() {
+        writer.stall();
+        Watcher watcher = start(watcher("", Map.of()));
         pods.put(pod("web-1", "web"));
-        Watcher watcher = watcher("", options(Map.of()), System.nanoTime() + NEVER);
-        sink.failSends();
 
-        watcher.run(pods.changes().subscribe(null, watcher), sink);
+        watcher.end(Watcher.End.STOPPED);
+        writer.resume();
 
-        assertThat(sink.completed).isTrue();
+        assertThat(writer.events()).isEmpty();
+        assertThat(watcher.finished()).isTrue();
     }
 
-    private void start(Watcher watcher, Subscription subscription) {
-        writer = new Thread(() -> watcher.run(subscription, sink), "test-watcher");
-        writer.start();
+    /** Subscribes {@code watcher} to the current state and changes, and writes what it has, as its response would. */
+    private Watcher start(Watcher watcher) {
+        writer.watcher = watcher;
+        watcher.start(pods.changes().subscribe(null, watcher), writer::drain);
+        writer.drain();
+        return watcher;
     }
 
-    private static Watcher watcher(String labelSelector, WatchOptions options, long deadline) {
+    private static Watcher watcher(String labelSelector, Map<String, String> parameters) {
         return new Watcher(
                 new WatchFilter("shop", ListOptions.parse(Map.of("labelSelector", labelSelector))),
                 new WatchEvents(QueryApiFixture.PODS, JsonMapper.shared(), new EventLines(), null),
-                options,
-                Duration.ofMillis(20),
-                deadline,
+                options(parameters),
                 "v1/pods");
     }
 
@@ -149,52 +146,29 @@ class WatcherTest {
         return QueryApiFixture.pod("shop", name, Map.of("app", app), "Running", "node-1");
     }
 
-    /** Records what a watch writes, line by line; can stall, as a client that stops reading, or fail. */
-    private static final class RecordingSink implements WatchSink {
+    /** Takes a watcher's lines whenever it is woken, as its response does; can stall, as a client that stops reading. */
+    private static final class Writer {
 
-        private final StringBuffer written = new StringBuffer();
-        private final CountDownLatch stalled = new CountDownLatch(1);
-        private final CountDownLatch released = new CountDownLatch(1);
-        private volatile boolean stallFirst;
-        private volatile boolean fail;
-        private volatile boolean completed;
+        private final StringBuilder written = new StringBuilder();
+        private Watcher watcher;
+        private boolean stalled;
 
-        void stallFirstSend() {
-            stallFirst = true;
+        void stall() {
+            stalled = true;
         }
 
-        boolean stalled() {
-            return stalled.getCount() == 0;
+        void resume() {
+            stalled = false;
+            drain();
         }
 
-        void release() {
-            released.countDown();
-        }
-
-        void failSends() {
-            fail = true;
-        }
-
-        @Override
-        public void send(List<byte[]> parts) throws IOException {
-            if (fail) {
-                throw new IOException("client gone");
+        void drain() {
+            if (stalled) {
+                return;
             }
-            if (stallFirst) {
-                stallFirst = false;
-                stalled.countDown();
-                try {
-                    released.await();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
+            for (byte[] line; (line = watcher.next()) != null; ) {
+                written.append(new String(line, StandardCharsets.UTF_8));
             }
-            parts.forEach(part -> written.append(new String(part, StandardCharsets.UTF_8)));
-        }
-
-        @Override
-        public void complete() {
-            completed = true;
         }
 
         List<JsonNode> lines() {
@@ -203,10 +177,11 @@ class WatcherTest {
 
         /** Each event as "TYPE name", "BOOKMARK version [end]" or "ERROR code". */
         List<String> events() {
-            return new CopyOnWriteArrayList<>(lines().stream()
-                    .map(line -> {
-                        String type = line.at("/type").asString();
-                        return switch (type) {
+            List<String> events = new ArrayList<>();
+            for (JsonNode line : lines()) {
+                String type = line.at("/type").asString();
+                events.add(
+                        switch (type) {
                             case "BOOKMARK" ->
                                 type + " "
                                         + line.at("/object/metadata/resourceVersion")
@@ -218,9 +193,9 @@ class WatcherTest {
                             case "ERROR" -> type + " " + line.at("/object/code").asInt();
                             default ->
                                 type + " " + line.at("/object/metadata/name").asString();
-                        };
-                    })
-                    .toList());
+                        });
+            }
+            return events;
         }
     }
 }
