@@ -31,8 +31,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class ManyWatchesIT {
 
-    private static final int WATCHERS = 200;
-    private static final int CHANGES = 2_000;
+    private static final int WATCHERS = 100;
+    private static final int CHANGES = 1_000;
     private static final int BURST = 250;
     private static final int PODS = 50;
 
