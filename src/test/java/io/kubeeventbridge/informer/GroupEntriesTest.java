@@ -95,9 +95,11 @@ class GroupEntriesTest {
                         () -> assertThat(coordinator.groupTracking()).isEqualTo("watching customresourcedefinitions"));
 
         MockKubernetes.installCrd(group, "v1", "Tram");
+        // Synced, not only registered: a tram made before the informer's first list would arrive as a snapshot.
         await().atMost(Duration.ofSeconds(30))
-                .untilAsserted(
-                        () -> assertThat(registry.find(group, "v1", "trams")).isPresent());
+                .until(() -> registry.find(group, "v1", "trams")
+                        .map(ResourceCache::synced)
+                        .orElse(false));
         MockKubernetes.customObjects(group, "v1", "Tram")
                 .inNamespace("depot")
                 .resource(MockKubernetes.customObject(group, "v1", "Tram", "tram-1"))
