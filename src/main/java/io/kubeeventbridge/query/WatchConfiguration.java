@@ -2,11 +2,13 @@ package io.kubeeventbridge.query;
 
 import io.kubeeventbridge.config.BridgeProperties;
 import io.kubeeventbridge.lifecycle.BackgroundThreads;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import tools.jackson.databind.json.JsonMapper;
@@ -20,7 +22,8 @@ class WatchConfiguration {
      * due. Both stop with the application.
      */
     @Bean
-    WatchStreams watchStreams(BridgeProperties properties, JsonMapper json, TableRenderer tables) {
+    WatchStreams watchStreams(
+            BridgeProperties properties, JsonMapper json, TableRenderer tables, ObjectProvider<MeterRegistry> meters) {
         int cores = Runtime.getRuntime().availableProcessors();
         ThreadPoolExecutor writers = new ThreadPoolExecutor(
                 cores,
@@ -41,6 +44,7 @@ class WatchConfiguration {
                 tables,
                 writers,
                 timer,
-                () -> ThreadLocalRandom.current().nextDouble());
+                () -> ThreadLocalRandom.current().nextDouble(),
+                meters.getObject());
     }
 }

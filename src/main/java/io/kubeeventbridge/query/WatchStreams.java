@@ -5,6 +5,7 @@ import io.kubeeventbridge.event.ResourceType;
 import io.kubeeventbridge.informer.ResourceCache;
 import io.kubeeventbridge.informer.ResourceVersionExpiredException;
 import io.kubeeventbridge.informer.Subscription;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -40,12 +41,14 @@ final class WatchStreams implements AutoCloseable {
     private final ScheduledExecutorService timer;
     private final DoubleSupplier random;
     private final Semaphore permits;
+    private final WatchMetrics metrics;
     private final Map<ResourceType, EventLines> lines = new ConcurrentHashMap<>();
 
     /**
      * @param writers the threads that write every watch's response
      * @param timer ends watches and makes their bookmarks due
      * @param random uniform in [0, 1), to spread the server's watch timeouts
+     * @param meters where the watches are counted ({@link WatchMetrics})
      */
     WatchStreams(
             QuerySettings settings,
@@ -53,7 +56,8 @@ final class WatchStreams implements AutoCloseable {
             TableRenderer tables,
             ExecutorService writers,
             ScheduledExecutorService timer,
-            DoubleSupplier random) {
+            DoubleSupplier random,
+            MeterRegistry meters) {
         this.settings = settings;
         this.json = json;
         this.tables = tables;
@@ -61,6 +65,7 @@ final class WatchStreams implements AutoCloseable {
         this.timer = timer;
         this.random = random;
         this.permits = new Semaphore(settings.maxWatches());
+        this.metrics = new WatchMetrics(meters, () -> settings.maxWatches() - permits.availablePermits());
     }
 
     /**
@@ -82,6 +87,7 @@ final class WatchStreams implements AutoCloseable {
             return StatusResponses.unavailable(cache.type());
         }
         if (!permits.tryAcquire()) {
+            metrics.refused();
             return StatusResponses.tooManyRequests("the bridge serves at most " + settings.maxWatches()
                     + " watches at once (bridge.query.max-watches); try again later");
         }
@@ -115,7 +121,10 @@ final class WatchStreams implements AutoCloseable {
                     writers,
                     (table ? TableRenderer.TABLE : MediaType.APPLICATION_JSON).toString(),
                     timeout.plus(CONTAINER_GRACE).toMillis(),
-                    () -> release(subscribed, scheduled));
+                    () -> {
+                        release(subscribed, scheduled);
+                        metrics.ended(watcher);
+                    });
             watcher.start(subscription, stream::wake);
             streaming = true;
             return null;

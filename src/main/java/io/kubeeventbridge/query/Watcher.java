@@ -145,6 +145,11 @@ final class Watcher implements ChangeSubscriber {
         return null;
     }
 
+    /** Why the watch ended, or {@code null} while it goes on. */
+    End endedBy() {
+        return end.get();
+    }
+
     /** The watched resource, for messages. */
     String resource() {
         return resource;

@@ -10,6 +10,7 @@ import io.kubeeventbridge.event.ResourceType;
 import io.kubeeventbridge.informer.FixedResourceCache;
 import io.kubeeventbridge.informer.ResourceCacheDirectory;
 import io.kubeeventbridge.lifecycle.BackgroundThreads;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -75,7 +76,8 @@ final class QueryApiFixture {
                 TABLES,
                 Executors.newSingleThreadExecutor(BackgroundThreads.daemons("test-watch-writer")),
                 BackgroundThreads.scheduler("test-watch-timer"),
-                () -> 0.5);
+                () -> 0.5,
+                new SimpleMeterRegistry());
     }
 
     ResourceCacheDirectory caches() {

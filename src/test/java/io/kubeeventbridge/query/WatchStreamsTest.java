@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import io.kubeeventbridge.config.TestProperties;
 import io.kubeeventbridge.informer.FixedResourceCache;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.WriteListener;
 import java.io.ByteArrayOutputStream;
@@ -27,13 +29,15 @@ class WatchStreamsTest {
 
     private final ExecutorService writers = Executors.newSingleThreadExecutor();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final WatchStreams streams = new WatchStreams(
             TestProperties.bind("bridge.query.max-watches=2").query(),
             JsonMapper.shared(),
             QueryApiFixture.TABLES,
             writers,
             timer,
-            () -> 0.5);
+            () -> 0.5,
+            meters);
     private final FixedResourceCache pods = new FixedResourceCache(QueryApiFixture.PODS);
 
     @AfterEach
@@ -67,6 +71,8 @@ class WatchStreamsTest {
         assertThat(third.getStatusCode()).isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
         assertThat(third.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("1");
         assertThat(message(third)).contains("bridge.query.max-watches");
+        assertThat(meters.get("bridge.query.watches.refused").counter().count()).isEqualTo(1);
+        assertThat(meters.get("bridge.query.watches").gauge().value()).isEqualTo(2);
         first.request.getAsyncContext().complete();
         assertThat(open(new Exchange(), Map.of())).isNull();
     }
@@ -77,9 +83,26 @@ class WatchStreamsTest {
         open(watch, Map.of("timeoutSeconds", "1"));
         watch.body.listener.onWritePossible();
 
-        await().until(() -> !watch.request.isAsyncStarted());
+        await().untilAsserted(() -> assertThat(ended("timed_out")).isEqualTo(1));
+        assertThat(watch.request.isAsyncStarted()).isFalse();
         assertThat(open(new Exchange(), Map.of())).isNull();
         assertThat(open(new Exchange(), Map.of())).isNull();
+    }
+
+    @Test
+    void aWatchThatFallsBehindEndsWithExpiredAndIsCountedSo() throws IOException {
+        Exchange watch = new Exchange();
+        open(watch, Map.of());
+        // Nothing is written until the container calls back: every change waits in the watcher's buffer.
+        for (int i = 0; i <= Watcher.BUFFER; i++) {
+            pods.put(QueryApiFixture.pod("shop", "web-" + i, Map.of("app", "web"), "Running", "node-1"));
+        }
+
+        watch.body.listener.onWritePossible();
+
+        await().untilAsserted(() -> assertThat(ended("fell_behind")).isEqualTo(1));
+        assertThat(watch.body.written()).startsWith("{\"type\":\"ERROR\"").contains("\"code\":410");
+        assertThat(meters.get("bridge.query.watches").gauge().value()).isZero();
     }
 
     @Test
@@ -112,6 +135,12 @@ class WatchStreamsTest {
                 false,
                 exchange.request,
                 exchange.response);
+    }
+
+    private double ended(String reason) {
+        return meters.find("bridge.query.watches.ended").tag("reason", reason).counters().stream()
+                .mapToDouble(Counter::count)
+                .sum();
     }
 
     private static String message(ResponseEntity<Object> status) {
