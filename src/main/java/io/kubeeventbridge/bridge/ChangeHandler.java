@@ -113,7 +113,7 @@ final class ChangeHandler implements ChangeListener {
             return;
         }
         if (!predicate.comparesUpdates()) {
-            publishObserved(Operation.UPDATED, object, json, OptionalLong::empty);
+            publishObserved(Operation.UPDATED, object, json, null);
             return;
         }
         ChangePredicate.Update update = predicate.update(previous.get(), json);
@@ -194,14 +194,15 @@ final class ChangeHandler implements ChangeListener {
     /**
      * @param json the object's compact JSON ({@link ObjectJson}), the event's data
      * @param fingerprint of what counts in that state, for the checkpoint (see {@link ChangePredicate#fingerprint}),
-     *     asked where the checkpoint is made
+     *     asked where the checkpoint is made; not asked where updates are not compared, whose checkpoints record the
+     *     data's own fingerprint, nor for a delete
      */
     private void publishObserved(
             Operation operation, GenericKubernetesResource object, byte[] json, Supplier<OptionalLong> fingerprint) {
         publish(
                 operation,
                 () -> normaliser.normalise(type, operation, object, json, OffsetDateTime.now(clock)),
-                operation == Operation.DELETED ? OptionalLong::empty : fingerprint,
+                predicate.comparesUpdates() && operation != Operation.DELETED ? fingerprint : null,
                 () -> key(object));
     }
 
@@ -211,7 +212,7 @@ final class ChangeHandler implements ChangeListener {
                 Operation.DELETED,
                 () -> normaliser.reconciledDelete(
                         type, key, checkpoint.uid(), checkpoint.resourceVersion(), OffsetDateTime.now(clock)),
-                OptionalLong::empty,
+                null,
                 () -> key);
     }
 

@@ -119,9 +119,10 @@ final class CheckpointStore implements Checkpoints {
     /**
      * What {@code event} leaves to remember of its object (supplying {@code null} once deleted), or {@code null} when
      * it leaves nothing: an object built in code may lack uid or resourceVersion (objects from an API server always
-     * have both). Called where the event is sent: the data's fingerprint is taken there, as the data is read for
-     * sending anyway, rather than on the writer thread, which would read it from memory once more. Only the
-     * fingerprint of what counts, where the resource compares updates, is left to the writer: it decodes the object.
+     * have both). Called where the event is sent. Where the resource does not compare updates, the data's fingerprint
+     * is taken there, as the data is read for sending anyway, rather than on the writer thread, which would read it
+     * from memory once more. Where it does, the fingerprint of what counts is left to the writer, and the data is not
+     * hashed at all.
      */
     Supplier<Checkpoint> checkpointOf(OutgoingEvent event) {
         if (event.operation() == Operation.DELETED) {
@@ -132,12 +133,13 @@ final class CheckpointStore implements Checkpoints {
         if (uid == null || resourceVersion == null) {
             return null;
         }
-        long dataFingerprint = Checkpoint.fingerprint(event.event().getData().toBytes());
-        Supplier<OptionalLong> fingerprint = event.fingerprint();
-        return () -> new Checkpoint(
-                uid.toString(),
-                resourceVersion.toString(),
-                OptionalLong.of(fingerprint.get().orElse(dataFingerprint)));
+        Supplier<OptionalLong> counted = event.fingerprint();
+        if (counted == null) {
+            OptionalLong data = OptionalLong.of(
+                    Checkpoint.fingerprint(event.event().getData().toBytes()));
+            return () -> new Checkpoint(uid.toString(), resourceVersion.toString(), data);
+        }
+        return () -> new Checkpoint(uid.toString(), resourceVersion.toString(), counted.get());
     }
 
     /** Checkpoints acknowledged but not written yet. */

@@ -15,8 +15,9 @@ import java.util.function.Supplier;
  * @param type the object's resource type, for its checkpoint
  * @param operation what happened, for metrics and to know when a tombstone follows
  * @param fingerprint for the checkpoint, the fingerprint of what counts in the published state, where its resource
- *     compares updates by content; when empty, the checkpoint records the XXH64 of the data as published. Asked
- *     where the checkpoint is made, off the informer's thread, and only for the states checkpointed
+ *     compares updates by content: asked where the checkpoint is made, off the informer's thread, and only for the
+ *     states checkpointed. {@code null} where the resource does not compare updates: the checkpoint then records the
+ *     XXH64 of the data as published
  */
 public record OutgoingEvent(
         String topic,

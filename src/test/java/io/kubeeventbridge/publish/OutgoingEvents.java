@@ -7,7 +7,6 @@ import io.kubeeventbridge.event.ResourceType;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
-import java.util.OptionalLong;
 
 /** Small events for publisher tests: the id carries the object's state, the type its operation. */
 final class OutgoingEvents {
@@ -35,6 +34,6 @@ final class OutgoingEvents {
                         .build(),
                 PODS,
                 operation,
-                OptionalLong::empty);
+                null);
     }
 }

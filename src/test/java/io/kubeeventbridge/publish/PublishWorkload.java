@@ -11,7 +11,6 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
@@ -69,7 +68,7 @@ final class PublishWorkload {
                 event,
                 change.type(),
                 Operation.CREATED,
-                OptionalLong::empty);
+                null);
     }
 
     /** The topic of the events of {@code type}, as the default topic template names it. */

@@ -10,7 +10,6 @@ import io.kubeeventbridge.event.Operation;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import java.util.OptionalLong;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.Test;
@@ -27,8 +26,8 @@ class RecordFactoryTest {
             .withDataContentType("application/json")
             .withData("{\"kind\":\"Pod\"}".getBytes(StandardCharsets.UTF_8))
             .build();
-    private static final OutgoingEvent DELETED = new OutgoingEvent(
-            "k8s.core.pod", "shop/web-1", EVENT, OutgoingEvents.PODS, Operation.DELETED, OptionalLong::empty);
+    private static final OutgoingEvent DELETED =
+            new OutgoingEvent("k8s.core.pod", "shop/web-1", EVENT, OutgoingEvents.PODS, Operation.DELETED, null);
 
     @ParameterizedTest
     @EnumSource(ContentMode.class)
