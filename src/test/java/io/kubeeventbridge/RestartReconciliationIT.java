@@ -219,6 +219,28 @@ class RestartReconciliationIT extends BridgeTestBase {
     }
 
     @Test
+    void restartOfAnEntryThatNowIgnoresChangesComparesCheckpointsWithoutFingerprintByResourceVersion() {
+        create("kept");
+        create("beating");
+        runUntilSnapshotted("kept", "beating");
+
+        configMaps()
+                .withName("beating")
+                .edit(map -> new ConfigMapBuilder(map)
+                        .editMetadata()
+                        .addToAnnotations("heartbeat", "1")
+                        .endMetadata()
+                        .build());
+
+        // The first run compared no updates: its checkpoints say which state was published, not what counted in it.
+        try (ConfigurableApplicationContext secondRun =
+                startBridge("--bridge.resources[0].ignore-changes[0]=/metadata/annotations/heartbeat")) {
+            assertThat(operations(events.awaitRecords(key("beating"), 2))).containsExactly("snapshot", "updated");
+            assertRecordsStayAt("kept", 1);
+        }
+    }
+
+    @Test
     void restartOfAnEntryWithoutSnapshotsNeitherAnnouncesOldObjectsNorMissesTheirDeletion() {
         create("old");
         create("gone");

@@ -194,8 +194,8 @@ final class ChangeHandler implements ChangeListener {
     /**
      * @param json the object's compact JSON ({@link ObjectJson}), the event's data
      * @param fingerprint of what counts in that state, for the checkpoint (see {@link ChangePredicate#fingerprint}),
-     *     asked where the checkpoint is made; not asked where updates are not compared, whose checkpoints record the
-     *     data's own fingerprint, nor for a delete
+     *     asked where the checkpoint is made; not asked where updates are not compared, whose checkpoints are
+     *     compared by resourceVersion alone and record none, nor for a delete
      */
     private void publishObserved(
             Operation operation, GenericKubernetesResource object, byte[] json, Supplier<OptionalLong> fingerprint) {

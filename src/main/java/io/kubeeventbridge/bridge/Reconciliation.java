@@ -19,8 +19,8 @@ import java.util.function.Supplier;
  * <p>Changed means changed as the entry's updates count changes. Where every new resourceVersion publishes an update,
  * a new resourceVersion is a change. Where updates are compared by content (see {@code ChangePredicate}), a new
  * resourceVersion whose fingerprint of what counts is the checkpoint's is none: its changes while nobody published
- * would not have published either. A checkpoint without fingerprint (written by an earlier version) compares by
- * resourceVersion.
+ * would not have published either. A checkpoint without fingerprint (written while the entry did not compare updates,
+ * or by an earlier version) compares by resourceVersion: what it published is unknown beyond that.
  */
 final class Reconciliation {
 

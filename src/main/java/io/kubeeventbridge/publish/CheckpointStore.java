@@ -119,10 +119,10 @@ final class CheckpointStore implements Checkpoints {
     /**
      * What {@code event} leaves to remember of its object (supplying {@code null} once deleted), or {@code null} when
      * it leaves nothing: an object built in code may lack uid or resourceVersion (objects from an API server always
-     * have both). Called where the event is sent. Where the resource does not compare updates, the data's fingerprint
-     * is taken there, as the data is read for sending anyway, rather than on the writer thread, which would read it
-     * from memory once more. Where it does, the fingerprint of what counts is left to the writer, and the data is not
-     * hashed at all.
+     * have both). Called where the event is sent. Where the resource compares updates by content, the fingerprint of
+     * what counts is left to the writer, which supplies it. Where it does not, the checkpoint holds no fingerprint:
+     * a new resourceVersion is a change there, so a later term compares only the resourceVersion, and a term that
+     * compares by content compares a checkpoint without fingerprint by resourceVersion too ({@code Reconciliation}).
      */
     Supplier<Checkpoint> checkpointOf(OutgoingEvent event) {
         if (event.operation() == Operation.DELETED) {
@@ -135,9 +135,8 @@ final class CheckpointStore implements Checkpoints {
         }
         Supplier<OptionalLong> counted = event.fingerprint();
         if (counted == null) {
-            OptionalLong data = OptionalLong.of(
-                    Checkpoint.fingerprint(event.event().getData().toBytes()));
-            return () -> new Checkpoint(uid.toString(), resourceVersion.toString(), data);
+            Checkpoint checkpoint = new Checkpoint(uid.toString(), resourceVersion.toString());
+            return () -> checkpoint;
         }
         return () -> new Checkpoint(uid.toString(), resourceVersion.toString(), counted.get());
     }

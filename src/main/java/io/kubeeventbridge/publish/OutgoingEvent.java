@@ -16,8 +16,8 @@ import java.util.function.Supplier;
  * @param operation what happened, for metrics and to know when a tombstone follows
  * @param fingerprint for the checkpoint, the fingerprint of what counts in the published state, where its resource
  *     compares updates by content: asked where the checkpoint is made, off the informer's thread, and only for the
- *     states checkpointed. {@code null} where the resource does not compare updates: the checkpoint then records the
- *     XXH64 of the data as published
+ *     states checkpointed. {@code null} where the resource does not compare updates (and for a delete): the
+ *     checkpoint then records no fingerprint, only uid and resourceVersion
  */
 public record OutgoingEvent(
         String topic,

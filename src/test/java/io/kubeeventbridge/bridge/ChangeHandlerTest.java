@@ -235,6 +235,43 @@ class ChangeHandlerTest {
     }
 
     @Test
+    void eventsOfAnEntryThatDoesNotCompareUpdatesCarryNoFingerprintForTheirCheckpoints() {
+        handler.startTerm(Map.of());
+
+        handler.onChange(Operation.CREATED, pod("7", "web", "Pending"), json(pod("7", "web", "Pending")));
+        handler.onUpdate(
+                pod("8", "web", "Running"), json(pod("8", "web", "Running")), () -> json(pod("7", "web", "Pending")));
+
+        assertThat(published)
+                .hasSize(2)
+                .allSatisfy(event -> assertThat(event.fingerprint()).isNull());
+    }
+
+    @Test
+    void anEntryThatStartsComparingUpdatesComparesCheckpointsWithoutFingerprintByResourceVersion() {
+        ChangeHandler ignoringStatus = handler(IGNORING_STATUS, Clock.systemUTC());
+        cache.put(pod("8", "web", "Running"));
+
+        ignoringStatus.startTerm(Map.of("shop/web", new Checkpoint("uid-1", "7")));
+
+        assertThat(published)
+                .as("only the status changed, but what the checkpoint's state held is unknown")
+                .extracting(OutgoingEvent::operation)
+                .containsExactly(Operation.UPDATED);
+    }
+
+    @Test
+    void anEntryThatStopsComparingUpdatesComparesCheckpointsByResourceVersion() {
+        cache.put(pod("8", "web", "Running"));
+        long sameContent =
+                IGNORING_STATUS.fingerprint(json(pod("8", "web", "Running"))).getAsLong();
+
+        handler.startTerm(Map.of("shop/web", new Checkpoint("uid-1", "7", OptionalLong.of(sameContent))));
+
+        assertThat(published).extracting(OutgoingEvent::operation).containsExactly(Operation.UPDATED);
+    }
+
+    @Test
     void reconciledChangesHonourTheOperations() {
         ChangeHandler createsOnly =
                 handler(new ChangePredicate(EnumSet.of(Operation.CREATED), List.of(), false), Clock.systemUTC());

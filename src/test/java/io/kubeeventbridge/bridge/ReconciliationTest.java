@@ -72,6 +72,17 @@ class ReconciliationTest {
     void aCheckpointWithoutFingerprintComparesByResourceVersion() {
         assertThat(new Reconciliation(PREVIOUS).listed("shop/web", "uid-web", "15", () -> OptionalLong.of(7)))
                 .containsExactly(UPDATED);
+        assertThat(new Reconciliation(PREVIOUS).listed("shop/web", "uid-web", "10", () -> OptionalLong.of(7)))
+                .isEmpty();
+    }
+
+    @Test
+    void aCheckpointWithFingerprintComparesByResourceVersionWhereUpdatesAreNoLongerCompared() {
+        Reconciliation reconciliation =
+                new Reconciliation(Map.of("shop/web", new Checkpoint("uid-web", "10", OptionalLong.of(7))));
+
+        assertThat(reconciliation.listed("shop/web", "uid-web", "15", NOT_COMPARED))
+                .containsExactly(UPDATED);
     }
 
     @Test

@@ -74,14 +74,6 @@ class CheckpointRecordsTest {
     }
 
     @Test
-    void fingerprintIsXxh64WithSeedZero() {
-        // The reference values of the XXH64 specification.
-        assertThat(Checkpoint.fingerprint(new byte[0])).isEqualTo(0xef46db3751d8e999L);
-        assertThat(Checkpoint.fingerprint("abc".getBytes(StandardCharsets.US_ASCII)))
-                .isEqualTo(0x44bc2cf5ad770999L);
-    }
-
-    @Test
     void legacyRecordsAreReadAsTheirResourceWithoutTopic() {
         CheckpointKey key = CheckpointRecords.readKey(utf8("apps/v1/deployments|shop/web"));
         CheckpointKey coreKey = CheckpointRecords.readKey(utf8("v1/pods|web-1"));
