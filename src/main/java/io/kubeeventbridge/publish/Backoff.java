@@ -15,6 +15,8 @@ final class Backoff {
     private final Clock clock;
     private Duration current = Duration.ZERO;
     private Instant resumeAt = Instant.MIN;
+    // Read without the lock first: sends and acknowledgements, one call each per event, find it false but in outages.
+    private volatile boolean failing;
 
     Backoff(Duration first, Duration max, Clock clock) {
         this.first = first;
@@ -26,17 +28,40 @@ final class Backoff {
     synchronized Duration failed() {
         current = current.isZero() ? first : min(current.multipliedBy(2), max);
         resumeAt = clock.instant().plus(current);
+        failing = true;
         return current;
     }
 
-    synchronized void reset() {
+    void reset() {
+        if (failing) {
+            resetFailing();
+        }
+    }
+
+    private synchronized void resetFailing() {
+        failing = false;
         current = Duration.ZERO;
         resumeAt = Instant.MIN;
         notifyAll();
     }
 
+    /** Whether a pause is on now. */
+    boolean paused() {
+        return failing && pausedNow();
+    }
+
+    private synchronized boolean pausedNow() {
+        return clock.instant().isBefore(resumeAt);
+    }
+
     /** Blocks the sending thread until the current pause is over (or a success ended it). */
-    synchronized void awaitResume() throws InterruptedException {
+    void awaitResume() throws InterruptedException {
+        if (failing) {
+            awaitPause();
+        }
+    }
+
+    private synchronized void awaitPause() throws InterruptedException {
         Instant now;
         // Called before every send: compare first, since the nanoseconds from now to Instant.MIN overflow, and
         // Duration.between would throw and catch an ArithmeticException each time.

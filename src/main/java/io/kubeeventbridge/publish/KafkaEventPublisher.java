@@ -31,6 +31,9 @@ final class KafkaEventPublisher implements EventPublisher, Publishing {
     private static final Duration FIRST_BACKOFF = Duration.ofMillis(100);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(10);
     private static final int MAX_BATCH = 1000;
+    // Without transactions: what is ready is taken in one hand-over, up to this many. Taken events are in flight, so a
+    // newer state of their object no longer replaces them; few enough that sending them takes no time to speak of.
+    private static final int MAX_READY = 64;
 
     private final KafkaTemplate<byte[], byte[]> kafka;
     private final Supplier<TransactionalSender> transactions;
@@ -149,6 +152,7 @@ final class KafkaEventPublisher implements EventPublisher, Publishing {
         final Runnable fenced;
         volatile boolean accepting = true;
         TransactionalSender transactional;
+        private final List<OutgoingEvent> taken = new ArrayList<>(MAX_READY);
 
         Term(TransactionalSender transactional, Runnable fenced) {
             this.transactional = transactional;
@@ -162,10 +166,7 @@ final class KafkaEventPublisher implements EventPublisher, Publishing {
                 try {
                     backoff.awaitResume();
                     if (transactional == null) {
-                        OutgoingEvent event = queue.take(POLL);
-                        if (event != null) {
-                            send(event);
-                        }
+                        sendReady();
                     } else if (!sendTransaction(takeBatch())) {
                         return;
                     }
@@ -175,21 +176,33 @@ final class KafkaEventPublisher implements EventPublisher, Publishing {
             }
         }
 
-        private List<OutgoingEvent> takeBatch() throws InterruptedException {
-            List<OutgoingEvent> batch = new ArrayList<>();
-            OutgoingEvent first = queue.take(POLL);
-            if (first == null) {
-                return batch;
-            }
-            batch.add(first);
-            long deadline = System.nanoTime() + settings.transactionInterval().toNanos();
-            while (batch.size() < MAX_BATCH) {
-                long left = deadline - System.nanoTime();
-                OutgoingEvent next = left > 0 ? queue.take(Duration.ofNanos(left)) : null;
-                if (next == null) {
+        /**
+         * Sends the events ready now, each as it comes. Once a send fails, those not sent yet go back to their
+         * objects' queues, as a failed one does, so newer states replace them during the backoff.
+         */
+        private void sendReady() throws InterruptedException {
+            queue.drainTo(taken, MAX_READY, POLL);
+            for (int index = 0; index < taken.size(); index++) {
+                if (index > 0 && backoff.paused()) {
+                    taken.subList(index, taken.size()).forEach(queue::failed);
                     break;
                 }
-                batch.add(next);
+                send(taken.get(index));
+            }
+            taken.clear();
+        }
+
+        private List<OutgoingEvent> takeBatch() throws InterruptedException {
+            List<OutgoingEvent> batch = new ArrayList<>();
+            if (queue.drainTo(batch, MAX_BATCH, POLL) == 0) {
+                return batch;
+            }
+            long deadline = System.nanoTime() + settings.transactionInterval().toNanos();
+            long left;
+            while (batch.size() < MAX_BATCH && (left = deadline - System.nanoTime()) > 0) {
+                if (queue.drainTo(batch, MAX_BATCH - batch.size(), Duration.ofNanos(left)) == 0) {
+                    break;
+                }
             }
             return batch;
         }

@@ -6,10 +6,9 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
-import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
@@ -24,11 +23,14 @@ final class PendingEvents {
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition readyOrEmpty = lock.newCondition();
-    private final Map<QueuedObject, Deque<OutgoingEvent>> waiting = new HashMap<>();
-    private final Set<QueuedObject> inFlight = new HashSet<>();
-    private final Deque<QueuedObject> ready = new ArrayDeque<>();
+    // Every object with events waiting or one in flight; it leaves once it has neither.
+    private final Map<QueuedObject, ObjectEvents> objects = new HashMap<>();
+    // The objects with events waiting and none in flight, in the order they became so: taking from here needs no
+    // lookup in the map, whose nodes the informer's thread wrote last.
+    private final Deque<ObjectEvents> ready = new ArrayDeque<>();
     private final Consumer<OutgoingEvent> onCoalesced;
     private int size;
+    private int inFlightCount;
 
     /** {@code onCoalesced} is told of every event a newer state replaced. */
     PendingEvents(Consumer<OutgoingEvent> onCoalesced) {
@@ -36,10 +38,11 @@ final class PendingEvents {
     }
 
     void add(OutgoingEvent event) {
-        QueuedObject object = QueuedObject.of(event);
+        QueuedObject id = QueuedObject.of(event);
         lock.lock();
         try {
-            Deque<OutgoingEvent> events = waiting.computeIfAbsent(object, ignored -> new ArrayDeque<>());
+            ObjectEvents object = objects.computeIfAbsent(id, ignored -> new ObjectEvents());
+            Deque<OutgoingEvent> events = object.waiting;
             boolean wasEmpty = events.isEmpty();
             Optional<OutgoingEvent> merged =
                     Optional.ofNullable(events.peekLast()).flatMap(last -> merge(last, event));
@@ -50,7 +53,7 @@ final class PendingEvents {
                 events.addLast(event);
                 size++;
             }
-            if (wasEmpty && !inFlight.contains(object)) {
+            if (wasEmpty && !object.inFlight) {
                 ready.addLast(object);
                 readyOrEmpty.signalAll();
             }
@@ -63,25 +66,56 @@ final class PendingEvents {
     OutgoingEvent take(Duration timeout) throws InterruptedException {
         lock.lock();
         try {
-            long nanos = timeout.toNanos();
-            while (ready.isEmpty()) {
-                if (nanos <= 0) {
-                    return null;
-                }
-                nanos = readyOrEmpty.awaitNanos(nanos);
-            }
-            QueuedObject object = ready.pollFirst();
-            Deque<OutgoingEvent> events = waiting.get(object);
-            OutgoingEvent next = events.pollFirst();
-            if (events.isEmpty()) {
-                waiting.remove(object);
-            }
-            size--;
-            inFlight.add(object);
-            return next;
+            return awaitReady(timeout) ? next() : null;
         } finally {
             lock.unlock();
         }
+    }
+
+    /**
+     * Moves the events whose objects have nothing in flight, up to {@code max} of them in the order they became
+     * ready, into {@code into}, waiting up to {@code timeout} for the first: one hand-over for all that are ready, not
+     * one each. Each is in flight from then on, as if {@link #take taken}.
+     *
+     * @return how many were moved, none if none came in time
+     */
+    int drainTo(List<OutgoingEvent> into, int max, Duration timeout) throws InterruptedException {
+        lock.lock();
+        try {
+            if (!awaitReady(timeout)) {
+                return 0;
+            }
+            int moved = 0;
+            while (moved < max && !ready.isEmpty()) {
+                into.add(next());
+                moved++;
+            }
+            return moved;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Whether an object is ready, once one is or {@code timeout} passed. Holding the lock. */
+    private boolean awaitReady(Duration timeout) throws InterruptedException {
+        long nanos = timeout.toNanos();
+        while (ready.isEmpty()) {
+            if (nanos <= 0) {
+                return false;
+            }
+            nanos = readyOrEmpty.awaitNanos(nanos);
+        }
+        return true;
+    }
+
+    /** The first ready object's next event, now in flight. Holding the lock, with an object ready. */
+    private OutgoingEvent next() {
+        ObjectEvents object = ready.pollFirst();
+        OutgoingEvent next = object.waiting.pollFirst();
+        object.inFlight = true;
+        size--;
+        inFlightCount++;
+        return next;
     }
 
     /** Kafka acknowledged {@code event}: its object's next event may go. */
@@ -95,16 +129,17 @@ final class PendingEvents {
     }
 
     private void release(OutgoingEvent sent, OutgoingEvent requeue) {
-        QueuedObject object = QueuedObject.of(sent);
+        QueuedObject id = QueuedObject.of(sent);
         lock.lock();
         try {
-            inFlight.remove(object);
-            Deque<OutgoingEvent> events = waiting.get(object);
+            ObjectEvents object = objects.get(id);
+            if (object == null || !object.inFlight) {
+                return; // forgotten: the queue was cleared while it was in flight
+            }
+            object.inFlight = false;
+            inFlightCount--;
+            Deque<OutgoingEvent> events = object.waiting;
             if (requeue != null) {
-                if (events == null) {
-                    events = new ArrayDeque<>();
-                    waiting.put(object, events);
-                }
                 Optional<OutgoingEvent> merged =
                         Optional.ofNullable(events.peekFirst()).flatMap(first -> merge(requeue, first));
                 if (merged.isPresent()) {
@@ -116,13 +151,15 @@ final class PendingEvents {
                     size++;
                 }
             }
-            boolean becameReady = events != null && !events.isEmpty();
+            boolean becameReady = !events.isEmpty();
             if (becameReady) {
                 ready.addLast(object);
+            } else {
+                objects.remove(id);
             }
             // Only then is there news for a waiter: waking the idle sender after every acknowledgement costs the
             // producer's I/O thread, which calls this, and the sender a context switch each for nothing.
-            if (becameReady || size + inFlight.size() == 0) {
+            if (becameReady || size + inFlightCount == 0) {
                 readyOrEmpty.signalAll();
             }
         } finally {
@@ -139,11 +176,11 @@ final class PendingEvents {
     int clear() {
         lock.lock();
         try {
-            int dropped = size + inFlight.size();
-            waiting.clear();
-            inFlight.clear();
+            int dropped = size + inFlightCount;
+            objects.clear();
             ready.clear();
             size = 0;
+            inFlightCount = 0;
             readyOrEmpty.signalAll();
             return dropped;
         } finally {
@@ -155,7 +192,7 @@ final class PendingEvents {
     int size() {
         lock.lock();
         try {
-            return size + inFlight.size();
+            return size + inFlightCount;
         } finally {
             lock.unlock();
         }
@@ -166,7 +203,7 @@ final class PendingEvents {
         lock.lock();
         try {
             long nanos = timeout.toNanos();
-            while (size + inFlight.size() > 0) {
+            while (size + inFlightCount > 0) {
                 if (nanos <= 0) {
                     return false;
                 }
@@ -206,5 +243,13 @@ final class PendingEvents {
         static QueuedObject of(OutgoingEvent event) {
             return new QueuedObject(event.topic(), event.key());
         }
+    }
+
+    /** One object's events waiting to be sent, oldest first, and whether one of its events is in flight. */
+    private static final class ObjectEvents {
+
+        // Mostly one event: room for one before it grows.
+        final Deque<OutgoingEvent> waiting = new ArrayDeque<>(1);
+        boolean inFlight;
     }
 }

@@ -48,6 +48,17 @@ class BackoffTest {
         assertThat(backoff.failed()).isEqualTo(FIRST);
     }
 
+    @Test
+    void aPauseIsOnFromAFailureUntilASuccess() {
+        assertThat(backoff.paused()).isFalse();
+
+        backoff.failed();
+        assertThat(backoff.paused()).isTrue();
+
+        backoff.reset();
+        assertThat(backoff.paused()).isFalse();
+    }
+
     private void awaitResume() {
         try {
             backoff.awaitResume();

@@ -20,11 +20,14 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.errors.TimeoutException;
@@ -43,6 +46,7 @@ class KafkaEventPublisherTest {
     private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(3);
 
     private final AtomicBoolean kafkaDown = new AtomicBoolean();
+    private final AtomicInteger attempts = new AtomicInteger();
     private final List<ProducerRecord<byte[], byte[]>> acknowledged = new CopyOnWriteArrayList<>();
     private final PendingEvents queue = new PendingEvents(replaced -> {});
     private final KafkaTemplate<byte[], byte[]> kafka = scriptedKafka();
@@ -87,6 +91,34 @@ class KafkaEventPublisherTest {
         assertThat(checkpoints.unwrittenCount())
                 .as("one checkpoint per object acknowledged")
                 .isEqualTo(2);
+    }
+
+    @Test
+    void eventsTakenTogetherGoBackToTheQueueOnceASendFailsSoNewerStatesStillReplaceThem() {
+        // Its pause never ends on its own: only a success would end it.
+        KafkaEventPublisher pausing = new KafkaEventPublisher(
+                kafka,
+                null,
+                new RecordFactory(ContentMode.BINARY),
+                queue,
+                checkpoints,
+                new PublishSettings(true, DRAIN_TIMEOUT, Duration.ofMillis(100)),
+                new EventMetrics(new SimpleMeterRegistry()),
+                Clock.fixed(Instant.parse("2026-11-25T10:00:00Z"), ZoneOffset.UTC));
+        kafkaDown.set(true);
+        List.of("shop/a", "shop/b", "shop/c").forEach(key -> queue.add(event(key, CREATED, 1)));
+        try {
+            pausing.begin(() -> {});
+            await().atMost(Duration.ofSeconds(10)).until(() -> attempts.get() > 0);
+
+            pausing.publish(event("shop/b", UPDATED, 2));
+
+            await().during(Duration.ofMillis(300))
+                    .atMost(Duration.ofSeconds(10))
+                    .until(() -> attempts.get() == 1 && queue.size() == 3);
+        } finally {
+            pausing.end();
+        }
     }
 
     @Test
@@ -190,6 +222,7 @@ class KafkaEventPublisherTest {
         KafkaTemplate<byte[], byte[]> kafka = mock(KafkaTemplate.class);
         when(kafka.send(any(ProducerRecord.class))).thenAnswer(invocation -> {
             ProducerRecord<byte[], byte[]> record = invocation.getArgument(0);
+            attempts.incrementAndGet();
             if (kafkaDown.get()) {
                 return CompletableFuture.failedFuture(new TimeoutException("broker unreachable"));
             }

@@ -106,6 +106,62 @@ class PendingEventsTest {
     }
 
     @Test
+    void drainToHandsOverEveryReadyObjectsNextEventUpToTheMaximum() throws InterruptedException {
+        queue.add(event("a", CREATED, 1));
+        queue.add(event("a", DELETED, 1));
+        queue.add(event("b", CREATED, 2));
+        queue.add(event("c", CREATED, 3));
+        List<OutgoingEvent> taken = new ArrayList<>();
+
+        assertThat(queue.drainTo(taken, 2, Duration.ZERO)).isEqualTo(2);
+        assertThat(queue.drainTo(taken, 10, Duration.ZERO)).isEqualTo(1);
+
+        assertThat(taken)
+                .extracting(PendingEventsTest::describe)
+                .as("in the order they became ready; a's delete waits for the creation's acknowledgement")
+                .containsExactly("created uid-a/1", "created uid-b/2", "created uid-c/3");
+        assertThat(queue.drainTo(taken, 10, Duration.ZERO)).isZero();
+        queue.acknowledged(taken.get(0));
+        assertThat(queue.drainTo(taken, 10, Duration.ZERO)).isEqualTo(1);
+        assertThat(describe(taken.get(3))).isEqualTo("deleted uid-a/1/deleted");
+        assertThat(queue.size()).isEqualTo(3);
+    }
+
+    @Test
+    void waitingDrainToGetsWhatBecomesReady() throws InterruptedException {
+        CompletableFuture<List<OutgoingEvent>> taken = CompletableFuture.supplyAsync(() -> {
+            try {
+                List<OutgoingEvent> events = new ArrayList<>();
+                queue.drainTo(events, 10, Duration.ofMinutes(1));
+                return events;
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+
+        queue.add(event("a", CREATED, 1));
+
+        await().atMost(Duration.ofSeconds(10)).until(taken::isDone);
+        assertThat(taken.join()).extracting(PendingEventsTest::describe).containsExactly("created uid-a/1");
+    }
+
+    @Test
+    void anEventInFlightWhenTheQueueIsClearedIsForgottenWhateverBecomesOfIt() throws InterruptedException {
+        queue.add(event("a", CREATED, 1));
+        OutgoingEvent failing = queue.take(Duration.ZERO);
+        queue.add(event("b", CREATED, 1));
+        OutgoingEvent acknowledged = queue.take(Duration.ZERO);
+        queue.clear();
+        queue.add(event("b", UPDATED, 2));
+
+        queue.failed(failing);
+        queue.acknowledged(acknowledged);
+
+        assertThat(queue.size()).isEqualTo(1);
+        assertThat(drain()).containsExactly("updated uid-b/2");
+    }
+
+    @Test
     void failedEventGoesBackInFrontAndMergesWithNewerStates() throws InterruptedException {
         queue.add(event("a", CREATED, 1));
         OutgoingEvent inFlight = queue.take(Duration.ZERO);
