@@ -31,7 +31,7 @@ import org.springframework.kafka.core.KafkaTemplate;
 final class CheckpointStore implements Checkpoints {
 
     private static final Logger log = LoggerFactory.getLogger(CheckpointStore.class);
-    private static final Supplier<Checkpoint> DELETED = () -> null;
+    private static final Supplier<byte[]> DELETED = () -> null;
 
     private final String checkpointTopic;
     private final KafkaAdmin admin;
@@ -39,10 +39,10 @@ final class CheckpointStore implements Checkpoints {
     private final KafkaTemplate<byte[], byte[]> kafka;
     private final Duration flushInterval;
     private volatile Map<CheckpointScope, Map<String, Checkpoint>> atStart = Map.of();
-    // Newest acknowledged state per key not written yet, completed on the writer thread: the fingerprint of what
-    // counts decodes the object, work the producer's I/O thread, which acknowledges, should not do. Supplies null for
-    // a deleted object.
-    private final Map<CheckpointKey, Supplier<Checkpoint>> unwritten = new ConcurrentHashMap<>();
+    // Newest acknowledged state per key not written yet, as its record's value (null for a deleted object): encoded
+    // where the event was sent, or, where the resource compares updates, on the writer thread, since the fingerprint
+    // of what counts decodes the object, work the producer's I/O thread, which acknowledges, should not do.
+    private final Map<CheckpointKey, Supplier<byte[]>> unwritten = new ConcurrentHashMap<>();
     private ScheduledExecutorService flusher;
 
     CheckpointStore(
@@ -81,7 +81,7 @@ final class CheckpointStore implements Checkpoints {
         adopted.putAll(current);
         legacy.forEach((object, checkpoint) -> {
             if (!current.containsKey(object)) {
-                unwritten.putIfAbsent(new CheckpointKey(scope, object), () -> checkpoint);
+                unwritten.putIfAbsent(new CheckpointKey(scope, object), () -> CheckpointRecords.value(checkpoint));
             }
             unwritten.put(new CheckpointKey(scope.legacy(), object), DELETED);
         });
@@ -98,7 +98,7 @@ final class CheckpointStore implements Checkpoints {
      *
      * @param checkpoint {@code null} when the event leaves nothing to record
      */
-    void acknowledged(OutgoingEvent event, Supplier<Checkpoint> checkpoint) {
+    void acknowledged(OutgoingEvent event, Supplier<byte[]> checkpoint) {
         if (checkpoint != null) {
             unwritten.put(CheckpointKey.of(event), checkpoint);
         }
@@ -108,23 +108,23 @@ final class CheckpointStore implements Checkpoints {
     ProducerRecord<byte[], byte[]> record(OutgoingEvent event) {
         // An older state of the object recorded unpublished, not written yet, must not be written after this one.
         unwritten.remove(CheckpointKey.of(event));
-        Supplier<Checkpoint> state = checkpointOf(event);
-        Checkpoint checkpoint = state == null ? null : state.get();
+        Supplier<byte[]> value = checkpointOf(event);
         return new ProducerRecord<>(
-                checkpointTopic,
-                CheckpointRecords.key(CheckpointKey.of(event)),
-                checkpoint == null ? null : CheckpointRecords.value(checkpoint));
+                checkpointTopic, CheckpointRecords.key(CheckpointKey.of(event)), value == null ? null : value.get());
     }
 
     /**
-     * What {@code event} leaves to remember of its object (supplying {@code null} once deleted), or {@code null} when
-     * it leaves nothing: an object built in code may lack uid or resourceVersion (objects from an API server always
-     * have both). Called where the event is sent. Where the resource compares updates by content, the fingerprint of
-     * what counts is left to the writer, which supplies it. Where it does not, the checkpoint holds no fingerprint:
-     * a new resourceVersion is a change there, so a later term compares only the resourceVersion, and a term that
-     * compares by content compares a checkpoint without fingerprint by resourceVersion too ({@code Reconciliation}).
+     * What {@code event} leaves to remember of its object, as the value of its checkpoint record ({@link
+     * CheckpointRecords#value}; supplying {@code null}, a tombstone, once deleted), or {@code null} when it leaves
+     * nothing: an object built in code may lack uid or resourceVersion (objects from an API server always have both).
+     * Called where the event is sent, once its record is made: the value is encoded there, from the uid and
+     * resourceVersion the record has just read, rather than on the writer thread, which would read them from memory
+     * once more. Only where the resource compares updates by content is it left to the writer, which takes the
+     * fingerprint of what counts. Where it does not, the checkpoint holds no fingerprint: a new resourceVersion is a
+     * change there, so a later term compares only the resourceVersion, and a term that compares by content compares
+     * a checkpoint without fingerprint by resourceVersion too ({@code Reconciliation}).
      */
-    Supplier<Checkpoint> checkpointOf(OutgoingEvent event) {
+    Supplier<byte[]> checkpointOf(OutgoingEvent event) {
         if (event.operation() == Operation.DELETED) {
             return DELETED;
         }
@@ -135,10 +135,10 @@ final class CheckpointStore implements Checkpoints {
         }
         Supplier<OptionalLong> counted = event.fingerprint();
         if (counted == null) {
-            Checkpoint checkpoint = new Checkpoint(uid.toString(), resourceVersion.toString());
-            return () -> checkpoint;
+            byte[] value = CheckpointRecords.value(new Checkpoint(uid.toString(), resourceVersion.toString()));
+            return () -> value;
         }
-        return () -> new Checkpoint(uid.toString(), resourceVersion.toString(), counted.get());
+        return () -> CheckpointRecords.value(new Checkpoint(uid.toString(), resourceVersion.toString(), counted.get()));
     }
 
     /** Checkpoints acknowledged but not written yet. */
@@ -184,12 +184,11 @@ final class CheckpointStore implements Checkpoints {
     }
 
     private void write(CheckpointKey key) {
-        Supplier<Checkpoint> state = unwritten.remove(key);
+        Supplier<byte[]> state = unwritten.remove(key);
         if (state == null) {
             return;
         }
-        Checkpoint checkpoint = state.get();
-        byte[] value = checkpoint == null ? null : CheckpointRecords.value(checkpoint);
+        byte[] value = state.get();
         kafka.send(new ProducerRecord<>(checkpointTopic, CheckpointRecords.key(key), value))
                 .whenComplete((result, error) -> {
                     if (error != null) {

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -262,10 +263,12 @@ final class KafkaEventPublisher implements EventPublisher, Publishing {
 
     private void send(OutgoingEvent event) {
         CompletableFuture<?> sent;
-        Supplier<Checkpoint> checkpoint;
+        Supplier<byte[]> checkpoint;
         try {
+            ProducerRecord<byte[], byte[]> record = records.event(event);
+            // After the record, which has just read what the checkpoint holds.
             checkpoint = checkpoints.checkpointOf(event);
-            sent = kafka.send(records.event(event));
+            sent = kafka.send(record);
             if (settings.tombstones() && event.operation() == Operation.DELETED) {
                 // Sent before the acknowledgement of the event: the producer keeps the order within the partition.
                 sent = CompletableFuture.allOf(sent, kafka.send(records.tombstone(event)));

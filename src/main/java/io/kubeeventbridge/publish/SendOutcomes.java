@@ -41,7 +41,7 @@ final class SendOutcomes implements PublisherState {
      *     next batch; {@code null} when there is nothing to write (it went in the event's transaction, or the event
      *     leaves nothing to record)
      */
-    void published(OutgoingEvent event, Supplier<Checkpoint> checkpoint) {
+    void published(OutgoingEvent event, Supplier<byte[]> checkpoint) {
         checkpoints.acknowledged(event, checkpoint);
         queue.acknowledged(event);
         backoff.reset();
