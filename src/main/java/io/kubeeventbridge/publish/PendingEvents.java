@@ -62,20 +62,10 @@ final class PendingEvents {
         }
     }
 
-    /** The next event whose object has nothing in flight, waiting up to {@code timeout}; null if none came. */
-    OutgoingEvent take(Duration timeout) throws InterruptedException {
-        lock.lock();
-        try {
-            return awaitReady(timeout) ? next() : null;
-        } finally {
-            lock.unlock();
-        }
-    }
-
     /**
      * Moves the events whose objects have nothing in flight, up to {@code max} of them in the order they became
      * ready, into {@code into}, waiting up to {@code timeout} for the first: one hand-over for all that are ready, not
-     * one each. Each is in flight from then on, as if {@link #take taken}.
+     * one each. Each is in flight from then on: its object's next event waits for its acknowledgement.
      *
      * @return how many were moved, none if none came in time
      */

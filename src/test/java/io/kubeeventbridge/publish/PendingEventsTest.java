@@ -93,16 +93,16 @@ class PendingEventsTest {
         queue.add(event("a", DELETED, 1));
         queue.add(event("b", CREATED, 2));
 
-        OutgoingEvent first = queue.take(Duration.ZERO);
-        OutgoingEvent second = queue.take(Duration.ZERO);
+        OutgoingEvent first = take(Duration.ZERO);
+        OutgoingEvent second = take(Duration.ZERO);
 
         assertThat(describe(first)).isEqualTo("created uid-a/1");
         assertThat(describe(second))
                 .as("a's delete waits for the creation's acknowledgement")
                 .isEqualTo("created uid-b/2");
-        assertThat(queue.take(Duration.ZERO)).isNull();
+        assertThat(take(Duration.ZERO)).isNull();
         queue.acknowledged(first);
-        assertThat(describe(queue.take(Duration.ZERO))).isEqualTo("deleted uid-a/1/deleted");
+        assertThat(describe(take(Duration.ZERO))).isEqualTo("deleted uid-a/1/deleted");
     }
 
     @Test
@@ -148,9 +148,9 @@ class PendingEventsTest {
     @Test
     void anEventInFlightWhenTheQueueIsClearedIsForgottenWhateverBecomesOfIt() throws InterruptedException {
         queue.add(event("a", CREATED, 1));
-        OutgoingEvent failing = queue.take(Duration.ZERO);
+        OutgoingEvent failing = take(Duration.ZERO);
         queue.add(event("b", CREATED, 1));
-        OutgoingEvent acknowledged = queue.take(Duration.ZERO);
+        OutgoingEvent acknowledged = take(Duration.ZERO);
         queue.clear();
         queue.add(event("b", UPDATED, 2));
 
@@ -164,7 +164,7 @@ class PendingEventsTest {
     @Test
     void failedEventGoesBackInFrontAndMergesWithNewerStates() throws InterruptedException {
         queue.add(event("a", CREATED, 1));
-        OutgoingEvent inFlight = queue.take(Duration.ZERO);
+        OutgoingEvent inFlight = take(Duration.ZERO);
         queue.add(event("a", UPDATED, 2));
 
         queue.failed(inFlight);
@@ -187,7 +187,7 @@ class PendingEventsTest {
         queue.add(event("a", CREATED, 1));
         assertThat(queue.awaitEmpty(Duration.ofMillis(10))).isFalse();
 
-        queue.acknowledged(queue.take(Duration.ZERO));
+        queue.acknowledged(take(Duration.ZERO));
 
         assertThat(queue.awaitEmpty(Duration.ofMillis(10))).isTrue();
     }
@@ -195,7 +195,7 @@ class PendingEventsTest {
     @Test
     void waitingTakeGetsTheNextEventOfAnObjectAsSoonAsItsPreviousIsAcknowledged() throws InterruptedException {
         queue.add(event("a", CREATED, 1));
-        OutgoingEvent inFlight = queue.take(Duration.ZERO);
+        OutgoingEvent inFlight = take(Duration.ZERO);
         queue.add(event("a", DELETED, 1));
         CompletableFuture<OutgoingEvent> next = takeAsync(Duration.ofMinutes(1));
         await().during(Duration.ofMillis(200)).atMost(Duration.ofSeconds(10)).until(() -> !next.isDone());
@@ -210,8 +210,8 @@ class PendingEventsTest {
     void waitingAwaitEmptyReturnsAsSoonAsTheLastEventIsAcknowledged() throws InterruptedException {
         queue.add(event("a", CREATED, 1));
         queue.add(event("b", CREATED, 2));
-        OutgoingEvent first = queue.take(Duration.ZERO);
-        OutgoingEvent second = queue.take(Duration.ZERO);
+        OutgoingEvent first = take(Duration.ZERO);
+        OutgoingEvent second = take(Duration.ZERO);
         CompletableFuture<Boolean> empty = CompletableFuture.supplyAsync(() -> {
             try {
                 return queue.awaitEmpty(Duration.ofMinutes(1));
@@ -231,18 +231,24 @@ class PendingEventsTest {
     private CompletableFuture<OutgoingEvent> takeAsync(Duration timeout) {
         return CompletableFuture.supplyAsync(() -> {
             try {
-                return queue.take(timeout);
+                return take(timeout);
             } catch (InterruptedException e) {
                 throw new IllegalStateException(e);
             }
         });
     }
 
+    /** The next event whose object has nothing in flight, waiting up to {@code timeout}; null if none came. */
+    private OutgoingEvent take(Duration timeout) throws InterruptedException {
+        List<OutgoingEvent> taken = new ArrayList<>(1);
+        return queue.drainTo(taken, 1, timeout) == 0 ? null : taken.get(0);
+    }
+
     /** Takes and acknowledges everything, returning each event as "operation id", in the order sent. */
     private List<String> drain() throws InterruptedException {
         List<String> sent = new ArrayList<>();
         OutgoingEvent next;
-        while ((next = queue.take(Duration.ZERO)) != null) {
+        while ((next = take(Duration.ZERO)) != null) {
             sent.add(describe(next));
             queue.acknowledged(next);
         }
