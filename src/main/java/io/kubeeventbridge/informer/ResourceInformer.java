@@ -7,7 +7,10 @@ import io.fabric8.kubernetes.client.dsl.FilterWatchListDeletable;
 import io.fabric8.kubernetes.client.dsl.MixedOperation;
 import io.fabric8.kubernetes.client.dsl.Resource;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
+import io.fabric8.kubernetes.client.impl.BaseClient;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import io.fabric8.kubernetes.client.informers.impl.DefaultSharedIndexInformer;
+import io.fabric8.kubernetes.client.informers.impl.ListerWatcher;
 import io.kubeeventbridge.event.ResourceType;
 import io.kubeeventbridge.selector.FieldRequirement;
 import io.kubeeventbridge.selector.FieldSelector;
@@ -39,9 +42,7 @@ final class ResourceInformer {
         this.compression = compression;
         // fabric8 hands each page to the store before it asks for the next, so objects are compacted while the next
         // page is read, and a list holds at most about a page decoded instead of every object at once.
-        this.informer = scope(client, target)
-                .withLimit(listPageSize == 0 ? null : (long) listPageSize)
-                .runnableInformer(resync.toMillis());
+        this.informer = informer(client, target, listPageSize, resync);
         // Before anything else: the store admits (filters) every object before the cache or the listener sees it.
         CompactItemStore store = new CompactItemStore(filter, target.type(), compression);
         informer.itemStore(store);
@@ -96,6 +97,34 @@ final class ResourceInformer {
 
     IndexedStoreReader store() {
         return objects;
+    }
+
+    /**
+     * What {@code runnableInformer} builds, but running its tasks on a {@link ChainingExecutor} over the client's
+     * pool rather than on the pool itself, so that its notifications do not each move to another thread.
+     */
+    @SuppressWarnings("unchecked")
+    private static SharedIndexInformer<GenericKubernetesResource> informer(
+            KubernetesClient client, InformerTarget target, int listPageSize, Duration resync) {
+        // Every operation of the client is its own lister and watcher.
+        ListerWatcher<GenericKubernetesResource, GenericKubernetesResourceList> listerWatcher =
+                (ListerWatcher<GenericKubernetesResource, GenericKubernetesResourceList>)
+                        scope(client, target).withLimit(listPageSize == 0 ? null : (long) listPageSize);
+        BaseClient base = client.adapt(BaseClient.class);
+        DefaultSharedIndexInformer<GenericKubernetesResource, GenericKubernetesResourceList> informer =
+                new DefaultSharedIndexInformer<>(
+                        GenericKubernetesResource.class,
+                        listerWatcher,
+                        resync.toMillis(),
+                        new ChainingExecutor(base.getExecutor()));
+        // As runnableInformer does: closing the client stops the informer.
+        informer.started().whenComplete((ignored, failure) -> {
+            if (failure == null) {
+                base.addToCloseable(informer);
+                informer.stopped().whenComplete((stopped, error) -> base.removeFromCloseable(informer));
+            }
+        });
+        return informer;
     }
 
     private static FilterWatchListDeletable<GenericKubernetesResource, GenericKubernetesResourceList, ?> scope(
