@@ -40,6 +40,9 @@ class ContentFingerprintTest {
                 "{}                                      | {\"a\":{\"b\":null}}",
                 "{}                                      | {\"a\":[]}",
                 "{\"a\":[{}]}                            | {\"a\":[]}",
+                "{\"a\":1,\"b\":2,\"a\":3}              | {\"b\":2,\"a\":3}",
+                "{\"a\":1,\"b\":2}                     | {\"\\u0062\":2,\"a\":1}",
+                "{\"a\":1,\"b\":2}                     | {\"a\":1,\"\\u0062\":3}",
                 "{\"status\":{\"conditions\":[{\"lastHeartbeatTime\":1}]}} | {\"status\":{\"conditions\":[{}]}}",
             })
     void fingerprintsAreEqualExactlyWhereNothingThatCountsChanged(String before, String after) {
