@@ -234,6 +234,25 @@ final class ContainerIndex {
         return end - start < otherEnd - otherStart;
     }
 
+    /**
+     * Appends {@code other}'s containers from the {@code from}th to before the {@code to}th, moved by {@code shift}: a
+     * container with all those in it, of a text that agrees with this one there. Only where canonical ones are not
+     * found.
+     */
+    void appendWhole(ContainerIndex other, int from, int to, int shift) {
+        int added = to - from;
+        if (count + added > starts.length) {
+            int capacity = Math.max(starts.length * 2, count + added);
+            starts = Arrays.copyOf(starts, capacity);
+            ends = Arrays.copyOf(ends, capacity);
+            canonical = Arrays.copyOf(canonical, capacity);
+        }
+        for (int container = from; container < to; container++) {
+            starts[count] = other.starts[container] + shift;
+            ends[count++] = other.ends[container] + shift;
+        }
+    }
+
     /** An object or array begins at {@code start}. */
     void open(int start) {
         if (depth == open.length) {
