@@ -12,7 +12,7 @@ import java.util.List;
  */
 final class MemberOrder {
 
-    // Beyond this many keys, looking for a repeated one pair by pair costs more than sorting.
+    // Looking for a repeated key pair by pair grows with the square of their number: beyond this many, sort instead.
     private static final int MOST_KEYS_PAIRED_AS_WRITTEN = 32;
 
     private MemberOrder() {}
