@@ -104,6 +104,17 @@ final class AlignedScan {
             if (event >= to) {
                 return resume;
             }
+            if (opening < closing && guide.endOf(next) <= to) {
+                // The container and all in it lie where both texts agree: taken at once, not one by one.
+                int after = next + 1;
+                while (after < guide.count() && guide.startOf(after) < guide.endOf(next)) {
+                    after++;
+                }
+                index.appendWhole(guide, next, after, shift);
+                resume = guide.endOf(next);
+                next = after;
+                continue;
+            }
             if (opening < closing) {
                 index.open(event + shift);
                 openGuide(event);

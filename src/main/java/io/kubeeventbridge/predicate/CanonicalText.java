@@ -1,5 +1,6 @@
 package io.kubeeventbridge.predicate;
 
+import io.kubeeventbridge.predicate.JsonText.Member;
 import io.kubeeventbridge.predicate.JsonText.Range;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -49,17 +50,12 @@ final class CanonicalText {
         append(NULL);
     }
 
-    /** A key and its colon. */
-    void name(String key) {
-        if (PLAIN_WRITTEN_AS_IS && isPlain(key)) {
-            ensure(key.length() + 2);
-            bytes[length++] = '"';
-            for (int index = 0; index < key.length(); index++) {
-                bytes[length++] = (byte) key.charAt(index);
-            }
-            bytes[length++] = '"';
+    /** A member's key and its colon: a plain key is copied as the state's text has it. */
+    void name(Member member) {
+        if (PLAIN_WRITTEN_AS_IS && member.plainKey()) {
+            copy(member.key());
         } else {
-            append(JSON.writeValueAsBytes(key));
+            append(JSON.writeValueAsBytes(text.key(member)));
         }
         raw(':');
     }
@@ -97,16 +93,6 @@ final class CanonicalText {
             case NUMBER -> text.isPlainInteger(value);
             default -> true;
         };
-    }
-
-    private static boolean isPlain(String key) {
-        for (int index = 0; index < key.length(); index++) {
-            char current = key.charAt(index);
-            if (current < ' ' || current == '"' || current == '\\' || current >= 0x7F) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private void copy(Range value) {

@@ -66,22 +66,43 @@ final class ContentDiff {
             }
         }
 
-        /** Both maps' members in key order, side by side; a key one lacks is compared with none. */
+        /**
+         * Both maps' members side by side: as written when both write the same keys in the same order, else in key
+         * order; a key one lacks is compared with none.
+         */
         private void compareKeys(Range was, Range is, List<String> path) {
             List<Member> wasMembers = was == null ? List.of() : before.members(was);
             List<Member> isMembers = is == null ? List.of() : after.members(is);
+            if (MemberOrder.pairAsWritten(before, wasMembers, after, isMembers)) {
+                for (int index = 0; index < wasMembers.size(); index++) {
+                    compareMembers(wasMembers.get(index), isMembers.get(index), path);
+                }
+                return;
+            }
+            wasMembers = MemberOrder.sorted(before, wasMembers);
+            isMembers = MemberOrder.sorted(after, isMembers);
             int wasIndex = 0;
             int isIndex = 0;
             while (wasIndex < wasMembers.size() || isIndex < isMembers.size()) {
                 Member wasMember = wasIndex < wasMembers.size() ? wasMembers.get(wasIndex) : null;
                 Member isMember = isIndex < isMembers.size() ? isMembers.get(isIndex) : null;
-                int order = wasMember == null
-                        ? 1
-                        : isMember == null ? -1 : wasMember.key().compareTo(isMember.key());
-                String key = order <= 0 ? wasMember.key() : isMember.key();
-                descend(order <= 0 ? wasMember.value() : null, order >= 0 ? isMember.value() : null, path, key);
+                int order =
+                        wasMember == null ? 1 : isMember == null ? -1 : before.compareKeys(wasMember, after, isMember);
+                compareMembers(order <= 0 ? wasMember : null, order >= 0 ? isMember : null, path);
                 wasIndex += order <= 0 ? 1 : 0;
                 isIndex += order >= 0 ? 1 : 0;
+            }
+        }
+
+        /**
+         * Two members of one key; {@code null} for the one a map lacks. Values written alike are equal wherever they
+         * are: their key is not even decoded.
+         */
+        private void compareMembers(Member was, Member is, List<String> path) {
+            Range wasValue = was == null ? null : was.value();
+            Range isValue = is == null ? null : is.value();
+            if (wasValue == null || isValue == null || !before.sameBytes(wasValue, after, isValue)) {
+                descend(wasValue, isValue, path, was == null ? after.key(is) : before.key(was));
             }
         }
 

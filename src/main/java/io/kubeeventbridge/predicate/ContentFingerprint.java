@@ -68,16 +68,16 @@ final class ContentFingerprint {
     private boolean writeObject(JsonText text, Range object, List<String> path, CanonicalText canonical) {
         canonical.raw('{');
         boolean counts = false;
-        for (Member member : text.members(object)) {
+        for (Member member : MemberOrder.sorted(text, text.members(object))) {
             if (path != null) {
-                path.add(member.key());
+                path.add(text.key(member));
             }
             if (path == null || !ignored.covers(path)) {
                 int mark = canonical.length();
                 if (counts) {
                     canonical.raw(',');
                 }
-                canonical.name(member.key());
+                canonical.name(member);
                 if (write(text, member.value(), path, canonical)) {
                     counts = true;
                 } else {

@@ -3,7 +3,6 @@ package io.kubeeventbridge.predicate;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -17,7 +16,6 @@ import tools.jackson.databind.json.JsonMapper;
 final class JsonText {
 
     private static final JsonMapper JSON = JsonMapper.shared();
-    private static final Comparator<Member> BY_KEY = Comparator.comparing(Member::key);
 
     /** What a value is, told by its first byte. */
     enum Kind {
@@ -36,8 +34,11 @@ final class JsonText {
     /** The bytes {@code [start, end)} of one value. */
     record Range(int start, int end) {}
 
-    /** A member of an object: its key, decoded, and its value. */
-    record Member(String key, Range value) {}
+    /**
+     * A member of an object: its key's text, quotes included, and its value. A key whose text is {@link
+     * ContainerIndex#isPlainString plain} is that text without its quotes, and plain keys compare as their bytes do.
+     */
+    record Member(Range key, boolean plainKey, Range value) {}
 
     private final byte[] bytes;
     private final ContainerIndex containers;
@@ -93,7 +94,8 @@ final class JsonText {
     }
 
     /**
-     * The members of an object, sorted by key; of a key written twice, the last, as a decoded tree keeps it.
+     * The members of an object in the order written, a repeated key as often as it is written ({@link MemberOrder}
+     * puts them in key order).
      *
      * @param object a value of kind {@link Kind#OBJECT}
      */
@@ -101,15 +103,58 @@ final class JsonText {
         List<Member> members = new ArrayList<>();
         int at = skipSpace(object.start() + 1);
         while (bytes[at] != '}') {
-            int keyEnd = ContainerIndex.stringEnd(bytes, at);
-            String key = key(at, keyEnd);
+            int keyEnd = ContainerIndex.plainStringEnd(bytes, at);
+            boolean plain = keyEnd > 0;
+            if (!plain) {
+                keyEnd = ContainerIndex.stringEnd(bytes, at);
+            }
             int valueStart = skipSpace(skipSpace(keyEnd) + 1);
             int valueEnd = end(valueStart);
-            members.add(new Member(key, new Range(valueStart, valueEnd)));
+            members.add(new Member(new Range(at, keyEnd), plain, new Range(valueStart, valueEnd)));
             at = skipSeparator(valueEnd);
         }
-        members.sort(BY_KEY);
-        return withoutRepeatedKeys(members);
+        return members;
+    }
+
+    /** {@code member}'s key, decoded. */
+    String key(Member member) {
+        return key(member.key().start(), member.key().end());
+    }
+
+    /**
+     * Whether {@code member}'s key and {@code otherMember}'s of {@code other}, both plain, are the same: a comparison of
+     * their bytes.
+     */
+    boolean samePlainKey(Member member, JsonText other, Member otherMember) {
+        return member.plainKey() && otherMember.plainKey() && comparePlain(member.key(), other, otherMember.key()) == 0;
+    }
+
+    /**
+     * The order of {@code member}'s key and {@code otherMember}'s of {@code other}, as {@link String#compareTo} orders
+     * them decoded: of plain keys, their bytes' order.
+     */
+    int compareKeys(Member member, JsonText other, Member otherMember) {
+        if (member.plainKey() && otherMember.plainKey()) {
+            return comparePlain(member.key(), other, otherMember.key());
+        }
+        return key(member).compareTo(other.key(otherMember));
+    }
+
+    /**
+     * The order of two plain keys, quotes included, by hand: keys are short and mostly differ in their first bytes or
+     * their lengths, where a call of {@link Arrays#compare} costs more than the comparison.
+     */
+    private int comparePlain(Range key, JsonText other, Range otherKey) {
+        int length = key.end() - key.start();
+        int otherLength = otherKey.end() - otherKey.start();
+        int inner = Math.min(length, otherLength) - 1;
+        for (int offset = 1; offset < inner; offset++) {
+            int order = bytes[key.start() + offset] - other.bytes[otherKey.start() + offset];
+            if (order != 0) {
+                return order;
+            }
+        }
+        return length - otherLength;
     }
 
     /** @param array a value of kind {@link Kind#ARRAY} */
@@ -205,15 +250,5 @@ final class JsonText {
 
     static boolean isSpace(byte current) {
         return current == ' ' || current == '\n' || current == '\r' || current == '\t';
-    }
-
-    /** Of sorted members, the last of each key: the sort is stable, so that is the one written last. */
-    private static List<Member> withoutRepeatedKeys(List<Member> sorted) {
-        for (int index = sorted.size() - 1; index > 0; index--) {
-            if (sorted.get(index).key().equals(sorted.get(index - 1).key())) {
-                sorted.remove(index - 1);
-            }
-        }
-        return sorted;
     }
 }

@@ -115,6 +115,11 @@ class ChangePredicateTest {
                 "{}                         | {\"a\":{\"b\":{}}}         | ''",
                 "{}                         | {\"a\":{\"b\":1}}          | /a/b",
                 "{}                         | {\"a\":[]}                 | /a",
+                "{\"a\":1,\"b\":2,\"a\":3}   | {\"a\":2,\"b\":2,\"a\":3}  | ''",
+                "{\"a\":1,\"b\":2,\"a\":3}   | {\"a\":1,\"b\":2,\"a\":4}  | /a",
+                "{\"a\":1,\"b\":2}          | {\"a\":1,\"\\u0062\":3}     | /b",
+                "{\"a\":1,\"b\":2}          | {\"a\":1,\"\\u0062\":2}     | ''",
+                "{\"b\":1,\"a\":2}          | {\"b\":1,\"a\":3,\"c\":4}  | /a,/c",
             })
     void valuesAreComparedAsJson(String before, String after, String changed) {
         TreeSet<String> diff = new ContentDiff(new IgnoredPaths(List.of()))

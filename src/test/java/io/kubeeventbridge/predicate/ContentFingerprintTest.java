@@ -2,6 +2,7 @@ package io.kubeeventbridge.predicate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.kubeeventbridge.bench.Workload;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import net.jpountz.xxhash.XXHashFactory;
@@ -39,6 +40,9 @@ class ContentFingerprintTest {
                 "{}                                      | {\"a\":{\"b\":null}}",
                 "{}                                      | {\"a\":[]}",
                 "{\"a\":[{}]}                            | {\"a\":[]}",
+                "{\"a\":1,\"b\":2,\"a\":3}              | {\"b\":2,\"a\":3}",
+                "{\"a\":1,\"b\":2}                     | {\"\\u0062\":2,\"a\":1}",
+                "{\"a\":1,\"b\":2}                     | {\"a\":1,\"\\u0062\":3}",
                 "{\"status\":{\"conditions\":[{\"lastHeartbeatTime\":1}]}} | {\"status\":{\"conditions\":[{}]}}",
             })
     void fingerprintsAreEqualExactlyWhereNothingThatCountsChanged(String before, String after) {
@@ -96,6 +100,31 @@ class ContentFingerprintTest {
         assertThat(fingerprint("{\"kind\":\"ConfigMap\",\"data\":{\"b\":\"2\",\"a\":\"1\"},\"n\":[1,2.5,true,null]}"))
                 .isEqualTo(XXHashFactory.fastestJavaInstance().hash64().hash(bytes, 0, bytes.length, 0))
                 .isEqualTo(7671785868422555740L);
+    }
+
+    /**
+     * The fingerprints of realistic states pinned, nothing ignored and parts ignored, as computed when checkpoints
+     * first held them: every way of writing the canonical text from the state's text must keep them.
+     */
+    @Test
+    void theFingerprintsOfPodsAndADeploymentArePinned() {
+        Workload workload = new Workload(7);
+        ContentFingerprint everything = new ContentFingerprint(new IgnoredPaths(List.of()));
+        ContentFingerprint withoutStatus = new ContentFingerprint(new IgnoredPaths(
+                List.of(PointerPattern.parse("/status"), PointerPattern.parse("/spec/containers/*/env/1"))));
+        long[][] pinned = {
+            {-2958533281316480313L, 8622906420417458033L},
+            {4711434511433657632L, 6305826253304647753L},
+            {-3577774763669795340L, -7169709026831266595L},
+            {-5876851961993948150L, 7169307417740216303L}, // a deployment
+        };
+
+        for (int index = 0; index < pinned.length; index++) {
+            byte[] state = workload.nextJson(index, 3, true);
+            assertThat(new long[] {everything.of(state), withoutStatus.of(state)})
+                    .as("object %d", index)
+                    .containsExactly(pinned[index]);
+        }
     }
 
     private static long fingerprint(String state) {

@@ -62,6 +62,33 @@ class TextComparisonTest {
         }
     }
 
+    /**
+     * Both texts written with the same choices (key order, repeated keys, escapes, whitespace) until their trees part,
+     * as one encoder writes two states: the members pair as written, repeated keys and all.
+     */
+    @ParameterizedTest
+    @MethodSource("ignoreChanges")
+    void textsWrittenAlikeGiveTheChangedPathsOfTheirTrees(List<String> ignoreChanges) {
+        IgnoredPaths ignored = new IgnoredPaths(
+                ignoreChanges.stream().map(PointerPattern::parse).toList());
+        Workload workload = new Workload(13);
+        JsonVariants changes = new JsonVariants(ignoreChanges.size());
+        for (int index = 0; index < PODS; index++) {
+            JsonNode before = JSON.readTree(workload.nextJson(index, 3, true));
+            JsonNode after = changes.changed(before);
+            byte[] beforeText = bytes(new JsonVariants(index).text(before));
+            byte[] afterText = bytes(new JsonVariants(index).text(after));
+
+            JsonText afterState = JsonText.withCanonicalContainers(afterText);
+            assertThat(new ContentDiff(ignored).changed(JsonText.like(beforeText, afterState), afterState))
+                    .as(
+                            "%s%nagainst%n%s",
+                            new String(beforeText, StandardCharsets.UTF_8),
+                            new String(afterText, StandardCharsets.UTF_8))
+                    .isEqualTo(new TreeDiff(ignored).changed(JSON.readTree(beforeText), JSON.readTree(afterText)));
+        }
+    }
+
     private static byte[] bytes(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
     }
