@@ -4,6 +4,8 @@ import jakarta.servlet.AsyncContext;
 import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
 import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.ServletResponseWrapper;
 import jakarta.servlet.WriteListener;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -19,11 +21,13 @@ import org.slf4j.LoggerFactory;
  * watch and a client that stops reading holds none of them. The status and headers go out before any event, as the
  * API server sends them: kubectl and client-go wait for them before they read on.
  *
- * <p>Writing is a drain: while the stream {@link ServletOutputStream#isReady() is ready}, write the watcher's next
- * line; once none is left, flush. Exactly one thread drains at a time (a lock), whether a writer woken by the watcher
- * or the container calling {@link #onWritePossible()} once a full socket has drained; and nothing is written once the
- * stream said it is not ready until the container calls back, nor once the request has ended. Two threads writing one
- * response at once break its chunked framing.
+ * <p>Writing is a drain: write the watcher's next line while there is one; once none is left, flush. Before each write
+ * and each flush, the stream must say it {@link ServletOutputStream#isReady() is ready}; the container's readiness
+ * check is the largest part of a line's cost outside the socket, so it is asked no more often than that. Exactly one
+ * thread drains at a time (a lock), whether a writer woken by the watcher or the container calling
+ * {@link #onWritePossible()} once a full socket has drained; and nothing is written once the stream said it is not
+ * ready until the container calls back, nor once the request has ended. Two threads writing one response at once break
+ * its chunked framing.
  */
 final class WatchResponse implements WriteListener, AsyncListener {
 
@@ -43,6 +47,8 @@ final class WatchResponse implements WriteListener, AsyncListener {
     private boolean writable;
     private boolean closed;
     private boolean unflushed;
+    // Taken from the watcher when the stream was not ready for it: the first to write once it is.
+    private byte[] held;
 
     private WatchResponse(
             AsyncContext async, ServletOutputStream out, Watcher watcher, Executor writers, Runnable whenEnded) {
@@ -77,7 +83,7 @@ final class WatchResponse implements WriteListener, AsyncListener {
         response.flushBuffer();
         AsyncContext async = request.startAsync(request, response);
         async.setTimeout(timeoutMillis);
-        WatchResponse watch = new WatchResponse(async, response.getOutputStream(), watcher, writers, whenEnded);
+        WatchResponse watch = new WatchResponse(async, containerStream(response), watcher, writers, whenEnded);
         async.addListener(watch);
         // The container calls onWritePossible() once this request's thread has returned: writing starts there.
         watch.out.setWriteListener(watch);
@@ -141,22 +147,8 @@ final class WatchResponse implements WriteListener, AsyncListener {
             if (!writable || closed) {
                 return;
             }
-            while (out.isReady()) {
-                byte[] line = watcher.next();
-                if (line != null) {
-                    out.write(line);
-                    unflushed = true;
-                } else if (unflushed) {
-                    // Once for everything written meanwhile. Not blocking here: what the socket cannot take yet the
-                    // container keeps and writes once it can, and the stream is not ready until then.
-                    out.flush();
-                    unflushed = false;
-                } else {
-                    finished = watcher.finished();
-                    closed = finished;
-                    break;
-                }
-            }
+            finished = writeWhileReady();
+            closed = finished;
         } catch (IOException | IllegalStateException clientGone) {
             finished = stopWriting();
         } catch (RuntimeException e) {
@@ -168,6 +160,48 @@ final class WatchResponse implements WriteListener, AsyncListener {
         if (finished) {
             complete();
         }
+    }
+
+    /**
+     * Writes and flushes what the watcher has until it has nothing more, or the stream is not ready (the container then
+     * calls back). Under the writing lock.
+     *
+     * @return whether the watch has ended and all of it is out of the container's hands
+     */
+    private boolean writeWhileReady() throws IOException {
+        while (true) {
+            byte[] line = held != null ? held : watcher.next();
+            held = null;
+            if (line == null && !unflushed) {
+                // A flush that left bytes in the container has it write them once it can, without a call back, so an
+                // open watch need not ask; one that has ended must, so as not to end the response under them.
+                return watcher.finished() && out.isReady();
+            }
+            if (!out.isReady()) {
+                held = line;
+                return false;
+            }
+            if (line != null) {
+                out.write(line);
+                unflushed = true;
+            } else {
+                // Once for everything written meanwhile. Not blocking here: what the socket cannot take yet the
+                // container keeps and writes once it can, and the stream is not ready until then.
+                out.flush();
+                unflushed = false;
+            }
+        }
+    }
+
+    // The container's own stream. The wrappers of Spring MVC (a lock and a state check per call) and Spring Security
+    // (which saves the security context once the response commits; it has, with the headers) add nothing to a watch,
+    // which guards its stream itself, but cost on every line's write, flush and readiness check.
+    private static ServletOutputStream containerStream(ServletResponse response) throws IOException {
+        ServletResponse inner = response;
+        while (inner instanceof ServletResponseWrapper wrapper) {
+            inner = wrapper.getResponse();
+        }
+        return inner.getOutputStream();
     }
 
     // Under the writing lock.

@@ -7,7 +7,8 @@ import io.kubeeventbridge.informer.Subscription;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.Queue;
-import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -29,7 +30,10 @@ final class Watcher implements ChangeSubscriber {
     private final WatchEvents events;
     private final boolean initialEventsEnd;
     private final String resource;
-    private final Queue<Event> buffer = new ArrayBlockingQueue<>(BUFFER);
+    // One thread offers (the feed's fan-out) and one takes (the response's writer) at a time, often at once: a queue
+    // without a lock, bounded by its count, so that neither waits for the other, and an idle watch holds no array.
+    private final Queue<Event> buffer = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger buffered = new AtomicInteger();
     private final AtomicReference<End> end = new AtomicReference<>();
     private volatile String reached;
     private volatile boolean bookmarkDue;
@@ -80,9 +84,12 @@ final class Watcher implements ChangeSubscriber {
             return false;
         }
         String type = filter.typeOf(change);
-        if (type != null && !buffer.offer(new Event(type, change.object()))) {
-            end(End.FELL_BEHIND);
-            return false;
+        if (type != null) {
+            if (buffered.incrementAndGet() > BUFFER) {
+                end(End.FELL_BEHIND);
+                return false;
+            }
+            buffer.offer(new Event(type, change.object()));
         }
         // After the event is buffered: a bookmark names this version only once the buffer is empty.
         reached = change.resourceVersion();
@@ -136,6 +143,7 @@ final class Watcher implements ChangeSubscriber {
         String version = reached != null ? reached : subscribedAt;
         Event event = buffer.poll();
         if (event != null) {
+            buffered.decrementAndGet();
             return events.event(event.type(), event.object());
         }
         if (bookmarkDue) {

@@ -1,71 +1,87 @@
 package io.kubeeventbridge.query;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Flow;
+import org.awaitility.Awaitility;
 
 /**
- * Watches that read every line as it arrives, over a few HTTP clients, noting for each event line the resourceVersion
- * of its object and when it arrived ({@link System#nanoTime()}).
+ * Watches that read every line as it arrives, each over a plain socket, all on one thread: a selector, a read per
+ * ready socket and a {@link WatchLineReader} per watch, which notes for each event line the resourceVersion of its
+ * object and when it arrived. The benchmark measures the server, so its watchers cost it as little as they can: on
+ * the two cores the suite shares, every microsecond a client spends per line is taken from the server in the many
+ * watchers' run and hardly at all in the single watcher's. The JDK's HTTP client, which read these watches before,
+ * cost more CPU per line than the server spent writing it (a selector thread per client that handed each read to
+ * a worker thread); in production, watchers are processes on other machines.
  */
 final class WatchClients implements AutoCloseable {
 
-    private static final String VERSION = "\"resourceVersion\":\"";
+    private static final Duration HEADERS_TIMEOUT = Duration.ofSeconds(30);
 
-    /**
-     * Watches per HTTP client. Each JDK client reads all its connections on one selector thread, in turn: 200 watches
-     * on one client made that thread the slowest reader of the many watchers' run, a queue the single watcher's run
-     * never has and that watchers in processes of their own would not share.
-     */
-    private static final int WATCHES_PER_CLIENT = 50;
+    private final Selector selector;
+    private final List<SocketChannel> channels;
+    private final List<WatchLineReader> readers;
+    private final Thread thread;
+    private volatile boolean closing;
+    private volatile RuntimeException failure;
 
-    // Held for as long as the watches read: the JDK's client may close its connections once it is unreachable.
-    private final List<HttpClient> clients;
-    private final List<Reader> readers;
-
-    private WatchClients(List<HttpClient> clients, List<Reader> readers) {
-        this.clients = clients;
+    private WatchClients(Selector selector, List<SocketChannel> channels, List<WatchLineReader> readers) {
+        this.selector = selector;
+        this.channels = channels;
         this.readers = readers;
+        this.thread = new Thread(this::readAll, "watch-clients");
+        thread.setDaemon(true);
     }
 
     /** Opens {@code count} watches of {@code path} and returns once every one has its response headers. */
     static WatchClients open(int port, String path, int count) {
-        List<HttpClient> clients = new ArrayList<>();
-        List<Reader> readers = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            if (i % WATCHES_PER_CLIENT == 0) {
-                clients.add(HttpClient.newBuilder()
-                        .version(HttpClient.Version.HTTP_1_1)
-                        .build());
+        try {
+            Selector selector = Selector.open();
+            List<SocketChannel> channels = new ArrayList<>();
+            List<WatchLineReader> readers = new ArrayList<>();
+            byte[] request = ("GET " + path + " HTTP/1.1\r\nHost: localhost:" + port + "\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII);
+            for (int i = 0; i < count; i++) {
+                SocketChannel channel =
+                        SocketChannel.open(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+                channels.add(channel);
+                for (ByteBuffer out = ByteBuffer.wrap(request); out.hasRemaining(); ) {
+                    channel.write(out);
+                }
+                channel.configureBlocking(false);
+                WatchLineReader reader = new WatchLineReader();
+                channel.register(selector, SelectionKey.OP_READ, reader);
+                readers.add(reader);
             }
-            Reader reader = new Reader();
-            readers.add(reader);
-            clients.get(clients.size() - 1)
-                    .sendAsync(
-                            HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                                    .build(),
-                            HttpResponse.BodyHandlers.fromSubscriber(reader));
+            WatchClients clients = new WatchClients(selector, channels, readers);
+            clients.thread.start();
+            clients.awaitHeaders();
+            return clients;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        // A watch's future completes with its body, at its end: wait for each to have subscribed instead.
-        readers.forEach(Reader::awaitSubscribed);
-        return new WatchClients(clients, readers);
     }
 
     /** Whether every watcher has received at least {@code count} events since the last {@link #reset()}. */
     boolean received(int count) {
+        if (failure != null) {
+            throw failure;
+        }
         return readers.stream().allMatch(reader -> reader.count() >= count);
     }
 
     void reset() {
-        readers.forEach(Reader::reset);
+        readers.forEach(WatchLineReader::reset);
     }
 
     /** Milliseconds from each event's change, by the resourceVersion it carries, to its arrival at each watcher. */
@@ -78,117 +94,66 @@ final class WatchClients implements AutoCloseable {
 
     @Override
     public void close() {
-        readers.forEach(Reader::cancel);
+        closing = true;
+        selector.wakeup();
+        try {
+            thread.join();
+            for (SocketChannel channel : channels) {
+                channel.close();
+            }
+            selector.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
-    private record Arrival(String resourceVersion, long nanos) {}
-
-    /**
-     * Reads the body's bytes as they come, without decoding them: a line ends at a newline, and its resourceVersion is
-     * the value of the first {@code "resourceVersion":"} in it; once that is read, the rest of the line is only searched
-     * for its newline. Decoding every line into a String cost the JDK's line subscriber more CPU than the server spent
-     * writing it, and so did stepping through every byte of a line with the key's matcher: work which, on the two cores
-     * the suite shares, the many watchers' run paid for and the single watcher's did not.
-     */
-    private static final class Reader implements Flow.Subscriber<List<ByteBuffer>> {
-
-        private static final byte[] KEY = VERSION.getBytes(StandardCharsets.US_ASCII);
-
-        private final CompletableFuture<Flow.Subscription> subscription = new CompletableFuture<>();
-        private final StringBuilder version = new StringBuilder();
-        private int matched;
-        private boolean inVersion;
-        private boolean versionRead;
-        private List<Arrival> arrivals = new ArrayList<>();
-
-        @Override
-        public void onSubscribe(Flow.Subscription subscription) {
-            this.subscription.complete(subscription);
-            subscription.request(Long.MAX_VALUE);
-        }
-
-        @Override
-        public void onNext(List<ByteBuffer> buffers) {
-            long now = System.nanoTime();
-            for (ByteBuffer buffer : buffers) {
-                while (buffer.hasRemaining()) {
-                    if (versionRead) {
-                        skipToNewline(buffer, now);
-                    } else {
-                        read(buffer.get(), now);
-                    }
-                }
+    private void awaitHeaders() {
+        Awaitility.await()
+                .atMost(HEADERS_TIMEOUT)
+                .pollInterval(Duration.ofMillis(10))
+                .until(() -> received(0) && readers.stream().allMatch(WatchLineReader::headersRead));
+        for (WatchLineReader reader : readers) {
+            if (reader.status() != 200 || !reader.chunked()) {
+                close();
+                throw new IllegalStateException("a watch answered " + reader.status()
+                        + (reader.chunked() ? "" : " without a chunked body") + ", not a stream of events");
             }
         }
+    }
 
-        private void skipToNewline(ByteBuffer buffer, long now) {
-            int limit = buffer.limit();
-            for (int i = buffer.position(); i < limit; i++) {
-                if (buffer.get(i) == '\n') {
-                    buffer.position(i + 1);
-                    lineEnded(now);
-                    return;
+    private void readAll() {
+        // One buffer for every watch: each reader keeps its own place in its response.
+        ByteBuffer buffer = ByteBuffer.allocate(64 * 1024);
+        try {
+            while (!closing) {
+                selector.select();
+                for (SelectionKey key : selector.selectedKeys()) {
+                    read(key, buffer);
                 }
+                selector.selectedKeys().clear();
             }
-            buffer.position(limit);
+        } catch (IOException | RuntimeException e) {
+            failure = new IllegalStateException("the watch clients stopped reading", e);
         }
+    }
 
-        private void read(byte next, long now) {
-            if (next == '\n') {
-                lineEnded(now);
-            } else if (inVersion) {
-                if (next == '"') {
-                    inVersion = false;
-                    versionRead = true;
-                } else {
-                    version.append((char) next);
-                }
-            } else {
-                matched = next == KEY[matched] ? matched + 1 : (next == KEY[0] ? 1 : 0);
-                if (matched == KEY.length) {
-                    inVersion = true;
-                }
+    private static void read(SelectionKey key, ByteBuffer buffer) throws IOException {
+        SocketChannel channel = (SocketChannel) key.channel();
+        WatchLineReader reader = (WatchLineReader) key.attachment();
+        int read;
+        // Once more only when the buffer was filled: a read that finds nothing costs a system call per line.
+        do {
+            buffer.clear();
+            read = channel.read(buffer);
+            if (read > 0) {
+                reader.read(buffer.array(), 0, read, System.nanoTime());
             }
-        }
-
-        private void lineEnded(long now) {
-            synchronized (this) {
-                arrivals.add(new Arrival(version.toString(), now));
-            }
-            version.setLength(0);
-            matched = 0;
-            inVersion = false;
-            versionRead = false;
-        }
-
-        @Override
-        public void onError(Throwable error) {
-            // Cancelled at the end of a run.
-        }
-
-        @Override
-        public void onComplete() {
-            // The watch ended.
-        }
-
-        void awaitSubscribed() {
-            subscription.join();
-        }
-
-        synchronized int count() {
-            return arrivals.size();
-        }
-
-        synchronized void reset() {
-            arrivals = new ArrayList<>();
-        }
-
-        synchronized List<Arrival> arrivals() {
-            return List.copyOf(arrivals);
-        }
-
-        void cancel() {
-            subscription.join().cancel();
+        } while (read == buffer.capacity());
+        if (read < 0) {
+            // The server ended the watch.
+            key.cancel();
         }
     }
 }

@@ -25,7 +25,9 @@ import org.awaitility.Awaitility;
  * it) to its event line arriving at each watcher, over real HTTP, with many watchers and one more that never reads,
  * against the same with a single watcher. The query API runs in a web application of its own ({@link QueryApiServer})
  * over a cache of 1,000 pods of 2–8 KB, and the changes are updates of those pods at a steady rate, on a fan-out pool
- * of two threads as in the bridge. The watchers read through the JDK's HTTP client, in the same JVM: their reading is in the figures.
+ * of two threads as in the bridge. The watchers read over plain sockets on one thread of the same JVM
+ * ({@link WatchClients}): their reading is in the figures, kept as small as it can be, since in production they run
+ * elsewhere.
  * Also reports the heap idle watchers take on the server's side, and whether the stalled watcher was cut off. Part of
  * the benchmark suite ({@code ./mvnw -Pbench verify}).
  */
