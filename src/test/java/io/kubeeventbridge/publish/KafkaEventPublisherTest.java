@@ -54,19 +54,23 @@ class KafkaEventPublisherTest {
     // events here.
     private final CheckpointStore checkpoints =
             new CheckpointStore("checkpoints", null, null, kafka, Duration.ofHours(1));
-    private final KafkaEventPublisher publisher = new KafkaEventPublisher(
-            kafka,
-            null,
-            new RecordFactory(ContentMode.BINARY),
-            queue,
-            checkpoints,
-            new PublishSettings(true, DRAIN_TIMEOUT, Duration.ofMillis(100)),
-            new EventMetrics(new SimpleMeterRegistry()),
-            Clock.systemUTC());
+    private final KafkaEventPublisher publisher = publisher(Clock.systemUTC());
 
     @AfterEach
     void stop() {
         publisher.end();
+    }
+
+    private KafkaEventPublisher publisher(Clock clock) {
+        return new KafkaEventPublisher(
+                kafka,
+                null,
+                new RecordFactory(ContentMode.BINARY),
+                queue,
+                checkpoints,
+                new PublishSettings(true, DRAIN_TIMEOUT, Duration.ofMillis(100)),
+                new EventMetrics(new SimpleMeterRegistry()),
+                clock);
     }
 
     @Test
@@ -96,15 +100,7 @@ class KafkaEventPublisherTest {
     @Test
     void eventsTakenTogetherGoBackToTheQueueOnceASendFailsSoNewerStatesStillReplaceThem() {
         // Its pause never ends on its own: only a success would end it.
-        KafkaEventPublisher pausing = new KafkaEventPublisher(
-                kafka,
-                null,
-                new RecordFactory(ContentMode.BINARY),
-                queue,
-                checkpoints,
-                new PublishSettings(true, DRAIN_TIMEOUT, Duration.ofMillis(100)),
-                new EventMetrics(new SimpleMeterRegistry()),
-                Clock.fixed(Instant.parse("2026-11-25T10:00:00Z"), ZoneOffset.UTC));
+        KafkaEventPublisher pausing = publisher(Clock.fixed(Instant.parse("2026-11-25T10:00:00Z"), ZoneOffset.UTC));
         kafkaDown.set(true);
         List.of("shop/a", "shop/b", "shop/c").forEach(key -> queue.add(event(key, CREATED, 1)));
         try {
