@@ -90,7 +90,7 @@ final class ChangeHandler implements ChangeListener {
 
     @Override
     public synchronized void onChange(Operation operation, GenericKubernetesResource object, byte[] json) {
-        metrics.received(type.toString(), operation);
+        metrics.received(type, operation);
         if (term == null) {
             return; // not leading: whoever leads reconciles from its own cache
         }
@@ -108,7 +108,7 @@ final class ChangeHandler implements ChangeListener {
 
     @Override
     public synchronized void onUpdate(GenericKubernetesResource object, byte[] json, Supplier<byte[]> previous) {
-        metrics.received(type.toString(), Operation.UPDATED);
+        metrics.received(type, Operation.UPDATED);
         if (term == null) {
             return;
         }
@@ -118,7 +118,7 @@ final class ChangeHandler implements ChangeListener {
         }
         ChangePredicate.Update update = predicate.update(previous.get(), json);
         if (!update.publish()) {
-            metrics.filtered(type.toString(), Operation.UPDATED);
+            metrics.filtered(type, Operation.UPDATED);
         } else if (update.changedPaths() == null) {
             publishObserved(Operation.UPDATED, object, json, update.fingerprint());
         } else {
@@ -228,10 +228,9 @@ final class ChangeHandler implements ChangeListener {
             Supplier<CloudEvent> normalise,
             Supplier<OptionalLong> fingerprint,
             Supplier<String> key) {
-        String resource = type.toString();
         boolean publishes = predicate.publishes(operation);
         if (!publishes) {
-            metrics.filtered(resource, operation);
+            metrics.filtered(type, operation);
             if (operation == Operation.UPDATED) {
                 return;
             }
@@ -252,12 +251,11 @@ final class ChangeHandler implements ChangeListener {
             }
         } catch (EventNormalisationException e) {
             // The message names the object; its content stays out of the log.
-            metrics.failed(resource, operation, "normalise");
+            metrics.failed(type, operation, "normalise");
             log.error("Skipped a change: {}", e.getMessage());
         } catch (RuntimeException e) {
-            metrics.failed(resource, operation, "publish");
-            log.error(
-                    "Could not hand the {} of {} {} to the publisher", operation.typeSegment(), resource, key.get(), e);
+            metrics.failed(type, operation, "publish");
+            log.error("Could not hand the {} of {} {} to the publisher", operation.typeSegment(), type, key.get(), e);
         }
     }
 

@@ -32,13 +32,8 @@ public record OutgoingEvent(
         return new OutgoingEvent(topic, key, event, type, operation, fingerprint);
     }
 
-    /** The resource type for metrics and logs: {@code apps/v1/deployments}. */
-    String resource() {
-        return type.toString();
-    }
-
     /** {@code deleted apps/v1/deployments shop/web (id ...)}, for logs; never includes the payload. */
     String describe() {
-        return operation.typeSegment() + " " + resource() + " " + key + " (id " + event.getId() + ")";
+        return operation.typeSegment() + " " + type + " " + key + " (id " + event.getId() + ")";
     }
 }

@@ -54,8 +54,7 @@ class PublishConfiguration {
 
     @Bean
     PendingEvents pendingEvents(EventMetrics metrics, MeterRegistry registry) {
-        PendingEvents queue =
-                new PendingEvents(replaced -> metrics.coalesced(replaced.resource(), replaced.operation()));
+        PendingEvents queue = new PendingEvents(replaced -> metrics.coalesced(replaced.type(), replaced.operation()));
         Gauge.builder("bridge.queue.depth", queue, PendingEvents::size)
                 .description("Events waiting for Kafka or in flight")
                 .register(registry);

@@ -53,10 +53,10 @@ final class SendOutcomes implements PublisherState {
                     Duration.between(outageStart, clock.instant()),
                     queue.size());
         }
-        metrics.published(event.resource(), event.operation());
+        metrics.published(event.type(), event.operation());
         if (event.event().getTime() != null) {
             metrics.acknowledgedAfter(
-                    event.resource(), Duration.between(event.event().getTime().toInstant(), clock.instant()));
+                    event.type(), Duration.between(event.event().getTime().toInstant(), clock.instant()));
         }
         if (log.isDebugEnabled()) {
             // Runs on the producer's I/O thread for every event: describe() only when it is logged.
@@ -68,7 +68,7 @@ final class SendOutcomes implements PublisherState {
         Throwable cause = error.getCause() != null ? error.getCause() : error;
         if (cause instanceof RecordTooLargeException && !EventVariants.isTruncated(event.event())) {
             // Never dropped: consumers learn that the object changed, and can read it from the API server.
-            metrics.failed(event.resource(), event.operation(), "too-large");
+            metrics.failed(event.type(), event.operation(), "too-large");
             log.warn(
                     "{} is too large for Kafka ({}); publishing a reference to it instead",
                     event.describe(),
@@ -76,7 +76,7 @@ final class SendOutcomes implements PublisherState {
             queue.failed(event.withEvent(EventVariants.truncated(event.event()), event.operation()));
             return;
         }
-        metrics.failed(event.resource(), event.operation(), "send");
+        metrics.failed(event.type(), event.operation(), "send");
         lastError = cause.getClass().getSimpleName() + ": " + cause.getMessage();
         Duration delay = backoff.failed();
         if (failingSince == null) {

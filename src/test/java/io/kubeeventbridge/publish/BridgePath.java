@@ -88,7 +88,7 @@ public final class BridgePath implements AutoCloseable {
         long cpuStart = ProcessCpu.nanos();
         long start = System.nanoTime();
         for (PublishWorkload.Change change : workload.changes()) {
-            metrics.received(change.type().toString(), Operation.CREATED);
+            metrics.received(change.type(), Operation.CREATED);
             publisher.publish(workload.outgoing(change));
         }
         long handedOver = System.nanoTime();
