@@ -11,7 +11,9 @@ import java.security.NoSuchAlgorithmException;
 import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import tools.jackson.core.JacksonException;
 
 /**
@@ -33,7 +35,6 @@ import tools.jackson.core.JacksonException;
  */
 public final class EventNormaliser {
 
-    private static final String TYPE_PREFIX = "io.k8s.";
     private static final String SOURCE_SCHEME = "k8s://";
     private static final String DELETED_ID_SUFFIX = "/deleted";
     private static final String DIGEST_ID_PREFIX = "sha256:";
@@ -41,6 +42,7 @@ public final class EventNormaliser {
 
     private final String clusterName;
     private final URI source;
+    private final Map<ResourceType, TypeNames> typeNames = new ConcurrentHashMap<>();
 
     /** @param clusterName the configured cluster name; must be usable as the authority of {@code k8s://{cluster}} */
     public EventNormaliser(String clusterName) {
@@ -156,11 +158,12 @@ public final class EventNormaliser {
             String kind,
             byte[] data,
             OffsetDateTime observedAt) {
+        TypeNames names = typeNames(type);
         CloudEventBuilder event = CloudEventBuilder.v1()
                 .withId(id(identity, operation, data))
                 .withSource(source)
-                .withType(TYPE_PREFIX + type.groupName() + "." + type.lowerCaseKind() + "." + operation.typeSegment())
-                .withSubject(subject(type, identity))
+                .withType(names.eventType(operation))
+                .withSubject(names.subject(identity))
                 .withTime(observedAt)
                 .withData(APPLICATION_JSON, BytesCloudEventData.wrap(data))
                 .withExtension(EventExtensions.API_VERSION, apiVersion)
@@ -178,6 +181,11 @@ public final class EventNormaliser {
             event.withExtension(EventExtensions.RESOURCE_VERSION, identity.resourceVersion());
         }
         return event;
+    }
+
+    private TypeNames typeNames(ResourceType type) {
+        TypeNames names = typeNames.get(type);
+        return names != null ? names : typeNames.computeIfAbsent(type, TypeNames::new);
     }
 
     private static EventNormalisationException failure(
@@ -202,18 +210,6 @@ public final class EventNormaliser {
                 ? identity.uid() + "/" + identity.resourceVersion()
                 : DIGEST_ID_PREFIX + sha256Hex(data);
         return operation == Operation.DELETED ? stateId + DELETED_ID_SUFFIX : stateId;
-    }
-
-    private static String subject(ResourceType type, ObjectIdentity identity) {
-        StringBuilder path = new StringBuilder(type.groupVersionPath());
-        if (identity.namespace() != null) {
-            path.append("/namespaces/").append(identity.namespace());
-        }
-        return path.append('/')
-                .append(type.plural())
-                .append('/')
-                .append(identity.name())
-                .toString();
     }
 
     private static URI sourceOf(String clusterName) {
