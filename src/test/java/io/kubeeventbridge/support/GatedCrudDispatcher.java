@@ -10,6 +10,7 @@ import io.fabric8.mockwebserver.http.WebSocketListener;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -127,15 +128,25 @@ public final class GatedCrudDispatcher extends KubernetesCrudDispatcher {
             @Override
             public void onClosed(WebSocket webSocket, int code, String reason) {
                 openWatches.remove(webSocket);
-                events.onClosed(webSocket, code, reason);
+                offEventLoop(() -> events.onClosed(webSocket, code, reason));
             }
 
             @Override
             public void onFailure(WebSocket webSocket, Throwable failure, Response response) {
                 openWatches.remove(webSocket);
-                events.onFailure(webSocket, failure, response);
+                offEventLoop(() -> events.onFailure(webSocket, failure, response));
             }
         });
+    }
+
+    /**
+     * Runs the mock's handling of a closed or failed watch off the server's event loop, where it is called: it waits
+     * there (up to a minute) for the watch's event sender to stop, and a sender in the middle of a send waits for that
+     * event loop to write, so a watch closed while an event was on its way froze the whole mock server (seen: a
+     * create timing out in the next test).
+     */
+    private static void offEventLoop(Runnable closing) {
+        CompletableFuture.runAsync(closing);
     }
 
     /** The socket the CRUD dispatcher sends a watch's events through: drops them while the watch is silenced. */
