@@ -4,6 +4,8 @@ import io.kubeeventbridge.predicate.JsonText.Member;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.BiPredicate;
+import java.util.function.Function;
 
 /**
  * The members of an object as a decoded tree holds them: in key order, and of a key written twice only the last. The
@@ -49,13 +51,7 @@ final class MemberOrder {
         List<Member> sorted = new ArrayList<>(members);
         sorted.sort(
                 (member, other) -> text.compareKeys(member, text, other)); // stable: of a repeated key, the last last
-        List<Member> lastOfEach = new ArrayList<>(sorted.size());
-        for (int index = 0; index < sorted.size(); index++) {
-            if (index + 1 == sorted.size() || !text.samePlainKey(sorted.get(index), text, sorted.get(index + 1))) {
-                lastOfEach.add(sorted.get(index));
-            }
-        }
-        return lastOfEach;
+        return lastOfEachKey(sorted, (member, next) -> text.samePlainKey(member, text, next), Function.identity());
     }
 
     /** A key with an escape, or beyond ASCII, compares as its decoded string: each key is decoded once. */
@@ -63,11 +59,16 @@ final class MemberOrder {
         List<Decoded> sorted = new ArrayList<>(members.size());
         members.forEach(member -> sorted.add(new Decoded(text.key(member), member)));
         sorted.sort(Comparator.comparing(Decoded::key)); // stable: of a repeated key, the last last
+        return lastOfEachKey(sorted, (member, next) -> member.key().equals(next.key()), Decoded::member);
+    }
+
+    /** Of members sorted by key, the last of each run with the same key: the one a decoded tree keeps. */
+    private static <T> List<Member> lastOfEachKey(
+            List<T> sorted, BiPredicate<T, T> sameKey, Function<T, Member> member) {
         List<Member> lastOfEach = new ArrayList<>(sorted.size());
         for (int index = 0; index < sorted.size(); index++) {
-            if (index + 1 == sorted.size()
-                    || !sorted.get(index).key().equals(sorted.get(index + 1).key())) {
-                lastOfEach.add(sorted.get(index).member());
+            if (index + 1 == sorted.size() || !sameKey.test(sorted.get(index), sorted.get(index + 1))) {
+                lastOfEach.add(member.apply(sorted.get(index)));
             }
         }
         return lastOfEach;
