@@ -158,7 +158,7 @@ public final class EventNormaliser {
             String kind,
             byte[] data,
             OffsetDateTime observedAt) {
-        TypeNames names = typeNames(type);
+        TypeNames names = typeNames.computeIfAbsent(type, TypeNames::new);
         CloudEventBuilder event = CloudEventBuilder.v1()
                 .withId(id(identity, operation, data))
                 .withSource(source)
@@ -181,11 +181,6 @@ public final class EventNormaliser {
             event.withExtension(EventExtensions.RESOURCE_VERSION, identity.resourceVersion());
         }
         return event;
-    }
-
-    private TypeNames typeNames(ResourceType type) {
-        TypeNames names = typeNames.get(type);
-        return names != null ? names : typeNames.computeIfAbsent(type, TypeNames::new);
     }
 
     private static EventNormalisationException failure(

@@ -66,8 +66,7 @@ public final class EventMetrics {
     }
 
     private ResourceMeters meters(ResourceType type) {
-        ResourceMeters found = meters.get(type);
-        return found != null ? found : meters.computeIfAbsent(type, ResourceMeters::new);
+        return meters.computeIfAbsent(type, ResourceMeters::new);
     }
 
     /**
