@@ -10,7 +10,6 @@ import io.fabric8.mockwebserver.http.WebSocketListener;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -146,7 +145,10 @@ public final class GatedCrudDispatcher extends KubernetesCrudDispatcher {
      * create timing out in the next test).
      */
     private static void offEventLoop(Runnable closing) {
-        CompletableFuture.runAsync(closing);
+        // A thread of its own: the wait may be long, and the common pool has one thread on two cores.
+        Thread thread = new Thread(closing, "mock-watch-closing");
+        thread.setDaemon(true);
+        thread.start();
     }
 
     /** The socket the CRUD dispatcher sends a watch's events through: drops them while the watch is silenced. */
