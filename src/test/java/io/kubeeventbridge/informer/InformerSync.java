@@ -11,6 +11,7 @@ import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.kubeeventbridge.bench.HeapAfterGc;
 import io.kubeeventbridge.bench.PodListServer;
+import io.kubeeventbridge.bench.ProcessCpu;
 import io.kubeeventbridge.bench.Samples;
 import io.kubeeventbridge.event.EventNormaliser;
 import io.kubeeventbridge.event.ResourceType;
@@ -46,7 +47,7 @@ public final class InformerSync {
     /** An informer just started, as the measurement sees it. */
     private record Started(BooleanSupplier synced, Supplier<List<?>> cached, Runnable stop) {}
 
-    private record Synced(double millis, long peakBytes, WeakReference<Object> anyCached) {}
+    private record Synced(double millis, double cpuMillis, long peakBytes, WeakReference<Object> anyCached) {}
 
     private InformerSync() {}
 
@@ -76,13 +77,15 @@ public final class InformerSync {
                     barePeak[round] = bareRound.peakBytes();
                     bridgePeak[round] = bridgeRound.peakBytes();
                     System.out.printf(
-                            "sync %d objects, round %d: bridge %.0f ms, peak heap %.0f MB; bare informer %.0f ms,"
-                                    + " peak heap %.0f MB%n",
+                            "sync %d objects, round %d: bridge %.0f ms (%.0f ms of CPU), peak heap %.0f MB; bare"
+                                    + " informer %.0f ms (%.0f ms of CPU), peak heap %.0f MB%n",
                             objects,
                             round + 1,
                             bridgeRound.millis(),
+                            bridgeRound.cpuMillis(),
                             bridgeRound.peakBytes() / 1e6,
                             bareRound.millis(),
+                            bareRound.cpuMillis(),
                             bareRound.peakBytes() / 1e6);
                 }
             }
@@ -137,15 +140,20 @@ public final class InformerSync {
     private static Synced syncAndStop(int objects, Supplier<Started> start, ReferenceQueue<Object> collected) {
         try (HeapAfterGc heap = HeapAfterGc.open()) {
             long begin = System.nanoTime();
+            long cpuBegin = ProcessCpu.nanos();
             Started informer = start.get();
             try {
                 awaitSynced(informer.synced());
                 long end = System.nanoTime();
+                long cpuEnd = ProcessCpu.nanos();
                 List<?> cached = informer.cached().get();
                 check(cached.size(), objects);
                 System.gc();
                 return new Synced(
-                        (end - begin) / 1e6, heap.peakAboveFloor(), new WeakReference<>(cached.get(0), collected));
+                        (end - begin) / 1e6,
+                        (cpuEnd - cpuBegin) / 1e6,
+                        heap.peakAboveFloor(),
+                        new WeakReference<>(cached.get(0), collected));
             } finally {
                 informer.stop().run();
             }
