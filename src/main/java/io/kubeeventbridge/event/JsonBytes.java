@@ -76,6 +76,24 @@ final class JsonBytes extends OutputStream {
         return true;
     }
 
+    /** {@link #writePlainString(String)} for the characters {@code text[offset, offset + length)}. */
+    boolean writePlainString(char[] text, int offset, int length) {
+        ensure(length + 2);
+        byte[] out = buffer;
+        int position = count;
+        out[position++] = '"';
+        for (int index = offset, end = offset + length; index < end; index++) {
+            char c = text[index];
+            if (c < 0x20 || c >= 0x7f || c == '"' || c == '\\') {
+                return false;
+            }
+            out[position++] = (byte) c;
+        }
+        out[position++] = '"';
+        count = position;
+        return true;
+    }
+
     /** Writes {@code number} in decimal, the digits Jackson writes. */
     void writeNumber(long number) {
         writeAscii(Long.toString(number));

@@ -6,6 +6,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.ObjectWriter;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -20,6 +23,9 @@ import tools.jackson.databind.json.JsonMapper;
  * value. Metadata, a typed bean, values of any other type (numbers with a fraction, values code put there), maps with
  * keys that are no strings and strings that need escaping still go through databind, so they come out as they always
  * did.
+ *
+ * <p>A {@link PartlyDecodedResource} (a listed object) holds its members other than apiVersion, kind and metadata
+ * already written by the same rules ({@link #copyMember}, straight from the parser that read them): they are copied.
  */
 public final class ObjectJson {
 
@@ -49,19 +55,79 @@ public final class ObjectJson {
             json.writeAscii(",\"metadata\":");
             WRITER.writeValue(json, object.getMetadata());
         }
-        if (object.getAdditionalProperties() != null) {
+        byte[] encodedMembers = object instanceof PartlyDecodedResource partly ? partly.encodedMembers() : null;
+        if (encodedMembers != null) {
+            json.write(encodedMembers, 0, encodedMembers.length);
+        } else if (object.getAdditionalProperties() != null) {
             for (Map.Entry<String, Object> field :
                     object.getAdditionalProperties().entrySet()) {
                 if (!TYPE_FIELDS.contains(field.getKey())) {
                     json.writeByte(',');
-                    writeString(json, field.getKey());
-                    json.writeByte(':');
+                    writeName(json, field.getKey());
                     writeValue(json, field.getValue());
                 }
             }
         }
         json.writeByte('}');
         return json.toByteArray();
+    }
+
+    /**
+     * Writes {@code ,"name":value}, the value read from the parser at its first token, as {@link #encode} writes it
+     * once decoded: strings, integers, booleans and nulls copied, anything else decoded by {@code context} as
+     * fabric8 decodes the members of an object and written as that would be. An object member with a repeated key
+     * keeps each, where a decoded one keeps the last; no API server writes one.
+     */
+    static void copyMember(JsonBytes json, String name, JsonParser parser, DeserializationContext context) {
+        json.writeByte(',');
+        writeName(json, name);
+        copyValue(json, parser, context);
+    }
+
+    private static void copyValue(JsonBytes json, JsonParser parser, DeserializationContext context) {
+        switch (parser.currentToken()) {
+            case START_OBJECT -> {
+                json.writeByte('{');
+                String separator = "";
+                for (JsonToken token = parser.nextToken();
+                        token == JsonToken.PROPERTY_NAME;
+                        token = parser.nextToken()) {
+                    json.writeAscii(separator);
+                    separator = ",";
+                    writeName(json, parser.currentName());
+                    parser.nextToken();
+                    copyValue(json, parser, context);
+                }
+                json.writeByte('}');
+            }
+            case START_ARRAY -> {
+                json.writeByte('[');
+                String separator = "";
+                for (JsonToken token = parser.nextToken(); token != JsonToken.END_ARRAY; token = parser.nextToken()) {
+                    json.writeAscii(separator);
+                    separator = ",";
+                    copyValue(json, parser, context);
+                }
+                json.writeByte(']');
+            }
+            case VALUE_STRING -> {
+                if (!json.writePlainString(
+                        parser.getTextCharacters(), parser.getTextOffset(), parser.getTextLength())) {
+                    WRITER.writeValue(json, parser.getText());
+                }
+            }
+            case VALUE_TRUE -> json.writeAscii("true");
+            case VALUE_FALSE -> json.writeAscii("false");
+            case VALUE_NULL -> json.writeAscii("null");
+            case VALUE_NUMBER_INT -> {
+                if (parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
+                    WRITER.writeValue(json, parser.getBigIntegerValue());
+                } else {
+                    json.writeNumber(parser.getLongValue());
+                }
+            }
+            default -> writeValue(json, context.readValue(parser, Object.class));
+        }
     }
 
     private static void writeValue(JsonBytes json, Object value) {
@@ -106,11 +172,15 @@ public final class ObjectJson {
                 json.writeByte(',');
             }
             first = false;
-            writeString(json, name);
-            json.writeByte(':');
+            writeName(json, name);
             writeValue(json, entry.getValue());
         }
         json.writeByte('}');
+    }
+
+    private static void writeName(JsonBytes json, String name) {
+        writeString(json, name);
+        json.writeByte(':');
     }
 
     private static void writeString(JsonBytes json, String text) {

@@ -7,10 +7,10 @@ import io.fabric8.kubernetes.client.dsl.FilterWatchListDeletable;
 import io.fabric8.kubernetes.client.dsl.MixedOperation;
 import io.fabric8.kubernetes.client.dsl.Resource;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
+import io.fabric8.kubernetes.client.dsl.internal.BaseOperation;
 import io.fabric8.kubernetes.client.impl.BaseClient;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.fabric8.kubernetes.client.informers.impl.DefaultSharedIndexInformer;
-import io.fabric8.kubernetes.client.informers.impl.ListerWatcher;
 import io.kubeeventbridge.event.ResourceType;
 import io.kubeeventbridge.selector.FieldRequirement;
 import io.kubeeventbridge.selector.FieldSelector;
@@ -101,15 +101,17 @@ final class ResourceInformer {
 
     /**
      * What {@code runnableInformer} builds, but running its tasks on a {@link ChainingExecutor} over the client's
-     * pool rather than on the pool itself, so that its notifications do not each move to another thread.
+     * pool rather than on the pool itself, so that its notifications do not each move to another thread, and reading
+     * list pages as {@link PartlyDecodedList}s; watch events are decoded as fabric8 decodes them.
      */
     @SuppressWarnings("unchecked")
     private static SharedIndexInformer<GenericKubernetesResource> informer(
             KubernetesClient client, InformerTarget target, int listPageSize, Duration resync) {
         // Every operation of the client is its own lister and watcher.
-        ListerWatcher<GenericKubernetesResource, GenericKubernetesResourceList> listerWatcher =
-                (ListerWatcher<GenericKubernetesResource, GenericKubernetesResourceList>)
+        BaseOperation<GenericKubernetesResource, GenericKubernetesResourceList, ?> listerWatcher =
+                (BaseOperation<GenericKubernetesResource, GenericKubernetesResourceList, ?>)
                         scope(client, target).withLimit(listPageSize == 0 ? null : (long) listPageSize);
+        listerWatcher.setListType((Class<GenericKubernetesResourceList>) (Class<?>) PartlyDecodedList.class);
         BaseClient base = client.adapt(BaseClient.class);
         DefaultSharedIndexInformer<GenericKubernetesResource, GenericKubernetesResourceList> informer =
                 new DefaultSharedIndexInformer<>(
