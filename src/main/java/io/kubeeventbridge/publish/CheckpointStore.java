@@ -166,6 +166,7 @@ final class CheckpointStore implements Checkpoints {
                     checkpointTopic,
                     e.getMessage());
         }
+        outcomes.began();
         flusher = BackgroundThreads.scheduler("checkpoint-writer");
         long interval = flushInterval.toMillis();
         flusher.scheduleWithFixedDelay(this::write, interval, interval, TimeUnit.MILLISECONDS);
@@ -222,6 +223,7 @@ final class CheckpointStore implements Checkpoints {
         } else {
             unwritten.clear();
         }
+        outcomes.ended();
     }
 
     /**

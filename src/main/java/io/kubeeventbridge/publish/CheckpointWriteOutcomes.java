@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
  * keeps refusing writes, though, has every restart and every new leader publish again what changed meanwhile, so an
  * operator must see it: each failure is counted per resource, the first of an outage logged, the rest summarised every
  * {@link #SUMMARY_INTERVAL} (not one line per object while Kafka is away), the end of the outage logged too, and health
- * learns since when writes fail.
+ * learns since when writes fail. Only during a term: a replica that writes nothing has no outage to report.
  */
 final class CheckpointWriteOutcomes implements CheckpointWriteState {
 
@@ -29,6 +29,7 @@ final class CheckpointWriteOutcomes implements CheckpointWriteState {
     private volatile Instant failingSince;
     private volatile String lastError;
     // Guarded by this.
+    private boolean writing;
     private long failedInOutage;
     private long failedSinceLastLine;
     private Instant lastLine;
@@ -37,6 +38,28 @@ final class CheckpointWriteOutcomes implements CheckpointWriteState {
         this.checkpointTopic = checkpointTopic;
         this.meters = meters;
         this.clock = clock;
+    }
+
+    /** A term begins: this replica writes checkpoints from now on. */
+    synchronized void began() {
+        writing = true;
+    }
+
+    /**
+     * The term ended: a write still under way that fails is counted, but is no outage, since this replica writes
+     * nothing more.
+     */
+    synchronized void ended() {
+        writing = false;
+        Instant since = failingSince;
+        if (since != null) {
+            failingSince = null;
+            log.info(
+                    "Stopped writing checkpoints to {} after {} of failures; {} failed meanwhile",
+                    checkpointTopic,
+                    Duration.between(since, clock.instant()),
+                    failedInOutage);
+        }
     }
 
     void written() {
@@ -55,34 +78,49 @@ final class CheckpointWriteOutcomes implements CheckpointWriteState {
                 .tag("resource", key.scope().resourceName())
                 .register(meters)
                 .increment();
-        Instant now = clock.instant();
-        failedInOutage++;
-        if (failingSince == null) {
-            failingSince = now;
-            lastLine = now;
-            failedSinceLastLine = 0;
-            log.warn(
-                    "Could not write the checkpoint of {} to {} ({}); after a restart its object may be published"
-                            + " again. Further failures are counted in {} and summarised every {}",
-                    key.describe(),
-                    checkpointTopic,
-                    lastError,
-                    FAILED,
-                    SUMMARY_INTERVAL);
+        if (!writing) {
             return;
         }
-        failedSinceLastLine++;
-        if (!now.isBefore(lastLine.plus(SUMMARY_INTERVAL))) {
-            log.warn(
-                    "Could not write {} more checkpoints to {} in the last {}, failing since {}; last error: {}",
-                    failedSinceLastLine,
-                    checkpointTopic,
-                    Duration.between(lastLine, now),
-                    failingSince,
-                    lastError);
-            lastLine = now;
-            failedSinceLastLine = 0;
+        Instant now = clock.instant();
+        if (failingSince == null) {
+            outageBegins(key, now);
+        } else {
+            failedInOutage++;
+            failedSinceLastLine++;
+            summariseWhenDue(now);
         }
+    }
+
+    /** Holding the lock. */
+    private void outageBegins(CheckpointKey key, Instant now) {
+        failingSince = now;
+        failedInOutage = 1;
+        failedSinceLastLine = 0;
+        lastLine = now;
+        log.warn(
+                "Could not write the checkpoint of {} to {} ({}); after a restart its object may be published again."
+                        + " Further failures are counted in {} and summarised every {}",
+                key.describe(),
+                checkpointTopic,
+                lastError,
+                FAILED,
+                SUMMARY_INTERVAL);
+    }
+
+    /** Holding the lock. */
+    private void summariseWhenDue(Instant now) {
+        if (now.isBefore(lastLine.plus(SUMMARY_INTERVAL))) {
+            return;
+        }
+        log.warn(
+                "Could not write {} more checkpoints to {} in the last {}, failing since {}; last error: {}",
+                failedSinceLastLine,
+                checkpointTopic,
+                Duration.between(lastLine, now),
+                failingSince,
+                lastError);
+        failedSinceLastLine = 0;
+        lastLine = now;
     }
 
     private synchronized void recovered() {
@@ -97,7 +135,6 @@ final class CheckpointWriteOutcomes implements CheckpointWriteState {
                 checkpointTopic,
                 Duration.between(since, clock.instant()),
                 failedInOutage);
-        failedInOutage = 0;
     }
 
     @Override

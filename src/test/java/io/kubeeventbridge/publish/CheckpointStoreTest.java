@@ -166,6 +166,21 @@ class CheckpointStoreTest {
         assertThat(writes.failingSince()).isNull();
     }
 
+    @Test
+    void aTermThatEndsWhileWritesFailLeavesNoOutageBehind() {
+        startWith(Map.of());
+        refused.add("shop/web");
+        store.acknowledged(event("shop/web", Operation.UPDATED, 12));
+        store.write();
+        assertThat(writes.failingSince()).isNotNull();
+
+        store.end(false);
+
+        assertThat(writes.failingSince())
+                .as("a replica that no longer leads writes nothing, and has nothing to mend")
+                .isNull();
+    }
+
     private void startWith(Map<CheckpointScope, Map<String, Checkpoint>> checkpoints) {
         when(reader.read()).thenReturn(checkpoints);
         store.begin();

@@ -26,8 +26,7 @@ class CheckpointWriteOutcomesTest {
 
     private final MutableClock clock = new MutableClock(START);
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
-    private final CheckpointWriteOutcomes outcomes =
-            new CheckpointWriteOutcomes("kube-event-bridge.prod.checkpoints", meters, clock);
+    private final CheckpointWriteOutcomes outcomes = writingOutcomes();
 
     @Test
     void anOutageIsLoggedWhenItStartsThenSummarisedOncePerIntervalAndWhenItEnds(CapturedOutput output) {
@@ -86,6 +85,29 @@ class CheckpointWriteOutcomesTest {
                 .isEqualTo("TimeoutException: Expiring 1 record(s) for kube-event-bridge.prod.checkpoints-0");
         outcomes.written();
         assertThat(outcomes.failingSince()).isNull();
+    }
+
+    @Test
+    void aWriteThatFailsOnceTheTermEndedIsCountedButIsNoOutage(CapturedOutput output) {
+        outcomes.failed(WEB, EXPIRED);
+
+        outcomes.ended();
+        outcomes.failed(WEB, EXPIRED);
+
+        assertThat(outcomes.failingSince())
+                .as("a replica that writes nothing has nothing to mend: health must not stay DOWN for it")
+                .isNull();
+        assertThat(lines(output).get(1))
+                .contains("INFO", "Stopped writing checkpoints to kube-event-bridge.prod.checkpoints", "1 failed");
+        assertThat(lines(output)).hasSize(2);
+        assertThat(meters.get(CheckpointWriteOutcomes.FAILED).counter().count()).isEqualTo(2);
+    }
+
+    private CheckpointWriteOutcomes writingOutcomes() {
+        CheckpointWriteOutcomes writing =
+                new CheckpointWriteOutcomes("kube-event-bridge.prod.checkpoints", meters, clock);
+        writing.began();
+        return writing;
     }
 
     private static List<String> lines(CapturedOutput output) {
