@@ -16,8 +16,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param drainTimeout how long shutdown waits for Kafka to acknowledge the events still queued
  * @param checkpointTopic the compacted topic recording the last acknowledged state of every object, read on start
  *     so that a restart publishes only what changed; {@code {cluster}} stands for the cluster name
- * @param unhealthyAfter how long sends may keep failing before the publisher reports DOWN in health (outside the
- *     readiness group: an unreachable Kafka does not take the bridge out of rotation, its queue holds the changes)
+ * @param unhealthyAfter how long sends, or checkpoint writes, may keep failing before the publisher reports DOWN in
+ *     health (outside the readiness group: an unreachable Kafka does not take the bridge out of rotation, its queue
+ *     holds the changes)
  * @param transactional publish each event with its checkpoint in Kafka transactions, fencing any earlier leader;
  *     default: on exactly when leader election is
  * @param transactionInterval with transactions, how long a transaction collects events before it commits

@@ -5,6 +5,7 @@ import io.kubeeventbridge.informer.InformerStatusSource;
 import io.kubeeventbridge.informer.WatchCoordinator;
 import io.kubeeventbridge.informer.WatchedEntry;
 import io.kubeeventbridge.leadership.LeadershipStatus;
+import io.kubeeventbridge.publish.CheckpointWriteState;
 import io.kubeeventbridge.publish.PublisherState;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -52,7 +53,9 @@ class HealthConfiguration {
 
     /** Registered as the {@code kafkaPublisher} contributor, in no probe group. */
     @Bean
-    KafkaPublisherHealthIndicator kafkaPublisherHealthIndicator(PublisherState publisher, BridgeProperties properties) {
-        return new KafkaPublisherHealthIndicator(publisher, properties.kafka().unhealthyAfter(), Clock.systemUTC());
+    KafkaPublisherHealthIndicator kafkaPublisherHealthIndicator(
+            PublisherState publisher, CheckpointWriteState checkpoints, BridgeProperties properties) {
+        return new KafkaPublisherHealthIndicator(
+                publisher, checkpoints, properties.kafka().unhealthyAfter(), Clock.systemUTC());
     }
 }

@@ -10,4 +10,9 @@ record CheckpointKey(CheckpointScope scope, String object) {
     static CheckpointKey of(OutgoingEvent event) {
         return new CheckpointKey(CheckpointScope.of(event.topic(), event.type()), event.key());
     }
+
+    /** {@code apps/v1/deployments shop/web}, for logs. */
+    String describe() {
+        return scope.resourceName() + " " + object;
+    }
 }

@@ -21,6 +21,11 @@ record CheckpointScope(String topic, String group, String version, String resour
         return topic == null;
     }
 
+    /** The resource as logs and metric tags name it: {@code v1/pods}, {@code apps/v1/deployments}. */
+    String resourceName() {
+        return (group.isEmpty() ? "" : group + "/") + version + "/" + resource;
+    }
+
     /** The legacy scope of the same resource. */
     CheckpointScope legacy() {
         return new CheckpointScope(null, group, version, resource);

@@ -38,6 +38,7 @@ final class CheckpointStore implements Checkpoints {
     private final CheckpointReader reader;
     private final KafkaTemplate<byte[], byte[]> kafka;
     private final Duration flushInterval;
+    private final CheckpointWriteOutcomes outcomes;
     private volatile Map<CheckpointScope, Map<String, Checkpoint>> atStart = Map.of();
     // Newest acknowledged state per key not written yet, as its record's value (null for a deleted object): encoded
     // where the event was sent, or, where the resource compares updates, on the writer thread, since the fingerprint
@@ -50,12 +51,14 @@ final class CheckpointStore implements Checkpoints {
             KafkaAdmin admin,
             CheckpointReader reader,
             KafkaTemplate<byte[], byte[]> kafka,
-            Duration flushInterval) {
+            Duration flushInterval,
+            CheckpointWriteOutcomes outcomes) {
         this.checkpointTopic = checkpointTopic;
         this.admin = admin;
         this.reader = reader;
         this.kafka = kafka;
         this.flushInterval = flushInterval;
+        this.outcomes = outcomes;
     }
 
     @Override
@@ -163,6 +166,7 @@ final class CheckpointStore implements Checkpoints {
                     checkpointTopic,
                     e.getMessage());
         }
+        outcomes.began();
         flusher = BackgroundThreads.scheduler("checkpoint-writer");
         long interval = flushInterval.toMillis();
         flusher.scheduleWithFixedDelay(this::write, interval, interval, TimeUnit.MILLISECONDS);
@@ -188,14 +192,20 @@ final class CheckpointStore implements Checkpoints {
         if (state == null) {
             return;
         }
-        byte[] value = state.get();
-        kafka.send(new ProducerRecord<>(checkpointTopic, CheckpointRecords.key(key), value))
-                .whenComplete((result, error) -> {
-                    if (error != null) {
-                        // Only costs a repeated event after a restart; the object's next change writes it again.
-                        log.debug("Could not write the checkpoint of {}: {}", key, error.getMessage());
-                    }
-                });
+        try {
+            kafka.send(new ProducerRecord<>(checkpointTopic, CheckpointRecords.key(key), state.get()))
+                    .whenComplete((result, error) -> {
+                        if (error == null) {
+                            outcomes.written();
+                        } else {
+                            outcomes.failed(key, error);
+                        }
+                    });
+        } catch (RuntimeException e) {
+            // The producer gave up waiting for metadata or buffer space. Thrown on, it would also end the schedule of
+            // the writer, which would then write nothing more this term.
+            outcomes.failed(key, e);
+        }
     }
 
     /**
@@ -213,6 +223,7 @@ final class CheckpointStore implements Checkpoints {
         } else {
             unwritten.clear();
         }
+        outcomes.ended();
     }
 
     /**

@@ -53,7 +53,7 @@ final class PendingEvents {
                 events.addLast(event);
                 size++;
             }
-            if (wasEmpty && !object.inFlight) {
+            if (wasEmpty && object.inFlight == null) {
                 ready.addLast(object);
                 readyOrEmpty.signalAll();
             }
@@ -102,7 +102,7 @@ final class PendingEvents {
     private OutgoingEvent next() {
         ObjectEvents object = ready.pollFirst();
         OutgoingEvent next = object.waiting.pollFirst();
-        object.inFlight = true;
+        object.inFlight = next;
         size--;
         inFlightCount++;
         return next;
@@ -115,7 +115,12 @@ final class PendingEvents {
 
     /** Sending {@code event} failed: it goes back to the front of its object's queue, merged with newer states. */
     void failed(OutgoingEvent event) {
-        release(event, event);
+        failed(event, event);
+    }
+
+    /** The same, with {@code retried} going back in place of {@code event}. */
+    void failed(OutgoingEvent event, OutgoingEvent retried) {
+        release(event, retried);
     }
 
     private void release(OutgoingEvent sent, OutgoingEvent requeue) {
@@ -123,10 +128,12 @@ final class PendingEvents {
         lock.lock();
         try {
             ObjectEvents object = objects.get(id);
-            if (object == null || !object.inFlight) {
+            // By identity: after a clear, the object may have an event of the next term in flight, which a late outcome
+            // of one from before must not release (its next event would overtake it) nor put back behind.
+            if (object == null || object.inFlight != sent) {
                 return; // forgotten: the queue was cleared while it was in flight
             }
-            object.inFlight = false;
+            object.inFlight = null;
             inFlightCount--;
             Deque<OutgoingEvent> events = object.waiting;
             if (requeue != null) {
@@ -235,11 +242,11 @@ final class PendingEvents {
         }
     }
 
-    /** One object's events waiting to be sent, oldest first, and whether one of its events is in flight. */
+    /** One object's events waiting to be sent, oldest first, and its event in flight, if any. */
     private static final class ObjectEvents {
 
         // Mostly one event: room for one before it grows.
         final Deque<OutgoingEvent> waiting = new ArrayDeque<>(1);
-        boolean inFlight;
+        OutgoingEvent inFlight;
     }
 }

@@ -61,12 +61,19 @@ class PublishConfiguration {
         return queue;
     }
 
+    /** What becomes of checkpoint writes, for the {@code kafkaPublisher} health contributor too. */
+    @Bean
+    CheckpointWriteOutcomes checkpointWrites(TopicNames topics, MeterRegistry registry) {
+        return new CheckpointWriteOutcomes(topics.checkpointTopic(), registry, Clock.systemUTC());
+    }
+
     @Bean
     CheckpointStore checkpointStore(
             TopicNames topics,
             KafkaAdmin admin,
             ConsumerFactory<?, ?> consumers,
             KafkaTemplate<byte[], byte[]> kafka,
+            CheckpointWriteOutcomes writes,
             MeterRegistry registry) {
         Counter skipped = Counter.builder("bridge.checkpoint.records.skipped")
                 .description("Records of the checkpoint topic that could not be read, skipped at startup")
@@ -74,7 +81,7 @@ class PublishConfiguration {
         CheckpointReader reader =
                 new CheckpointReader(topics.checkpointTopic(), consumers, CHECKPOINT_LOAD_TIMEOUT, skipped);
         CheckpointStore checkpoints =
-                new CheckpointStore(topics.checkpointTopic(), admin, reader, kafka, CHECKPOINT_INTERVAL);
+                new CheckpointStore(topics.checkpointTopic(), admin, reader, kafka, CHECKPOINT_INTERVAL, writes);
         Gauge.builder("bridge.checkpoints.unwritten", checkpoints, CheckpointStore::unwrittenCount)
                 .description("Acknowledged events whose checkpoint is not written yet")
                 .register(registry);

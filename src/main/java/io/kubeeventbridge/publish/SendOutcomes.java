@@ -73,7 +73,7 @@ final class SendOutcomes implements PublisherState {
                     "{} is too large for Kafka ({}); publishing a reference to it instead",
                     event.describe(),
                     cause.getMessage());
-            queue.failed(event.withEvent(EventVariants.truncated(event.event()), event.operation()));
+            queue.failed(event, event.withEvent(EventVariants.truncated(event.event()), event.operation()));
             return;
         }
         metrics.failed(event.type(), event.operation(), "send");

@@ -61,7 +61,8 @@ public final class BridgePath implements AutoCloseable {
                         Duration.ofSeconds(30),
                         new SimpleMeterRegistry().counter("skipped")),
                 template,
-                Duration.ofMillis(500));
+                Duration.ofMillis(500),
+                new CheckpointWriteOutcomes(checkpointTopic, new SimpleMeterRegistry(), Clock.systemUTC()));
         RecordFactory records = new RecordFactory(ContentMode.BINARY);
         Supplier<TransactionalSender> transactions = transactional
                 ? PublishConfiguration.transactionalSenders(

@@ -10,14 +10,20 @@ import static org.mockito.Mockito.when;
 
 import io.kubeeventbridge.event.Operation;
 import io.kubeeventbridge.event.ResourceType;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.AbstractMap;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.kafka.core.KafkaAdmin;
@@ -32,10 +38,17 @@ class CheckpointStoreTest {
     private static final Checkpoint DB = new Checkpoint("uid-db", "12");
 
     private final List<ProducerRecord<byte[], byte[]>> written = new ArrayList<>();
+    // Objects whose checkpoint Kafka refuses: in the send's future, or at once, as the template does when the producer
+    // gave up waiting for metadata or buffer space.
+    private final Set<String> refused = new HashSet<>();
+    private final Set<String> refusedAtOnce = new HashSet<>();
     private final CheckpointReader reader = mock(CheckpointReader.class);
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    private final CheckpointWriteOutcomes writes =
+            new CheckpointWriteOutcomes("checkpoints", meters, Clock.systemUTC());
     // Written only when the test says so.
-    private final CheckpointStore store =
-            new CheckpointStore("checkpoints", mock(KafkaAdmin.class), reader, recordingKafka(), Duration.ofHours(1));
+    private final CheckpointStore store = new CheckpointStore(
+            "checkpoints", mock(KafkaAdmin.class), reader, recordingKafka(), Duration.ofHours(1), writes);
 
     @AfterEach
     void stop() {
@@ -125,6 +138,49 @@ class CheckpointStoreTest {
         assertThat(written()).isEmpty();
     }
 
+    @Test
+    void writesKafkaRefusesAreCountedAndShownUntilOneIsWrittenAgain() {
+        startWith(Map.of());
+        refused.add("shop/web");
+        refusedAtOnce.add("shop/api");
+        store.acknowledged(event("shop/web", Operation.UPDATED, 12));
+        store.acknowledged(event("shop/api", Operation.UPDATED, 13));
+
+        store.write();
+
+        assertThat(written()).isEmpty();
+        assertThat(meters.get(CheckpointWriteOutcomes.FAILED)
+                        .tag("resource", "v1/pods")
+                        .counter()
+                        .count())
+                .as("refused in the send's future, and at once, which leaves the rest of the batch to write")
+                .isEqualTo(2);
+        assertThat(writes.failingSince()).isNotNull();
+        assertThat(writes.lastError()).isIn("TimeoutException: expired", "TimeoutException: no metadata");
+
+        store.acknowledged(event("shop/db", Operation.UPDATED, 14));
+        store.write();
+
+        assertThat(written())
+                .containsExactly(record(new CheckpointKey(POD_SCOPE, "shop/db"), new Checkpoint("uid-shop/db", "14")));
+        assertThat(writes.failingSince()).isNull();
+    }
+
+    @Test
+    void aTermThatEndsWhileWritesFailLeavesNoOutageBehind() {
+        startWith(Map.of());
+        refused.add("shop/web");
+        store.acknowledged(event("shop/web", Operation.UPDATED, 12));
+        store.write();
+        assertThat(writes.failingSince()).isNotNull();
+
+        store.end(false);
+
+        assertThat(writes.failingSince())
+                .as("a replica that no longer leads writes nothing, and has nothing to mend")
+                .isNull();
+    }
+
     private void startWith(Map<CheckpointScope, Map<String, Checkpoint>> checkpoints) {
         when(reader.read()).thenReturn(checkpoints);
         store.begin();
@@ -148,6 +204,13 @@ class CheckpointStoreTest {
         KafkaTemplate<byte[], byte[]> kafka = mock(KafkaTemplate.class);
         when(kafka.send(any(ProducerRecord.class))).thenAnswer(invocation -> {
             ProducerRecord<byte[], byte[]> record = invocation.getArgument(0);
+            String object = CheckpointRecords.readKey(record.key()).object();
+            if (refusedAtOnce.contains(object)) {
+                throw new KafkaException("Send failed", new TimeoutException("no metadata"));
+            }
+            if (refused.contains(object)) {
+                return CompletableFuture.failedFuture(new TimeoutException("expired"));
+            }
             written.add(record);
             return CompletableFuture.completedFuture(new SendResult<>(record, null));
         });

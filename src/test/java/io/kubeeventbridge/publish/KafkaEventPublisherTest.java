@@ -52,8 +52,13 @@ class KafkaEventPublisherTest {
     private final KafkaTemplate<byte[], byte[]> kafka = scriptedKafka();
     // Without a checkpoint topic to read, and writing only when told: it collects the checkpoints of acknowledged
     // events here.
-    private final CheckpointStore checkpoints =
-            new CheckpointStore("checkpoints", null, null, kafka, Duration.ofHours(1));
+    private final CheckpointStore checkpoints = new CheckpointStore(
+            "checkpoints",
+            null,
+            null,
+            kafka,
+            Duration.ofHours(1),
+            new CheckpointWriteOutcomes("checkpoints", new SimpleMeterRegistry(), Clock.systemUTC()));
     private final KafkaEventPublisher publisher = publisher(Clock.systemUTC());
 
     @AfterEach

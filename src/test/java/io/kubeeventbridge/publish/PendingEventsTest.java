@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class PendingEventsTest {
 
@@ -159,6 +160,29 @@ class PendingEventsTest {
 
         assertThat(queue.size()).isEqualTo(1);
         assertThat(drain()).containsExactly("updated uid-b/2");
+    }
+
+    @ParameterizedTest(name = "late {0}")
+    @ValueSource(strings = {"acknowledgement", "failure"})
+    void aLateOutcomeFromBeforeAClearLeavesTheObjectsNewEventInFlight(String outcome) throws InterruptedException {
+        queue.add(event("a", CREATED, 1));
+        OutgoingEvent fromBefore = take(Duration.ZERO);
+        queue.clear();
+        queue.add(event("a", UPDATED, 2));
+        OutgoingEvent inFlight = take(Duration.ZERO);
+        queue.add(event("a", UPDATED, 3));
+
+        if (outcome.equals("failure")) {
+            queue.failed(fromBefore);
+        } else {
+            queue.acknowledged(fromBefore);
+        }
+
+        assertThat(take(Duration.ZERO))
+                .as("the newer state waits for the acknowledgement of the one in flight")
+                .isNull();
+        queue.acknowledged(inFlight);
+        assertThat(drain()).containsExactly("updated uid-a/3");
     }
 
     @Test

@@ -28,7 +28,7 @@ class TransactionalSenderIT extends BridgeTestBase {
 
     private final String transactionalId = "fencing-" + UUID.randomUUID();
     private final CheckpointStore checkpoints =
-            new CheckpointStore("fencing-checkpoints", null, null, null, Duration.ofHours(1));
+            new CheckpointStore("fencing-checkpoints", null, null, null, Duration.ofHours(1), null);
     private KafkaEvents events;
     private TransactionalSender old;
     private TransactionalSender current;
