@@ -103,6 +103,7 @@ final class KafkaEventPublisher implements EventPublisher, Publishing {
         }
         Checkpoints read = checkpoints.begin();
         Term started = new Term(sender, fenced);
+        outcomes.termBegan();
         term = started;
         started.thread.start();
         log.info("Publishing{}; {} events queued", sender == null ? "" : " with transactions", queue.size());
@@ -118,6 +119,7 @@ final class KafkaEventPublisher implements EventPublisher, Publishing {
         term = null;
         ending.stop();
         checkpoints.end(false);
+        outcomes.termEnded();
         int dropped = queue.clear();
         log.info("Stopped publishing; dropped {} queued events for the next leader to reconcile", dropped);
     }
@@ -144,6 +146,7 @@ final class KafkaEventPublisher implements EventPublisher, Publishing {
         term = null;
         ending.stop();
         checkpoints.end(true);
+        outcomes.termEnded();
     }
 
     /** One term: its sender thread, and its transactional sender when there are transactions. */

@@ -27,6 +27,7 @@ final class SendOutcomes implements PublisherState {
     private final Clock clock;
     private volatile Instant failingSince;
     private volatile String lastError;
+    private volatile boolean publishing;
 
     SendOutcomes(PendingEvents queue, CheckpointStore checkpoints, Backoff backoff, EventMetrics metrics, Clock clock) {
         this.queue = queue;
@@ -64,6 +65,26 @@ final class SendOutcomes implements PublisherState {
         }
     }
 
+    /** A term begins: this replica sends from now on. */
+    void termBegan() {
+        publishing = true;
+    }
+
+    /**
+     * The term ended: this replica sends nothing more, so an outage ends for it here, whatever becomes of the events
+     * still in flight; a standby must not report Kafka failing until it leads again.
+     */
+    void termEnded() {
+        publishing = false;
+        Instant outageStart = failingSince;
+        if (outageStart != null) {
+            failingSince = null;
+            log.info(
+                    "Stopped publishing after {} of Kafka refusing events; whoever leads next reconciles them",
+                    Duration.between(outageStart, clock.instant()));
+        }
+    }
+
     void failed(OutgoingEvent event, Throwable error) {
         Throwable cause = error.getCause() != null ? error.getCause() : error;
         if (cause instanceof RecordTooLargeException && !EventVariants.isTruncated(event.event())) {
@@ -79,7 +100,12 @@ final class SendOutcomes implements PublisherState {
         metrics.failed(event.type(), event.operation(), "send");
         lastError = cause.getClass().getSimpleName() + ": " + cause.getMessage();
         Duration delay = backoff.failed();
-        if (failingSince == null) {
+        if (!publishing) {
+            log.debug(
+                    "Kafka did not take {}, sent before this replica stopped publishing: {}",
+                    event.describe(),
+                    lastError);
+        } else if (failingSince == null) {
             failingSince = clock.instant();
             log.warn(
                     "Kafka did not take {} on {}; retrying with backoff, queueing changes meanwhile: {}",

@@ -22,12 +22,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.errors.TimeoutException;
@@ -47,6 +49,9 @@ class KafkaEventPublisherTest {
 
     private final AtomicBoolean kafkaDown = new AtomicBoolean();
     private final AtomicInteger attempts = new AtomicInteger();
+    // When set, sends stay unanswered here until the test completes them.
+    private final AtomicReference<List<CompletableFuture<SendResult<byte[], byte[]>>>> heldSends =
+            new AtomicReference<>();
     private final List<ProducerRecord<byte[], byte[]>> acknowledged = new CopyOnWriteArrayList<>();
     private final PendingEvents queue = new PendingEvents(replaced -> {});
     private final KafkaTemplate<byte[], byte[]> kafka = scriptedKafka();
@@ -196,6 +201,31 @@ class KafkaEventPublisherTest {
     }
 
     @Test
+    void aReplicaThatStopsPublishingDuringAnOutageReportsNoOutageAsAStandby() {
+        publisher.begin(() -> {});
+        kafkaDown.set(true);
+        publisher.publish(event("shop/a", CREATED, 1));
+        await().atMost(Duration.ofSeconds(10)).until(() -> publisher.state().failingSince() != null);
+
+        publisher.end();
+
+        assertThat(publisher.state().failingSince()).isNull();
+    }
+
+    @Test
+    void aSendThatFailsAfterItsTermEndedReportsNoOutage() {
+        publisher.begin(() -> {});
+        heldSends.set(new ArrayList<>());
+        publisher.publish(event("shop/a", CREATED, 1));
+        await().atMost(Duration.ofSeconds(10)).until(() -> heldSends.get().size() == 1);
+
+        publisher.end();
+        heldSends.get().get(0).completeExceptionally(new TimeoutException("broker unreachable"));
+
+        assertThat(publisher.state().failingSince()).isNull();
+    }
+
+    @Test
     void publishesAgainAfterAStopAndStart() {
         publisher.begin(() -> {});
         publisher.finish();
@@ -224,6 +254,12 @@ class KafkaEventPublisherTest {
         when(kafka.send(any(ProducerRecord.class))).thenAnswer(invocation -> {
             ProducerRecord<byte[], byte[]> record = invocation.getArgument(0);
             attempts.incrementAndGet();
+            List<CompletableFuture<SendResult<byte[], byte[]>>> held = heldSends.get();
+            if (held != null) {
+                CompletableFuture<SendResult<byte[], byte[]>> send = new CompletableFuture<>();
+                held.add(send);
+                return send;
+            }
             if (kafkaDown.get()) {
                 return CompletableFuture.failedFuture(new TimeoutException("broker unreachable"));
             }
