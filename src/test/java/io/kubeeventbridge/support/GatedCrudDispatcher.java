@@ -7,10 +7,12 @@ import io.fabric8.mockwebserver.http.RecordedRequest;
 import io.fabric8.mockwebserver.http.Response;
 import io.fabric8.mockwebserver.http.WebSocket;
 import io.fabric8.mockwebserver.http.WebSocketListener;
+import java.lang.reflect.Field;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReadWriteLock;
 
 /**
  * The mock API server's CRUD dispatcher, with gates: while a path prefix is closed, requests under it answer 503,
@@ -38,6 +40,10 @@ public final class GatedCrudDispatcher extends KubernetesCrudDispatcher {
     private final Map<String, String> forbiddenVerbs = new ConcurrentHashMap<>();
     private final Set<String> silencedWatchPrefixes = ConcurrentHashMap.newKeySet();
     private final Map<WebSocket, String> openWatches = new ConcurrentHashMap<>();
+    // The mock's own listeners of open watches, which every change is sent to, and the lock changes are made under
+    // (private fields of KubernetesCrudDispatcher): see closing().
+    private final Set<?> watchListeners = mockField("watchEventListeners");
+    private final ReadWriteLock changes = mockField("lock");
 
     public void close(String pathPrefix) {
         closedPrefixes.add(pathPrefix);
@@ -126,29 +132,49 @@ public final class GatedCrudDispatcher extends KubernetesCrudDispatcher {
 
             @Override
             public void onClosed(WebSocket webSocket, int code, String reason) {
-                openWatches.remove(webSocket);
-                offEventLoop(() -> events.onClosed(webSocket, code, reason));
+                closing(webSocket, events, () -> events.onClosed(webSocket, code, reason));
             }
 
             @Override
             public void onFailure(WebSocket webSocket, Throwable failure, Response response) {
-                openWatches.remove(webSocket);
-                offEventLoop(() -> events.onFailure(webSocket, failure, response));
+                closing(webSocket, events, () -> events.onFailure(webSocket, failure, response));
             }
         });
     }
 
     /**
-     * Runs the mock's handling of a closed or failed watch off the server's event loop, where it is called: it waits
-     * there (up to a minute) for the watch's event sender to stop, and a sender in the middle of a send waits for that
-     * event loop to write, so a watch closed while an event was on its way froze the whole mock server (seen: a
-     * create timing out in the next test).
+     * Runs the mock's handling of a closed or failed watch ({@code mockClosing}) off the server's event loop, where it
+     * is called: it waits there (up to a minute) for the watch's event sender to stop, and a sender in the middle of a
+     * send waits for that event loop to write, so a watch closed while an event was on its way froze the whole mock
+     * server (seen: a create timing out in the next test). The mock stops the sender before it forgets the watch, and
+     * a change sent to a watch whose sender has stopped fails, leaving the change's request unanswered (seen: a patch
+     * timing out): so the watch is forgotten here first, and its sender stopped once no change is still being sent to
+     * it.
      */
-    private static void offEventLoop(Runnable closing) {
+    private void closing(WebSocket webSocket, WebSocketListener events, Runnable mockClosing) {
+        openWatches.remove(webSocket);
+        watchListeners.remove(events);
         // A thread of its own: the wait may be long, and the common pool has one thread on two cores.
-        Thread thread = new Thread(closing, "mock-watch-closing");
+        Thread thread = new Thread(
+                () -> {
+                    changes.writeLock().lock();
+                    changes.writeLock().unlock();
+                    mockClosing.run();
+                },
+                "mock-watch-closing");
         thread.setDaemon(true);
         thread.start();
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> T mockField(String name) {
+        try {
+            Field field = KubernetesCrudDispatcher.class.getDeclaredField(name);
+            field.setAccessible(true);
+            return (T) field.get(this);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("The mock API server has no field " + name + " any more", e);
+        }
     }
 
     /** The socket the CRUD dispatcher sends a watch's events through: drops them while the watch is silenced. */
