@@ -24,12 +24,9 @@ public final class NaiveForwarder {
     private static final long ROUND_TIMEOUT_SECONDS = 60;
 
     private final KafkaProducer<byte[], byte[]> producer;
-    private final String topicPrefix;
 
-    /** @param topicPrefix put before each topic the objects are sent to */
-    public NaiveForwarder(KafkaProducer<byte[], byte[]> producer, String topicPrefix) {
+    public NaiveForwarder(KafkaProducer<byte[], byte[]> producer) {
         this.producer = producer;
-        this.topicPrefix = topicPrefix;
     }
 
     /** One object and the topic the handler sends it to. */
@@ -44,7 +41,7 @@ public final class NaiveForwarder {
         long cpuStart = ProcessCpu.nanos();
         long start = System.nanoTime();
         for (Forwarded forwarded : objects) {
-            send(producer, topicPrefix + forwarded.topic(), forwarded.object(), (metadata, error) -> {
+            send(producer, forwarded.topic(), forwarded.object(), (metadata, error) -> {
                 if (error != null) {
                     failure.compareAndSet(null, error);
                 }
