@@ -38,6 +38,7 @@ public final class NaiveForwarder {
     public double round(List<Forwarded> objects) throws InterruptedException {
         CountDownLatch acknowledged = new CountDownLatch(objects.size());
         AtomicReference<Exception> failure = new AtomicReference<>();
+        ThreadCpu threads = ThreadCpu.start();
         long cpuStart = ProcessCpu.nanos();
         long start = System.nanoTime();
         for (Forwarded forwarded : objects) {
@@ -55,6 +56,7 @@ public final class NaiveForwarder {
         System.out.printf(
                 "forwarder round: %.1f µs of CPU per event in the JVM (broker included)%n",
                 (ProcessCpu.nanos() - cpuStart) / 1e3 / objects.size());
+        threads.print("forwarder", objects.size());
         return objects.size() / ((end - start) / 1e9);
     }
 
