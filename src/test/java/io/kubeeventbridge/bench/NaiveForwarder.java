@@ -24,12 +24,9 @@ public final class NaiveForwarder {
     private static final long ROUND_TIMEOUT_SECONDS = 60;
 
     private final KafkaProducer<byte[], byte[]> producer;
-    private final String topicPrefix;
 
-    /** @param topicPrefix put before each topic the objects are sent to */
-    public NaiveForwarder(KafkaProducer<byte[], byte[]> producer, String topicPrefix) {
+    public NaiveForwarder(KafkaProducer<byte[], byte[]> producer) {
         this.producer = producer;
-        this.topicPrefix = topicPrefix;
     }
 
     /** One object and the topic the handler sends it to. */
@@ -41,10 +38,11 @@ public final class NaiveForwarder {
     public double round(List<Forwarded> objects) throws InterruptedException {
         CountDownLatch acknowledged = new CountDownLatch(objects.size());
         AtomicReference<Exception> failure = new AtomicReference<>();
+        ThreadCpu threads = ThreadCpu.start();
         long cpuStart = ProcessCpu.nanos();
         long start = System.nanoTime();
         for (Forwarded forwarded : objects) {
-            send(producer, topicPrefix + forwarded.topic(), forwarded.object(), (metadata, error) -> {
+            send(producer, forwarded.topic(), forwarded.object(), (metadata, error) -> {
                 if (error != null) {
                     failure.compareAndSet(null, error);
                 }
@@ -58,6 +56,7 @@ public final class NaiveForwarder {
         System.out.printf(
                 "forwarder round: %.1f µs of CPU per event in the JVM (broker included)%n",
                 (ProcessCpu.nanos() - cpuStart) / 1e3 / objects.size());
+        threads.print("forwarder", objects.size());
         return objects.size() / ((end - start) / 1e9);
     }
 

@@ -1,6 +1,7 @@
 package io.kubeeventbridge.publish;
 
 import io.kubeeventbridge.bench.ProcessCpu;
+import io.kubeeventbridge.bench.ThreadCpu;
 import io.kubeeventbridge.config.KafkaSettings.ContentMode;
 import io.kubeeventbridge.event.Operation;
 import io.kubeeventbridge.metrics.EventMetrics;
@@ -86,6 +87,7 @@ public final class BridgePath implements AutoCloseable {
      * handler does; then wait until every event is published and every checkpoint written.
      */
     double round(PublishWorkload workload) throws InterruptedException {
+        ThreadCpu threads = ThreadCpu.start();
         long cpuStart = ProcessCpu.nanos();
         long start = System.nanoTime();
         for (PublishWorkload.Change change : workload.changes()) {
@@ -105,6 +107,7 @@ public final class BridgePath implements AutoCloseable {
                 (published - handedOver) / 1e6,
                 (end - published) / 1e6,
                 (ProcessCpu.nanos() - cpuStart) / 1e3 / workload.events());
+        threads.print(label, workload.events());
         return workload.events() / ((end - start) / 1e9);
     }
 

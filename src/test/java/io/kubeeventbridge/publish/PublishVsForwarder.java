@@ -4,7 +4,9 @@ import io.kubeeventbridge.bench.NaiveForwarder;
 import io.kubeeventbridge.bench.NaiveForwarder.Forwarded;
 import io.kubeeventbridge.bench.Rounds;
 import io.kubeeventbridge.bench.Rounds.Contender;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.kafka.clients.producer.KafkaProducer;
 
 /**
@@ -31,13 +33,16 @@ public final class PublishVsForwarder {
         PublishWorkload workload = new PublishWorkload(events);
         PublishWorkload.createTopics(bootstrapServers, "");
         PublishWorkload.createTopics(bootstrapServers, FORWARDER_TOPICS);
+        // One topic string per type, as a handler would hold it.
+        Map<String, String> forwarderTopics = new HashMap<>();
         List<Forwarded> objects = workload.changes().stream()
-                .map(change -> new Forwarded(PublishWorkload.topic(change.type()), change.object()))
+                .map(change -> new Forwarded(
+                        forwarderTopics.computeIfAbsent(change.topic(), FORWARDER_TOPICS::concat), change.object()))
                 .toList();
         try (BridgePath bridge = BridgePath.plain(bootstrapServers);
                 KafkaProducer<byte[], byte[]> producer =
                         new KafkaProducer<>(PublishThroughput.producerSettings(bootstrapServers))) {
-            NaiveForwarder forwarder = new NaiveForwarder(producer, FORWARDER_TOPICS);
+            NaiveForwarder forwarder = new NaiveForwarder(producer);
             Rounds.Medians medians = Rounds.alternate(
                     "publish_vs_forwarder",
                     "events/s",

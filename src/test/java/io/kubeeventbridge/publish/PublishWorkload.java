@@ -25,8 +25,12 @@ final class PublishWorkload {
     private static final ResourceType DEPLOYMENTS = new ResourceType("apps", "v1", "deployments", "Deployment", true);
     private static final int PARTITIONS = 4;
 
-    /** One object as an informer hands it over. */
-    record Change(ResourceType type, GenericKubernetesResource object) {}
+    /**
+     * One object as an informer hands it over.
+     *
+     * @param topic the topic of its type: one string per type, as a change handler holds it, not one per event
+     */
+    record Change(ResourceType type, String topic, GenericKubernetesResource object) {}
 
     private final EventNormaliser normaliser = new EventNormaliser("bench");
     private final List<Change> changes;
@@ -35,12 +39,17 @@ final class PublishWorkload {
     PublishWorkload(int events) {
         changes = new ArrayList<>(events);
         Workload workload = new Workload(42);
+        String podTopic = topic(PODS);
+        String deploymentTopic = topic(DEPLOYMENTS);
         long bytes = 0;
         for (int i = 0; i < events; i++) {
             byte[] json = workload.nextJson(i, 100, true);
             bytes += json.length;
             GenericKubernetesResource object = Workload.decode(json);
-            changes.add(new Change("Pod".equals(object.getKind()) ? PODS : DEPLOYMENTS, object));
+            changes.add(
+                    "Pod".equals(object.getKind())
+                            ? new Change(PODS, podTopic, object)
+                            : new Change(DEPLOYMENTS, deploymentTopic, object));
         }
         meanBytes = (double) bytes / events;
     }
@@ -63,7 +72,7 @@ final class PublishWorkload {
         CloudEvent event =
                 normaliser.normalise(change.type(), Operation.CREATED, change.object(), OffsetDateTime.now());
         return new OutgoingEvent(
-                topic(change.type()),
+                change.topic(),
                 (String) event.getExtension(EventExtensions.PARTITION_KEY),
                 event,
                 change.type(),
@@ -72,7 +81,7 @@ final class PublishWorkload {
     }
 
     /** The topic of the events of {@code type}, as the default topic template names it. */
-    static String topic(ResourceType type) {
+    private static String topic(ResourceType type) {
         return "k8s." + type.groupName() + "." + type.lowerCaseKind();
     }
 
