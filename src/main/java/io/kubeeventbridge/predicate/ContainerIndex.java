@@ -8,7 +8,10 @@ import java.util.Arrays;
 /**
  * Where each object and array of a JSON text begins and ends, found in one scan, so that skipping a value nested deep
  * down costs no scan of it at every level above; and which of them are written canonically already (see {@link
- * #isCanonical}), so that a fingerprint copies them instead of sorting their keys.
+ * #isCanonical}), so that a fingerprint copies them instead of sorting their keys. Containers are known by their
+ * place in the order they begin ({@link JsonText.Range#container}), and each knows the first to begin after it ends
+ * ({@link #following}): so the containers among an object's members or an array's elements are found one from the
+ * other, without a search.
  */
 final class ContainerIndex {
 
@@ -20,6 +23,7 @@ final class ContainerIndex {
     private final boolean findsCanonical;
     private int[] starts = new int[64];
     private int[] ends = new int[64];
+    private int[] following = new int[64];
     private boolean[] canonical = new boolean[64];
     private int count;
     // The scan's stack: the index of each open container, whether it is an object, and the last key read in it if so.
@@ -57,20 +61,22 @@ final class ContainerIndex {
         return ends[container];
     }
 
-    /** The end of the object or array that begins at {@code start}. */
-    int end(int start) {
-        return ends[indexOf(start)];
+    /**
+     * The first object or array to begin after the {@code container}th ends: the next one beside it, if any; {@link
+     * #count()} if none does.
+     */
+    int following(int container) {
+        return following[container];
     }
 
     /**
-     * Whether the object or array that begins at {@code start} is written as its canonical text already (never when
-     * the index was not asked to find out): without
-     * whitespace, the keys of each object in it in increasing order, every string and key {@link #isPlainString
-     * plain}, every number a {@link #isPlainInteger plain integer}, and no empty object, which the canonical text may
-     * leave out.
+     * Whether the {@code container}th object or array is written as its canonical text already (never when the index
+     * was not asked to find out): without whitespace, the keys of each object in it in increasing order, every string
+     * and key {@link #isPlainString plain}, every number a {@link #isPlainInteger plain integer}, and no empty object,
+     * which the canonical text may leave out.
      */
-    boolean isCanonical(int start) {
-        return canonical[indexOf(start)];
+    boolean isCanonical(int container) {
+        return canonical[container];
     }
 
     /** The end of the string that begins at {@code start}: most of a text is in strings, read eight bytes at a time. */
@@ -139,10 +145,6 @@ final class ContainerIndex {
             }
         }
         return true;
-    }
-
-    private int indexOf(int start) {
-        return Arrays.binarySearch(starts, 0, count, start);
     }
 
     /** Scans the text from {@code at}, where a value or a separator begins, to its end. */
@@ -242,14 +244,13 @@ final class ContainerIndex {
     void appendWhole(ContainerIndex other, int from, int to, int shift) {
         int added = to - from;
         if (count + added > starts.length) {
-            int capacity = Math.max(starts.length * 2, count + added);
-            starts = Arrays.copyOf(starts, capacity);
-            ends = Arrays.copyOf(ends, capacity);
-            canonical = Arrays.copyOf(canonical, capacity);
+            grow(Math.max(starts.length * 2, count + added));
         }
+        int renumbered = count - from;
         for (int container = from; container < to; container++) {
             starts[count] = other.starts[container] + shift;
-            ends[count++] = other.ends[container] + shift;
+            ends[count] = other.ends[container] + shift;
+            following[count++] = other.following[container] + renumbered;
         }
     }
 
@@ -262,9 +263,7 @@ final class ContainerIndex {
             inObject = Arrays.copyOf(inObject, depth * 2);
         }
         if (count == starts.length) {
-            starts = Arrays.copyOf(starts, count * 2);
-            ends = Arrays.copyOf(ends, count * 2);
-            canonical = Arrays.copyOf(canonical, count * 2);
+            grow(count * 2);
         }
         lastKeyEnds[depth] = 0;
         inObject[depth] = bytes[start] == '{';
@@ -280,12 +279,20 @@ final class ContainerIndex {
     void close(int at) {
         int closed = open[--depth];
         ends[closed] = at + 1;
+        following[closed] = count;
         if (bytes[at] == '}' && bytes[at - 1] == '{') {
             canonical[closed] = false;
         }
         if (!canonical[closed]) {
             notCanonical();
         }
+    }
+
+    private void grow(int capacity) {
+        starts = Arrays.copyOf(starts, capacity);
+        ends = Arrays.copyOf(ends, capacity);
+        following = Arrays.copyOf(following, capacity);
+        canonical = Arrays.copyOf(canonical, capacity);
     }
 
     /** The innermost open container is not canonical. */

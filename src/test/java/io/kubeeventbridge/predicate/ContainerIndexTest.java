@@ -1,0 +1,53 @@
+package io.kubeeventbridge.predicate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.kubeeventbridge.bench.Workload;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class ContainerIndexTest {
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "{}",
+                "{\"a\":[1,{\"b\":2}],\"c\":{}}",
+                "[[[]],[],{\"a\":[{}]}]",
+                "{ \"a\" : [ { } , [ ] ] , \"b\" : \"{[\" }",
+            })
+    void eachContainerKnowsTheFirstToBeginAfterItEnds(String text) {
+        assertFollowingAsTheirPositionsSay(new ContainerIndex(bytes(text), true));
+    }
+
+    @Test
+    void eachContainerOfAPodKnowsTheFirstToBeginAfterItEnds() {
+        Workload workload = new Workload(3);
+        for (int index = 0; index < 20; index++) {
+            assertFollowingAsTheirPositionsSay(new ContainerIndex(workload.nextJson(index, 3, true), true));
+        }
+    }
+
+    /** The first container to begin at or after each one's end, or the count where none does. */
+    private static void assertFollowingAsTheirPositionsSay(ContainerIndex index) {
+        List<Integer> expected = new ArrayList<>();
+        List<Integer> found = new ArrayList<>();
+        for (int container = 0; container < index.count(); container++) {
+            int next = container + 1;
+            while (next < index.count() && index.startOf(next) < index.endOf(container)) {
+                next++;
+            }
+            expected.add(next);
+            found.add(index.following(container));
+        }
+        assertThat(found).isEqualTo(expected);
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+}
