@@ -18,13 +18,14 @@ final class ContainerIndex {
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final long ONES = 0x0101010101010101L;
     private static final long HIGH_BITS = 0x8080808080808080L;
+    private static final int BYTES_PER_CONTAINER = 32;
 
     private final byte[] bytes;
     private final boolean findsCanonical;
-    private int[] starts = new int[64];
-    private int[] ends = new int[64];
-    private int[] following = new int[64];
-    private boolean[] canonical = new boolean[64];
+    private int[] starts;
+    private int[] ends;
+    private int[] following;
+    private boolean[] canonical;
     private int count;
     // The scan's stack: the index of each open container, whether it is an object, and the last key read in it if so.
     private int[] open = new int[16];
@@ -37,6 +38,7 @@ final class ContainerIndex {
     ContainerIndex(byte[] bytes, boolean findsCanonical) {
         this.bytes = bytes;
         this.findsCanonical = findsCanonical;
+        allocate(bytes.length);
         scanFrom(0);
     }
 
@@ -44,6 +46,19 @@ final class ContainerIndex {
     ContainerIndex(byte[] bytes) {
         this.bytes = bytes;
         this.findsCanonical = false;
+        allocate(bytes.length);
+    }
+
+    /**
+     * Room for as many containers as a text of {@code length} bytes mostly holds, so that they are seldom copied to
+     * larger arrays: a pod holds one per 60 bytes or so.
+     */
+    private void allocate(int length) {
+        int capacity = Math.max(16, length / BYTES_PER_CONTAINER);
+        starts = new int[capacity];
+        ends = new int[capacity];
+        following = new int[capacity];
+        canonical = new boolean[capacity];
     }
 
     /** How many objects and arrays the text holds. */

@@ -32,6 +32,20 @@ class ContainerIndexTest {
         }
     }
 
+    /** Far more containers than a text of its length mostly holds: the index grows to hold them all. */
+    @Test
+    void findsEveryContainerOfATextOfSmallOnes() {
+        String text = "[" + "[],".repeat(999) + "{}]";
+
+        ContainerIndex index = new ContainerIndex(bytes(text), true);
+
+        assertThat(index.count()).isEqualTo(1001);
+        assertThat(List.of(index.startOf(1000), index.endOf(1000), index.following(1000)))
+                .containsExactly(text.length() - 3, text.length() - 1, 1001);
+        assertThat(index.following(0)).isEqualTo(1001);
+        assertFollowingAsTheirPositionsSay(index);
+    }
+
     /** The first container to begin at or after each one's end, or the count where none does. */
     private static void assertFollowingAsTheirPositionsSay(ContainerIndex index) {
         List<Integer> expected = new ArrayList<>();
