@@ -169,12 +169,13 @@ final class ContainerIndex {
             byte current = bytes[at];
             switch (current) {
                 case '"' -> {
-                    int end = findsCanonical ? plainStringEnd(bytes, at) : -1;
+                    boolean checked = isStillCanonical();
+                    int end = checked ? plainStringEnd(bytes, at) : -1;
                     boolean plain = end > 0;
                     if (!plain) {
                         end = stringEnd(bytes, at);
                     }
-                    if (findsCanonical) {
+                    if (checked) {
                         string(at, end, plain, key);
                     }
                     at = end;
@@ -219,10 +220,16 @@ final class ContainerIndex {
         return end;
     }
 
+    /**
+     * Whether the strings of the innermost open container must be read for whether it is canonical: not once it is
+     * known not to be, by a key out of order or a value within it, so that an object the fingerprint sorts anyway
+     * costs no more checks.
+     */
+    private boolean isStillCanonical() {
+        return findsCanonical && depth > 0 && canonical[open[depth - 1]];
+    }
+
     private void string(int start, int end, boolean plain, boolean key) {
-        if (depth == 0) {
-            return;
-        }
         if (!plain) {
             notCanonical();
         }

@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.kubeeventbridge.bench.Workload;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class ContainerIndexTest {
@@ -30,6 +32,33 @@ class ContainerIndexTest {
         for (int index = 0; index < 20; index++) {
             assertFollowingAsTheirPositionsSay(new ContainerIndex(workload.nextJson(index, 3, true), true));
         }
+    }
+
+    /**
+     * Which containers are canonical, in the order they begin: one not canonical, by a key out of order or a string or
+     * number written otherwise, still has canonical ones within it, whatever comes after.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "{\"a\":{\"x\":\"y\"},\"b\":[1,\"z\"]}                 | true true true",
+                "{\"b\":1,\"a\":{\"x\":\"y\",\"z\":\"w\"},\"c\":{\"y\":1,\"x\":2}} | false true false",
+                "{\"b\":\"\\u0041\",\"a\":[\"x\"],\"c\":\"\\n\"}        | false true",
+                "{\"a\":\"\\n\",\"b\":{\"c\":\"d\"},\"a\":1}               | false true",
+                "[{\"z\":1,\"y\":[\"é\",{\"q\":\"r\"}]},{\"a\":1.5},{}]      | false false false true false false",
+                "{\"a\":1,\"a\":2,\"b\":{\"c\":1}}                       | false true",
+            })
+    void findsWhichContainersAreCanonical(String text, String expected) {
+        ContainerIndex index = new ContainerIndex(bytes(text), true);
+
+        List<Boolean> canonical = new ArrayList<>();
+        for (int container = 0; container < index.count(); container++) {
+            canonical.add(index.isCanonical(container));
+        }
+        assertThat(canonical)
+                .isEqualTo(
+                        Arrays.stream(expected.split(" ")).map(Boolean::valueOf).toList());
     }
 
     /** Far more containers than a text of its length mostly holds: the index grows to hold them all. */
