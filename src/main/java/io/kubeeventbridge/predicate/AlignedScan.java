@@ -106,10 +106,7 @@ final class AlignedScan {
             }
             if (opening < closing && guide.endOf(next) <= to) {
                 // The container and all in it lie where both texts agree: taken at once, not one by one.
-                int after = next + 1;
-                while (after < guide.count() && guide.startOf(after) < guide.endOf(next)) {
-                    after++;
-                }
+                int after = guide.following(next);
                 index.appendWhole(guide, next, after, shift);
                 resume = guide.endOf(next);
                 next = after;

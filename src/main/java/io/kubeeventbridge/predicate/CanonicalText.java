@@ -13,6 +13,8 @@ import tools.jackson.databind.json.JsonMapper;
  * decoded values, without whitespace. A string, key or integer that Jackson would write exactly as the state's text
  * has it is copied from there; any other scalar (escapes, non-ASCII text, fractions) is decoded and written by
  * Jackson itself.
+ *
+ * <p>Written into a buffer kept by the thread for its next one: one canonical text at a time on a thread.
  */
 final class CanonicalText {
 
@@ -20,6 +22,10 @@ final class CanonicalText {
     private static final byte[] NULL = "null".getBytes(StandardCharsets.US_ASCII);
     // Asked of Jackson rather than assumed: its defaults decide what it escapes, in values and in keys.
     private static final boolean PLAIN_WRITTEN_AS_IS = plainWrittenAsIs();
+    // Allocating and zeroing a buffer the size of each state cost a tenth of a pod's fingerprint, and its garbage
+    // slowed the rest. A thread keeps one for good, so none larger than this.
+    private static final int MOST_BYTES_KEPT = 64 * 1024;
+    private static final ThreadLocal<byte[]> KEPT = ThreadLocal.withInitial(() -> new byte[0]);
 
     private final JsonText text;
     private byte[] bytes;
@@ -28,7 +34,20 @@ final class CanonicalText {
     /** @param capacity the expected length: about the state's */
     CanonicalText(JsonText text, int capacity) {
         this.text = text;
-        this.bytes = new byte[Math.max(capacity, 16)];
+        this.bytes = buffer(Math.max(capacity, 16));
+    }
+
+    /** The thread's kept buffer if it holds {@code capacity} bytes; else a new one, kept unless too large. */
+    private static byte[] buffer(int capacity) {
+        byte[] kept = KEPT.get();
+        if (kept.length >= capacity) {
+            return kept;
+        }
+        byte[] fresh = new byte[capacity];
+        if (capacity <= MOST_BYTES_KEPT) {
+            KEPT.set(fresh);
+        }
+        return fresh;
     }
 
     int length() {

@@ -8,19 +8,24 @@ import java.util.Arrays;
 /**
  * Where each object and array of a JSON text begins and ends, found in one scan, so that skipping a value nested deep
  * down costs no scan of it at every level above; and which of them are written canonically already (see {@link
- * #isCanonical}), so that a fingerprint copies them instead of sorting their keys.
+ * #isCanonical}), so that a fingerprint copies them instead of sorting their keys. Containers are known by their
+ * place in the order they begin ({@link JsonText.Range#container}), and each knows the first to begin after it ends
+ * ({@link #following}): so the containers among an object's members or an array's elements are found one from the
+ * other, without a search.
  */
 final class ContainerIndex {
 
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final long ONES = 0x0101010101010101L;
     private static final long HIGH_BITS = 0x8080808080808080L;
+    private static final int BYTES_PER_CONTAINER = 32;
 
     private final byte[] bytes;
     private final boolean findsCanonical;
-    private int[] starts = new int[64];
-    private int[] ends = new int[64];
-    private boolean[] canonical = new boolean[64];
+    private int[] starts;
+    private int[] ends;
+    private int[] following;
+    private boolean[] canonical;
     private int count;
     // The scan's stack: the index of each open container, whether it is an object, and the last key read in it if so.
     private int[] open = new int[16];
@@ -33,6 +38,7 @@ final class ContainerIndex {
     ContainerIndex(byte[] bytes, boolean findsCanonical) {
         this.bytes = bytes;
         this.findsCanonical = findsCanonical;
+        allocate(bytes.length);
         scanFrom(0);
     }
 
@@ -40,6 +46,19 @@ final class ContainerIndex {
     ContainerIndex(byte[] bytes) {
         this.bytes = bytes;
         this.findsCanonical = false;
+        allocate(bytes.length);
+    }
+
+    /**
+     * Room for as many containers as a text of {@code length} bytes mostly holds, so that they are seldom copied to
+     * larger arrays: a pod holds one per 60 bytes or so.
+     */
+    private void allocate(int length) {
+        int capacity = Math.max(16, length / BYTES_PER_CONTAINER);
+        starts = new int[capacity];
+        ends = new int[capacity];
+        following = new int[capacity];
+        canonical = new boolean[capacity];
     }
 
     /** How many objects and arrays the text holds. */
@@ -57,20 +76,22 @@ final class ContainerIndex {
         return ends[container];
     }
 
-    /** The end of the object or array that begins at {@code start}. */
-    int end(int start) {
-        return ends[indexOf(start)];
+    /**
+     * The first object or array to begin after the {@code container}th ends: the next one beside it, if any; {@link
+     * #count()} if none does.
+     */
+    int following(int container) {
+        return following[container];
     }
 
     /**
-     * Whether the object or array that begins at {@code start} is written as its canonical text already (never when
-     * the index was not asked to find out): without
-     * whitespace, the keys of each object in it in increasing order, every string and key {@link #isPlainString
-     * plain}, every number a {@link #isPlainInteger plain integer}, and no empty object, which the canonical text may
-     * leave out.
+     * Whether the {@code container}th object or array is written as its canonical text already (never when the index
+     * was not asked to find out): without whitespace, the keys of each object in it in increasing order, every string
+     * and key {@link #isPlainString plain}, every number a {@link #isPlainInteger plain integer}, and no empty object,
+     * which the canonical text may leave out.
      */
-    boolean isCanonical(int start) {
-        return canonical[indexOf(start)];
+    boolean isCanonical(int container) {
+        return canonical[container];
     }
 
     /** The end of the string that begins at {@code start}: most of a text is in strings, read eight bytes at a time. */
@@ -141,10 +162,6 @@ final class ContainerIndex {
         return true;
     }
 
-    private int indexOf(int start) {
-        return Arrays.binarySearch(starts, 0, count, start);
-    }
-
     /** Scans the text from {@code at}, where a value or a separator begins, to its end. */
     void scanFrom(int at) {
         boolean key = false;
@@ -152,12 +169,13 @@ final class ContainerIndex {
             byte current = bytes[at];
             switch (current) {
                 case '"' -> {
-                    int end = findsCanonical ? plainStringEnd(bytes, at) : -1;
+                    boolean checked = isStillCanonical();
+                    int end = checked ? plainStringEnd(bytes, at) : -1;
                     boolean plain = end > 0;
                     if (!plain) {
                         end = stringEnd(bytes, at);
                     }
-                    if (findsCanonical) {
+                    if (checked) {
                         string(at, end, plain, key);
                     }
                     at = end;
@@ -202,10 +220,16 @@ final class ContainerIndex {
         return end;
     }
 
+    /**
+     * Whether the strings of the innermost open container must be read for whether it is canonical: not once it is
+     * known not to be, by a key out of order or a value within it, so that an object the fingerprint sorts anyway
+     * costs no more checks.
+     */
+    private boolean isStillCanonical() {
+        return findsCanonical && depth > 0 && canonical[open[depth - 1]];
+    }
+
     private void string(int start, int end, boolean plain, boolean key) {
-        if (depth == 0) {
-            return;
-        }
         if (!plain) {
             notCanonical();
         }
@@ -242,14 +266,13 @@ final class ContainerIndex {
     void appendWhole(ContainerIndex other, int from, int to, int shift) {
         int added = to - from;
         if (count + added > starts.length) {
-            int capacity = Math.max(starts.length * 2, count + added);
-            starts = Arrays.copyOf(starts, capacity);
-            ends = Arrays.copyOf(ends, capacity);
-            canonical = Arrays.copyOf(canonical, capacity);
+            grow(Math.max(starts.length * 2, count + added));
         }
+        int renumbered = count - from;
         for (int container = from; container < to; container++) {
             starts[count] = other.starts[container] + shift;
-            ends[count++] = other.ends[container] + shift;
+            ends[count] = other.ends[container] + shift;
+            following[count++] = other.following[container] + renumbered;
         }
     }
 
@@ -262,9 +285,7 @@ final class ContainerIndex {
             inObject = Arrays.copyOf(inObject, depth * 2);
         }
         if (count == starts.length) {
-            starts = Arrays.copyOf(starts, count * 2);
-            ends = Arrays.copyOf(ends, count * 2);
-            canonical = Arrays.copyOf(canonical, count * 2);
+            grow(count * 2);
         }
         lastKeyEnds[depth] = 0;
         inObject[depth] = bytes[start] == '{';
@@ -280,12 +301,20 @@ final class ContainerIndex {
     void close(int at) {
         int closed = open[--depth];
         ends[closed] = at + 1;
+        following[closed] = count;
         if (bytes[at] == '}' && bytes[at - 1] == '{') {
             canonical[closed] = false;
         }
         if (!canonical[closed]) {
             notCanonical();
         }
+    }
+
+    private void grow(int capacity) {
+        starts = Arrays.copyOf(starts, capacity);
+        ends = Arrays.copyOf(ends, capacity);
+        following = Arrays.copyOf(following, capacity);
+        canonical = Arrays.copyOf(canonical, capacity);
     }
 
     /** The innermost open container is not canonical. */

@@ -31,8 +31,13 @@ final class JsonText {
         }
     }
 
-    /** The bytes {@code [start, end)} of one value. */
-    record Range(int start, int end) {}
+    /**
+     * The bytes {@code [start, end)} of one value.
+     *
+     * @param container of an object or array, its place among the text's in the order they begin ({@link
+     *     ContainerIndex}), so that what the index knows of it is read without a search; -1 for any other value
+     */
+    record Range(int start, int end, int container) {}
 
     /**
      * A member of an object: its key's text, quotes included, and its value. A key whose text is {@link
@@ -73,8 +78,7 @@ final class JsonText {
 
     /** The whole text's value. */
     Range root() {
-        int start = skipSpace(0);
-        return new Range(start, end(start));
+        return value(skipSpace(0), 0);
     }
 
     Kind kind(Range value) {
@@ -101,6 +105,7 @@ final class JsonText {
      */
     List<Member> members(Range object) {
         List<Member> members = new ArrayList<>();
+        int nextContainer = object.container() + 1;
         int at = skipSpace(object.start() + 1);
         while (bytes[at] != '}') {
             int keyEnd = ContainerIndex.plainStringEnd(bytes, at);
@@ -108,10 +113,10 @@ final class JsonText {
             if (!plain) {
                 keyEnd = ContainerIndex.stringEnd(bytes, at);
             }
-            int valueStart = skipSpace(skipSpace(keyEnd) + 1);
-            int valueEnd = end(valueStart);
-            members.add(new Member(new Range(at, keyEnd), plain, new Range(valueStart, valueEnd)));
-            at = skipSeparator(valueEnd);
+            Range value = value(skipSpace(skipSpace(keyEnd) + 1), nextContainer);
+            members.add(new Member(new Range(at, keyEnd, -1), plain, value));
+            nextContainer = following(value, nextContainer);
+            at = skipSeparator(value.end());
         }
         return members;
     }
@@ -160,11 +165,13 @@ final class JsonText {
     /** @param array a value of kind {@link Kind#ARRAY} */
     List<Range> elements(Range array) {
         List<Range> elements = new ArrayList<>();
+        int nextContainer = array.container() + 1;
         int at = skipSpace(array.start() + 1);
         while (bytes[at] != ']') {
-            int end = end(at);
-            elements.add(new Range(at, end));
-            at = skipSeparator(end);
+            Range element = value(at, nextContainer);
+            elements.add(element);
+            nextContainer = following(element, nextContainer);
+            at = skipSeparator(element.end());
         }
         return elements;
     }
@@ -181,7 +188,7 @@ final class JsonText {
 
     /** Whether {@code value}, an object or array, is written as its canonical text already ({@link ContainerIndex}). */
     boolean isCanonical(Range value) {
-        return containers.isCanonical(value.start());
+        return containers.isCanonical(value.container());
     }
 
     /** Whether {@code value}, a string, is {@link ContainerIndex#isPlainString plain}. */
@@ -215,20 +222,33 @@ final class JsonText {
         return true;
     }
 
-    /** The end of the value that starts at {@code start}. */
-    private int end(int start) {
+    /**
+     * The value that begins at {@code start}.
+     *
+     * @param nextContainer the place of the first object or array to begin at or after {@code start}: the value's, if
+     *     it is one
+     */
+    private Range value(int start, int nextContainer) {
         byte first = bytes[start];
-        if (first == '"') {
-            return ContainerIndex.stringEnd(bytes, start);
-        }
         if (first == '{' || first == '[') {
-            return containers.end(start);
+            return new Range(start, containers.endOf(nextContainer), nextContainer);
+        }
+        if (first == '"') {
+            return new Range(start, ContainerIndex.stringEnd(bytes, start), -1);
         }
         int at = start + 1;
         while (at < bytes.length && !endsScalar(bytes[at])) {
             at++;
         }
-        return at;
+        return new Range(start, at, -1);
+    }
+
+    /**
+     * The place of the first object or array to begin after {@code value}, which begins where the {@code next}th does
+     * or before it.
+     */
+    private int following(Range value, int next) {
+        return value.container() < 0 ? next : containers.following(value.container());
     }
 
     /** Past the comma after a member or element, if there is one, and the whitespace around it. */

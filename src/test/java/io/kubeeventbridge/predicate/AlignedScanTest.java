@@ -66,11 +66,11 @@ class AlignedScanTest {
                 .isEqualTo(containers(new ContainerIndex(text, false)));
     }
 
-    /** Each container's beginning and end, in the order they begin. */
+    /** Each container's beginning and end, and the first to begin after it ends, in the order they begin. */
     private static List<List<Integer>> containers(ContainerIndex index) {
         List<List<Integer>> containers = new ArrayList<>();
         for (int container = 0; container < index.count(); container++) {
-            containers.add(List.of(index.startOf(container), index.endOf(container)));
+            containers.add(List.of(index.startOf(container), index.endOf(container), index.following(container)));
         }
         return containers;
     }

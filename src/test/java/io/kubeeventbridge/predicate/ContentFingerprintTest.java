@@ -127,6 +127,30 @@ class ContentFingerprintTest {
         }
     }
 
+    /**
+     * A thread writes each canonical text over its last one: what a larger one left beyond the end, or a state too
+     * large for the buffer to be kept, changes no fingerprint.
+     */
+    @Test
+    void aFingerprintIsTheSameWhateverTheThreadFingerprintedBefore() throws InterruptedException {
+        String small = "{\"kind\":\"ConfigMap\",\"data\":{\"b\":\"2\",\"a\":\"1\"}}";
+        String large = "{\"data\":{\"z\":\"" + "x".repeat(1_000) + "\"}}";
+        String huge = "{\"data\":{\"y\":\"" + "w".repeat(100_000) + "\"}}";
+        long[] alone = new long[3];
+        Thread fresh = new Thread(() -> {
+            alone[0] = fingerprint(small);
+            alone[1] = fingerprint(large);
+            alone[2] = fingerprint(huge);
+        });
+        fresh.start();
+        fresh.join();
+
+        assertThat(new long[] {fingerprint(huge), fingerprint(large), fingerprint(small), fingerprint(huge)})
+                .containsExactly(alone[2], alone[1], alone[0], alone[2]);
+        assertThat(new long[] {fingerprint(small), fingerprint(large), fingerprint(small)})
+                .containsExactly(alone[0], alone[1], alone[0]);
+    }
+
     private static long fingerprint(String state) {
         return new ContentFingerprint(IGNORING_BEATS).of(json(state));
     }
