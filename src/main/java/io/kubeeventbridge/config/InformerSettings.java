@@ -26,9 +26,9 @@ public record InformerSettings(
         @DefaultValue("30s") @NotNull Duration discoveryTimeout,
         @DefaultValue("0s") @NotNull Duration resyncPeriod,
 
-        @DefaultValue("500")
+        @DefaultValue("1000")
         @PositiveOrZero(
-                message = "must be a number of objects per list request, such as 500, or 0 to list in one request")
+                message = "must be a number of objects per list request, such as 1000, or 0 to list in one request")
         int listPageSize) {
 
     /** What to do about a configured resource the API server does not serve. */

@@ -16,8 +16,9 @@ import java.util.function.IntSupplier;
  */
 final class HandlerBacklog {
 
-    // Two pages of the default bridge.informer.list-page-size.
-    static final int MAX_DECODED = 1_000;
+    // Two pages of the default bridge.informer.list-page-size; listed states wait partly decoded (PartlyDecodedList),
+    // at about a third of the heap of decoded ones.
+    static final int MAX_DECODED = 2_000;
     static final Duration MAX_WAIT = Duration.ofSeconds(1);
 
     private final IntSupplier awaitingHandler;

@@ -30,7 +30,7 @@ public final class SnapshotToKafka {
     // As the other publishing cases' topics.
     private static final int PARTITIONS = 4;
     // The default of bridge.informer.list-page-size.
-    private static final int LIST_PAGE_SIZE = 500;
+    private static final int LIST_PAGE_SIZE = 1000;
     private static final Duration TIMEOUT = Duration.ofMinutes(3);
 
     /** Median milliseconds. */

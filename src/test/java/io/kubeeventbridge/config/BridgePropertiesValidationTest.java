@@ -89,7 +89,7 @@ class BridgePropertiesValidationTest {
                             VALID_ENTRY, "bridge.resources[0].resource=pods", "bridge.informer.list-page-size=-1"
                         },
                         "bridge.informer.list-page-size",
-                        "Reason: must be a number of objects per list request, such as 500, or 0 to list in one"),
+                        "Reason: must be a number of objects per list request, such as 1000, or 0 to list in one"),
                 Arguments.of(
                         new String[] {
                             VALID_ENTRY,

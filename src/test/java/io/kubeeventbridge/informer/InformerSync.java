@@ -39,7 +39,7 @@ public final class InformerSync {
     private static final ResourceType PODS = new ResourceType("", "v1", "pods", "Pod", true);
     private static final Duration TIMEOUT = Duration.ofMinutes(2);
     // The default of bridge.informer.list-page-size.
-    private static final int LIST_PAGE_SIZE = 500;
+    private static final int LIST_PAGE_SIZE = 1000;
 
     /** Median milliseconds to sync, and median peak heap above the heap in use before, in bytes. */
     public record Result(double bridgeMillis, double bareMillis, double bridgePeakBytes, double barePeakBytes) {}
