@@ -47,8 +47,7 @@ public final class HeapAfterGc implements AutoCloseable {
             ((NotificationEmitter) collector).addNotificationListener(listener, null, null);
         }
         collectionsBefore = collections();
-        System.gc();
-        awaitNotified();
+        collectFully();
         floor = last.get();
         peak.set(floor);
     }
@@ -56,6 +55,23 @@ public final class HeapAfterGc implements AutoCloseable {
     /** Starts listening, after a full collection that sets the floor. */
     public static HeapAfterGc open() {
         return new HeapAfterGc();
+    }
+
+    /**
+     * A full collection, asked for again until one has run, whose notification has come. {@code System.gc()} returns
+     * without collecting while a thread is inside a JNI critical region, as the bridge's cache compressor (zstd) is
+     * once a list is complete: a sync that left no garbage to collect then read 0, its floor and peak both unset.
+     */
+    public void collectFully() {
+        long before = collections();
+        await().atMost(NOTIFICATION_TIMEOUT)
+                .pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(10))
+                .until(() -> {
+                    System.gc();
+                    return collections() > before;
+                });
+        awaitNotified();
     }
 
     /** Bytes: the highest heap in use after a collection since {@link #open}, less the floor; none is zero. */

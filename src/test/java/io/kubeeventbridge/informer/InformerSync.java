@@ -148,7 +148,7 @@ public final class InformerSync {
                 long cpuEnd = ProcessCpu.nanos();
                 List<?> cached = informer.cached().get();
                 check(cached.size(), objects);
-                System.gc();
+                heap.collectFully();
                 return new Synced(
                         (end - begin) / 1e6,
                         (cpuEnd - cpuBegin) / 1e6,
