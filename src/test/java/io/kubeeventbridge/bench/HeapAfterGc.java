@@ -58,9 +58,9 @@ public final class HeapAfterGc implements AutoCloseable {
     }
 
     /**
-     * A full collection, asked for again until one has run, whose notification has come. {@code System.gc()} returns
-     * without collecting while a thread is inside a JNI critical region, as the bridge's cache compressor (zstd) is
-     * once a list is complete: a sync that left no garbage to collect then read 0, its floor and peak both unset.
+     * A full collection, asked for again until one has run, whose notification has come. {@code System.gc()} was seen
+     * to return without a collection right after a bridge's list (most likely held off by the cache's zstd compressor,
+     * inside JNI critical regions then): a sync that left no garbage to collect read 0, its floor and peak both unset.
      */
     public void collectFully() {
         long before = collections();
