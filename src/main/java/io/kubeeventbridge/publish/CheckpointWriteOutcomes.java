@@ -70,9 +70,7 @@ final class CheckpointWriteOutcomes implements CheckpointWriteState {
     }
 
     synchronized void failed(CheckpointKey key, Throwable error) {
-        // The template reports an immediate failure as a KafkaException "Send failed" around the producer's.
-        Throwable cause = error.getCause() != null ? error.getCause() : error;
-        lastError = cause.getClass().getSimpleName() + ": " + cause.getMessage();
+        lastError = SendFailures.describe(SendFailures.cause(error));
         Counter.builder(FAILED)
                 .description("Checkpoints Kafka did not take; each costs at most a repeated event after a restart")
                 .tag("resource", key.scope().resourceName())

@@ -86,7 +86,7 @@ final class SendOutcomes implements PublisherState {
     }
 
     void failed(OutgoingEvent event, Throwable error) {
-        Throwable cause = error.getCause() != null ? error.getCause() : error;
+        Throwable cause = SendFailures.cause(error);
         if (cause instanceof RecordTooLargeException && !EventVariants.isTruncated(event.event())) {
             // Never dropped: consumers learn that the object changed, and can read it from the API server.
             metrics.failed(event.type(), event.operation(), "too-large");
@@ -98,7 +98,7 @@ final class SendOutcomes implements PublisherState {
             return;
         }
         metrics.failed(event.type(), event.operation(), "send");
-        lastError = cause.getClass().getSimpleName() + ": " + cause.getMessage();
+        lastError = SendFailures.describe(cause);
         Duration delay = backoff.failed();
         if (!publishing) {
             log.debug(
