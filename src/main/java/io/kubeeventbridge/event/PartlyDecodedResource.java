@@ -27,7 +27,7 @@ public final class PartlyDecodedResource extends GenericKubernetesResource {
 
     private static final ObjectReader DECODER = JsonMapper.shared().readerFor(GenericKubernetesResource.class);
 
-    // Each member as ",name:value"; null once decoded.
+    // Each member as ,"name":value one after the other; null once decoded.
     private byte[] encodedMembers;
 
     private PartlyDecodedResource() {}
