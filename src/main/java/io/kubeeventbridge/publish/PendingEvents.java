@@ -108,6 +108,20 @@ final class PendingEvents {
         return next;
     }
 
+    /**
+     * Whether {@code event} is its object's event in flight: not once the queue was cleared while it was (its term
+     * ended), even if the object has an event of the next term in flight.
+     */
+    boolean isInFlight(OutgoingEvent event) {
+        lock.lock();
+        try {
+            ObjectEvents object = objects.get(QueuedObject.of(event));
+            return object != null && object.inFlight == event;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** Kafka acknowledged {@code event}: its object's next event may go. */
     void acknowledged(OutgoingEvent event) {
         release(event, null);

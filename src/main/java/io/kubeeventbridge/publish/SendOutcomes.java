@@ -43,7 +43,12 @@ final class SendOutcomes implements PublisherState {
      *     leaves nothing to record)
      */
     void published(OutgoingEvent event, Supplier<byte[]> checkpoint) {
-        checkpoints.acknowledged(event, checkpoint);
+        // Recorded before the object's next event may go, whose checkpoint must come after this one's; not for an
+        // event sent before its term ended, whose older checkpoint could replace one the next term recorded (that
+        // term's leader reconciles the object from its own cache).
+        if (queue.isInFlight(event)) {
+            checkpoints.acknowledged(event, checkpoint);
+        }
         queue.acknowledged(event);
         backoff.reset();
         Instant outageStart = failingSince;

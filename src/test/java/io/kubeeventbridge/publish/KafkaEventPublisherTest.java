@@ -226,6 +226,21 @@ class KafkaEventPublisherTest {
     }
 
     @Test
+    void anEventAcknowledgedAfterItsTermEndedRecordsNoCheckpoint() {
+        publisher.begin(() -> {});
+        heldSends.set(new ArrayList<>());
+        publisher.publish(event("shop/a", CREATED, 1));
+        await().atMost(Duration.ofSeconds(10)).until(() -> heldSends.get().size() == 1);
+        publisher.end();
+        publisher.begin(() -> {});
+
+        ProducerRecord<byte[], byte[]> late = new ProducerRecord<>("k8s.core.pod", new byte[0]);
+        heldSends.get().get(0).complete(new SendResult<>(late, null));
+
+        assertThat(checkpoints.unwrittenCount()).isZero();
+    }
+
+    @Test
     void publishesAgainAfterAStopAndStart() {
         publisher.begin(() -> {});
         publisher.finish();
