@@ -103,7 +103,6 @@ final class KafkaEventPublisher implements EventPublisher, Publishing {
         }
         Checkpoints read = checkpoints.begin();
         Term started = new Term(sender, fenced);
-        outcomes.termBegan();
         term = started;
         started.thread.start();
         log.info("Publishing{}; {} events queued", sender == null ? "" : " with transactions", queue.size());
@@ -119,8 +118,8 @@ final class KafkaEventPublisher implements EventPublisher, Publishing {
         term = null;
         ending.stop();
         checkpoints.end(false);
-        outcomes.termEnded();
         int dropped = queue.clear();
+        outcomes.termEnded();
         log.info("Stopped publishing; dropped {} queued events for the next leader to reconcile", dropped);
     }
 

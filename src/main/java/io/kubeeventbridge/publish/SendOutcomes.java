@@ -27,7 +27,6 @@ final class SendOutcomes implements PublisherState {
     private final Clock clock;
     private volatile Instant failingSince;
     private volatile String lastError;
-    private volatile boolean publishing;
 
     SendOutcomes(PendingEvents queue, CheckpointStore checkpoints, Backoff backoff, EventMetrics metrics, Clock clock) {
         this.queue = queue;
@@ -70,17 +69,11 @@ final class SendOutcomes implements PublisherState {
         }
     }
 
-    /** A term begins: this replica sends from now on. */
-    void termBegan() {
-        publishing = true;
-    }
-
     /**
-     * The term ended: this replica sends nothing more, so an outage ends for it here, whatever becomes of the events
-     * still in flight; a standby must not report Kafka failing until it leads again.
+     * The term ended and the queue forgot its events: this replica sends nothing more, so an outage ends for it here,
+     * whatever becomes of the events still in flight; a standby must not report Kafka failing until it leads again.
      */
     void termEnded() {
-        publishing = false;
         Instant outageStart = failingSince;
         if (outageStart != null) {
             failingSince = null;
@@ -92,6 +85,12 @@ final class SendOutcomes implements PublisherState {
 
     void failed(OutgoingEvent event, Throwable error) {
         Throwable cause = SendFailures.cause(error);
+        if (!queue.isInFlight(event)) {
+            // Sent before its term ended: no outage of this replica's, nothing to retry, no pause for the next term.
+            metrics.failed(event.type(), event.operation(), "send");
+            log.debug("Kafka did not take {}, sent before its term ended: {}", event.describe(), cause.getMessage());
+            return;
+        }
         if (cause instanceof RecordTooLargeException && !EventVariants.isTruncated(event.event())) {
             // Never dropped: consumers learn that the object changed, and can read it from the API server.
             metrics.failed(event.type(), event.operation(), "too-large");
@@ -105,12 +104,7 @@ final class SendOutcomes implements PublisherState {
         metrics.failed(event.type(), event.operation(), "send");
         lastError = SendFailures.describe(cause);
         Duration delay = backoff.failed();
-        if (!publishing) {
-            log.debug(
-                    "Kafka did not take {}, sent before this replica stopped publishing: {}",
-                    event.describe(),
-                    lastError);
-        } else if (failingSince == null) {
+        if (failingSince == null) {
             failingSince = clock.instant();
             log.warn(
                     "Kafka did not take {} on {}; retrying with backoff, queueing changes meanwhile: {}",
