@@ -11,6 +11,7 @@ import tools.jackson.core.JsonToken;
 import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.ValueDeserializer;
 import tools.jackson.databind.annotation.JsonDeserialize;
+import tools.jackson.databind.exc.MismatchedInputException;
 
 /**
  * A page of a list as a bridge informer reads it: each item a {@link PartlyDecodedResource}, its metadata decoded and
@@ -48,6 +49,12 @@ final class PartlyDecodedList extends GenericKubernetesResourceList {
             List<GenericKubernetesResource> items = new ArrayList<>();
             if (parser.currentToken() == JsonToken.VALUE_NULL) {
                 return items;
+            }
+            if (!parser.isExpectedStartArrayToken()) {
+                throw MismatchedInputException.from(
+                        parser,
+                        PartlyDecodedList.class,
+                        "Expected items to be an array, found " + parser.currentToken());
             }
             for (JsonToken token = parser.nextToken(); token != JsonToken.END_ARRAY; token = parser.nextToken()) {
                 items.add(PartlyDecodedResource.read(parser, context));

@@ -15,6 +15,8 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.core.JacksonException;
 
 /**
@@ -107,12 +109,28 @@ class PartlyDecodedListTest {
                 .isEmpty();
     }
 
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "{\"items\":[\"not an object\"]}",
+                "{\"items\":[{\"metadata\":{\"name\":\"a\"}},7]}",
+                "{\"items\":{\"metadata\":{\"name\":\"a\"}}}",
+                "{\"items\":\"none\"}",
+                "{\"items\":[{\"metadata\":{\"name\":\"a\"},\"spec\":{\"cut\":",
+                "{\"items\":[{\"metadata\":{\"name\":\"a\"},\"spec\":[1,}]}"
+            })
+    void aMalformedPageFailsTheListNamingWhy(String page) {
+        assertThatThrownBy(() -> partlyDecoded(page)).rootCause().isInstanceOf(JacksonException.class);
+    }
+
     @Test
-    void anItemThatIsNoObjectFailsTheList() {
+    void anItemThatIsNoObjectIsNamedAsSuch() {
         assertThatThrownBy(() -> partlyDecoded(page("\"not an object\"")))
                 .rootCause()
-                .isInstanceOf(JacksonException.class)
-                .hasMessageContaining("Expected an object");
+                .hasMessageContaining("Expected an object, found VALUE_STRING");
+        assertThatThrownBy(() -> partlyDecoded("{\"items\":{}}"))
+                .rootCause()
+                .hasMessageContaining("Expected items to be an array, found START_OBJECT");
     }
 
     private static String page(String items) {
