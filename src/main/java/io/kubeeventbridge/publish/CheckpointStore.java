@@ -44,6 +44,10 @@ final class CheckpointStore implements Checkpoints {
     // where the event was sent, or, where the resource compares updates, on the writer thread, since the fingerprint
     // of what counts decodes the object, work the producer's I/O thread, which acknowledges, should not do.
     private final Map<CheckpointKey, Supplier<byte[]>> unwritten = new ConcurrentHashMap<>();
+    // The state of each key sent and not answered yet. A write Kafka refuses goes back to `unwritten` for the next
+    // batch only while it is still the one here: not once a newer state of its object was sent, which a retry would
+    // overwrite, nor once the term ended, which empties this.
+    private final Map<CheckpointKey, Supplier<byte[]>> sending = new ConcurrentHashMap<>();
     private ScheduledExecutorService flusher;
 
     CheckpointStore(
@@ -109,8 +113,10 @@ final class CheckpointStore implements Checkpoints {
 
     /** The checkpoint record of {@code event}, to send in the same transaction. */
     ProducerRecord<byte[], byte[]> record(OutgoingEvent event) {
-        // An older state of the object recorded unpublished, not written yet, must not be written after this one.
+        // An older state of the object recorded unpublished, not written yet or to be written again, must not be
+        // written after this one.
         unwritten.remove(CheckpointKey.of(event));
+        sending.remove(CheckpointKey.of(event));
         Supplier<byte[]> value = checkpointOf(event);
         return new ProducerRecord<>(
                 checkpointTopic, CheckpointRecords.key(CheckpointKey.of(event)), value == null ? null : value.get());
@@ -173,11 +179,15 @@ final class CheckpointStore implements Checkpoints {
         return this;
     }
 
-    /** Sends the batch of unwritten checkpoints; the producer batches them further. */
+    /**
+     * Sends the batch of unwritten checkpoints; the producer batches them further. Those Kafka refuses are sent again
+     * with the next batch.
+     */
     void write() {
-        // Legacy keys last: their tombstones retire records that the ones before them rewrote.
+        // Legacy keys last: their tombstones retire records that the ones before them rewrote. The keys as they are
+        // now: a write refused at once is back in `unwritten` before the loop ends, and waits for the next batch.
         List<CheckpointKey> legacy = new ArrayList<>();
-        for (CheckpointKey key : unwritten.keySet()) {
+        for (CheckpointKey key : List.copyOf(unwritten.keySet())) {
             if (key.scope().isLegacy()) {
                 legacy.add(key);
             } else {
@@ -192,25 +202,40 @@ final class CheckpointStore implements Checkpoints {
         if (state == null) {
             return;
         }
+        sending.put(key, state);
         try {
             kafka.send(new ProducerRecord<>(checkpointTopic, CheckpointRecords.key(key), state.get()))
                     .whenComplete((result, error) -> {
                         if (error == null) {
+                            sending.remove(key, state);
                             outcomes.written();
                         } else {
-                            outcomes.failed(key, error);
+                            refused(key, state, error);
                         }
                     });
         } catch (RuntimeException e) {
             // The producer gave up waiting for metadata or buffer space. Thrown on, it would also end the schedule of
             // the writer, which would then write nothing more this term.
-            outcomes.failed(key, e);
+            refused(key, state, e);
         }
     }
 
     /**
-     * Ends the term: with {@code writeRest}, what is unwritten is written first (a shutdown); without, it is dropped,
-     * since a replica that no longer leads must not write (the next leader reconciles anyway).
+     * Kafka did not take {@code state}: written again with the next batch, unless something newer replaced it or the
+     * term ended. Rare, and on the producer's I/O thread: atomic with the end of the term, so a refused write can
+     * never be put back after the term forgot what it had to write.
+     */
+    private synchronized void refused(CheckpointKey key, Supplier<byte[]> state, Throwable error) {
+        outcomes.failed(key, error);
+        if (sending.remove(key, state)) {
+            // Not over a newer state acknowledged meanwhile.
+            unwritten.putIfAbsent(key, state);
+        }
+    }
+
+    /**
+     * Ends the term: with {@code writeRest}, what is unwritten is written first (a shutdown), once; without, it is
+     * dropped, since a replica that no longer leads must not write (the next leader reconciles anyway).
      */
     void end(boolean writeRest) {
         if (flusher != null) {
@@ -220,10 +245,18 @@ final class CheckpointStore implements Checkpoints {
         if (writeRest) {
             write();
             kafka.flush();
-        } else {
-            unwritten.clear();
         }
+        forgetUnwritten();
         outcomes.ended();
+    }
+
+    /**
+     * What the term still had to write, or to write again once refused, is not written by the next, which reads the
+     * checkpoints as committed.
+     */
+    private synchronized void forgetUnwritten() {
+        sending.clear();
+        unwritten.clear();
     }
 
     /**

@@ -9,10 +9,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What becomes of each checkpoint written outside transactions. A failed write is not retried: it costs at most a
- * repeated event after a restart, since the object's next change writes its checkpoint again. A checkpoint topic that
- * keeps refusing writes, though, has every restart and every new leader publish again what changed meanwhile, so an
- * operator must see it: each failure is counted per resource, the first of an outage logged, the rest summarised every
+ * What becomes of each checkpoint written outside transactions. A failed write is retried with the next batch
+ * ({@link CheckpointStore}); one still unwritten when the term ends costs at most a repeated event after a restart. A
+ * checkpoint topic that keeps refusing writes, though, has every restart and every new leader publish again what
+ * changed meanwhile, so an operator must see it: each failure is counted per resource, the first of an outage logged, the rest summarised every
  * {@link #SUMMARY_INTERVAL} (not one line per object while Kafka is away), the end of the outage logged too, and health
  * learns since when writes fail. Only during a term: a replica that writes nothing has no outage to report.
  */
@@ -72,7 +72,7 @@ final class CheckpointWriteOutcomes implements CheckpointWriteState {
     synchronized void failed(CheckpointKey key, Throwable error) {
         lastError = SendFailures.describe(SendFailures.cause(error));
         Counter.builder(FAILED)
-                .description("Checkpoints Kafka did not take; each costs at most a repeated event after a restart")
+                .description("Checkpoint writes Kafka did not take; each is retried with the next batch")
                 .tag("resource", key.scope().resourceName())
                 .register(meters)
                 .increment();
@@ -96,7 +96,8 @@ final class CheckpointWriteOutcomes implements CheckpointWriteState {
         failedSinceLastLine = 0;
         lastLine = now;
         log.warn(
-                "Could not write the checkpoint of {} to {} ({}); after a restart its object may be published again."
+                "Could not write the checkpoint of {} to {} ({}); retrying with the next batches, and until one is"
+                        + " written a restart may publish its object again."
                         + " Further failures are counted in {} and summarised every {}",
                 key.describe(),
                 checkpointTopic,
@@ -128,8 +129,8 @@ final class CheckpointWriteOutcomes implements CheckpointWriteState {
         }
         failingSince = null;
         log.info(
-                "Checkpoints are written to {} again after {} of failures; {} failed meanwhile, each written again"
-                        + " with its object's next change",
+                "Checkpoints are written to {} again after {} of failures; {} writes failed meanwhile, and what they"
+                        + " held is written with the next batches",
                 checkpointTopic,
                 Duration.between(since, clock.instant()),
                 failedInOutage);

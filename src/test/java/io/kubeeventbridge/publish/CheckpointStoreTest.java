@@ -42,6 +42,9 @@ class CheckpointStoreTest {
     // gave up waiting for metadata or buffer space.
     private final Set<String> refused = new HashSet<>();
     private final Set<String> refusedAtOnce = new HashSet<>();
+    // Objects whose checkpoint Kafka answers only when the test completes the send's future.
+    private final Set<String> unanswered = new HashSet<>();
+    private final List<CompletableFuture<SendResult<byte[], byte[]>>> awaitingAnswer = new ArrayList<>();
     private final CheckpointReader reader = mock(CheckpointReader.class);
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final CheckpointWriteOutcomes writes =
@@ -167,6 +170,63 @@ class CheckpointStoreTest {
     }
 
     @Test
+    void aCheckpointKafkaRefusedIsWrittenWithTheNextBatch() {
+        startWith(Map.of());
+        refused.add("shop/web");
+        refusedAtOnce.add("shop/api");
+        store.acknowledged(event("shop/web", Operation.UPDATED, 12));
+        store.acknowledged(event("shop/api", Operation.DELETED, 13));
+        store.write();
+        assertThat(written()).isEmpty();
+        assertThat(store.unwrittenCount()).as("back for the next batch").isEqualTo(2);
+
+        refused.clear();
+        refusedAtOnce.clear();
+        store.write();
+
+        assertThat(written())
+                .containsExactlyInAnyOrder(
+                        record(new CheckpointKey(POD_SCOPE, "shop/web"), new Checkpoint("uid-shop/web", "12")),
+                        record(new CheckpointKey(POD_SCOPE, "shop/api"), null));
+        assertThat(store.unwrittenCount()).isZero();
+    }
+
+    @Test
+    void aRefusedCheckpointIsNotWrittenAgainOverANewerStateOfItsObject() {
+        startWith(Map.of());
+        unanswered.add("shop/web");
+        store.acknowledged(event("shop/web", Operation.UPDATED, 12));
+        store.write();
+        unanswered.clear();
+        store.acknowledged(event("shop/web", Operation.UPDATED, 13));
+        store.write();
+
+        awaitingAnswer.get(0).completeExceptionally(new TimeoutException("expired"));
+        store.write();
+
+        assertThat(written())
+                .containsExactly(
+                        record(new CheckpointKey(POD_SCOPE, "shop/web"), new Checkpoint("uid-shop/web", "13")));
+        assertThat(store.unwrittenCount()).isZero();
+    }
+
+    @Test
+    void aCheckpointRefusedAfterItsTermEndedIsNotWrittenByTheNext() {
+        startWith(Map.of());
+        unanswered.add("shop/web");
+        store.acknowledged(event("shop/web", Operation.UPDATED, 12));
+        store.write();
+        store.end(false);
+
+        awaitingAnswer.get(0).completeExceptionally(new TimeoutException("expired"));
+        startWith(Map.of());
+        store.write();
+
+        assertThat(written()).isEmpty();
+        assertThat(store.unwrittenCount()).isZero();
+    }
+
+    @Test
     void aTermThatEndsWhileWritesFailLeavesNoOutageBehind() {
         startWith(Map.of());
         refused.add("shop/web");
@@ -210,6 +270,12 @@ class CheckpointStoreTest {
             }
             if (refused.contains(object)) {
                 return CompletableFuture.failedFuture(new TimeoutException("expired"));
+            }
+            if (unanswered.contains(object)) {
+                CompletableFuture<SendResult<byte[], byte[]>> answer = new CompletableFuture<>();
+                answer.thenRun(() -> written.add(record));
+                awaitingAnswer.add(answer);
+                return answer;
             }
             written.add(record);
             return CompletableFuture.completedFuture(new SendResult<>(record, null));

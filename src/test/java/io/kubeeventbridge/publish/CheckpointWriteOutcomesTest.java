@@ -63,7 +63,7 @@ class CheckpointWriteOutcomesTest {
                 .contains(
                         "INFO",
                         "Checkpoints are written to kube-event-bridge.prod.checkpoints again after PT2M of failures;"
-                                + " 103 failed meanwhile");
+                                + " 103 writes failed meanwhile");
         assertThat(meters.get(CheckpointWriteOutcomes.FAILED)
                         .tag("resource", "v1/pods")
                         .counter()
