@@ -197,27 +197,52 @@ class KubeEventBridgeBenchmark {
     @Order(9)
     void watchFanout() throws Exception {
         var result = WatchFanout.measure(WATCHERS, WATCH_CHANGES_PER_SECOND, WATCH_CHANGES);
+        var bridge = result.bridge();
+        var floor = result.floor();
         System.out.printf(
                 "watch_fanout: %d changes at %d/s to %d watchers and to 1; ms from a change entering the feed to its"
                         + " line arriving%n",
                 WATCH_CHANGES, WATCH_CHANGES_PER_SECOND, WATCHERS);
         System.out.printf("%-10s %8s %8s %8s%n", "", "p50", "p99", "max");
-        printLatency(WATCHERS + " watchers", result.many().millis());
-        printLatency("1 watcher", result.one().millis());
+        printLatency(WATCHERS + " watchers", bridge.many().millis());
+        printLatency("1 watcher", bridge.one().millis());
         System.out.printf(
-                "watch_fanout: %.1f µs of the JVM's CPU per line delivered at %d watchers, %.1f at 1%n",
-                result.many().cpuMicrosPerLine(), WATCHERS, result.one().cpuMicrosPerLine());
+                "watch_fanout: floor, the same lines from a raw NIO server with no servlet container (%d changes)%n",
+                floor.one().millis().size());
+        printLatency(WATCHERS + " watchers", floor.many().millis());
+        printLatency("1 watcher", floor.one().millis());
+        System.out.printf(
+                "watch_fanout: p99 %d watchers / 1: %.2f, floor %.2f%n", WATCHERS, p99Ratio(bridge), p99Ratio(floor));
+        System.out.printf(
+                "watch_fanout: µs of the JVM's CPU per line delivered at %d watchers %.1f (clients %.1f), floor %.1f"
+                        + " (clients %.1f); at 1 %.1f, floor %.1f%n",
+                WATCHERS,
+                bridge.many().cpuMicrosPerLine(),
+                bridge.many().clientCpuMicrosPerLine(),
+                floor.many().cpuMicrosPerLine(),
+                floor.many().clientCpuMicrosPerLine(),
+                bridge.one().cpuMicrosPerLine(),
+                floor.one().cpuMicrosPerLine());
         System.out.printf(
                 "watch_fanout: %d idle watchers hold %.1f MB of the server's heap (%.1f KB each); the watcher that"
-                        + " never read was %s%n",
+                        + " never read was %s (floor: %s)%n",
                 WATCHERS,
                 result.idleHeapBytes() / 1e6,
                 result.idleHeapBytes() / 1e3 / WATCHERS,
-                result.stalledCutOff() ? "cut off with 410 Expired" : "NOT cut off");
+                cutOff(bridge),
+                cutOff(floor));
         summary.measured(
                 "watch_fanout_p99",
-                result.many().millis().percentile(99),
-                result.one().millis().percentile(99));
+                bridge.many().millis().percentile(99),
+                bridge.one().millis().percentile(99));
+    }
+
+    private static String cutOff(WatchFanout.Runs runs) {
+        return runs.stalledCutOff() ? "cut off with 410 Expired" : "NOT cut off";
+    }
+
+    private static double p99Ratio(WatchFanout.Runs runs) {
+        return runs.many().millis().percentile(99) / runs.one().millis().percentile(99);
     }
 
     // Last: the mock API server and the bridge's application context leave threads and objects behind.

@@ -2,6 +2,8 @@ package io.kubeeventbridge.query;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
@@ -27,6 +29,7 @@ import org.awaitility.Awaitility;
 final class WatchClients implements AutoCloseable {
 
     private static final Duration HEADERS_TIMEOUT = Duration.ofSeconds(30);
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     private final Selector selector;
     private final List<SocketChannel> channels;
@@ -90,6 +93,11 @@ final class WatchClients implements AutoCloseable {
                 .flatMap(reader -> reader.arrivals().stream())
                 .mapToDouble(arrival -> (arrival.nanos() - sent.get(arrival.resourceVersion())) / 1e6)
                 .toArray();
+    }
+
+    /** The CPU time the reading thread has used. */
+    long cpuNanos() {
+        return THREADS.getThreadCpuTime(thread.getId());
     }
 
     @Override

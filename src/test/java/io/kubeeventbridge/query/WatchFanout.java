@@ -28,28 +28,41 @@ import org.awaitility.Awaitility;
  * of two threads as in the bridge. The watchers read over plain sockets on one thread of the same JVM
  * ({@link WatchClients}): their reading is in the figures, kept as small as it can be, since in production they run
  * elsewhere.
- * Also reports the heap idle watchers take on the server's side, and whether the stalled watcher was cut off. Part of
+ * Also reports the heap idle watchers take on the server's side, and whether the stalled watcher was cut off; and, as
+ * a reference, the same runs, shorter, against {@link RawFanoutServer}, which writes the same lines of the same changes
+ * with no servlet container: the floor these clients and this machine allow, measured under the same load. Part of
  * the benchmark suite ({@code ./mvnw -Pbench verify}).
  */
 public final class WatchFanout {
 
     /**
+     * @param bridge the query API's runs
+     * @param floor the same against the raw fan-out server
+     * @param idleHeapBytes used heap with the watchers open and idle, less that without them, on the query API
+     */
+    public record Result(Runs bridge, Runs floor, long idleHeapBytes) {}
+
+    /**
      * @param many the measured run with many watchers
      * @param one the same with one watcher
-     * @param idleHeapBytes used heap with the watchers open and idle, less that without them
      * @param stalledCutOff whether the watcher that never read was ended with 410 Expired
      */
-    public record Result(Run many, Run one, long idleHeapBytes, boolean stalledCutOff) {}
+    public record Runs(Run many, Run one, boolean stalledCutOff) {}
 
     /**
      * @param millis milliseconds from each change to each watcher
      * @param cpuMicrosPerLine the JVM's CPU time (server and clients) per event line delivered, which the machine's
      *     other load moves less than the latencies
+     * @param clientCpuMicrosPerLine the part of it the watchers' reading thread took
      */
-    public record Run(Samples millis, double cpuMicrosPerLine) {}
+    public record Run(Samples millis, double cpuMicrosPerLine, double clientCpuMicrosPerLine) {}
 
     private static final int PODS = 1_000;
     private static final int NAMESPACES = 10;
+    // The floor's runs follow the query API's, whose clients and lines have warmed the JIT: a hundred changes warm
+    // its own small loop. 10 s a run at 50 changes/s: the reference adds under half a minute to the suite.
+    private static final int FLOOR_WARM_UP = 100;
+    private static final int FLOOR_CHANGES = 400;
 
     private final FixedResourceCache cache;
     private final List<CachedObject> pods;
@@ -65,38 +78,64 @@ public final class WatchFanout {
     /**
      * @param watchers how many watchers read in the measured run (one more stalls)
      * @param perSecond changes per second
-     * @param changes changes measured in each run, after as many to warm up
+     * @param changes changes measured in each of the query API's runs, after as many to warm up
      */
     public static Result measure(int watchers, int perSecond, int changes) throws Exception {
         ScheduledExecutorService fanout = Executors.newScheduledThreadPool(2);
-        FixedResourceCache cache =
-                new FixedResourceCache(QueryApiFixture.PODS, new WatchWindow(10_000, Duration.ofMinutes(5)), fanout);
-        Workload workload = new Workload(41);
-        for (int i = 0; i < PODS; i++) {
-            cache.put(Workload.decode(workload.nextJson(i, NAMESPACES, false)));
-        }
-        try (QueryApiServer query = QueryApiServer.start(cache)) {
-            WatchFanout bench = new WatchFanout(cache, query.port());
-            long idleHeap = bench.idleHeap(watchers);
-            Run one = bench.run(1, perSecond, changes);
-            try (SilentWatch stalled = new SilentWatch(bench.port, bench.watchPath())) {
-                Run many = bench.run(watchers, perSecond, changes);
-                return new Result(many, one, idleHeap, stalled.cutOff());
+        try {
+            long idleHeap;
+            Runs bridge;
+            FixedResourceCache cache = podCache(fanout);
+            try (QueryApiServer query = QueryApiServer.start(cache)) {
+                WatchFanout bench = new WatchFanout(cache, query.port());
+                idleHeap = bench.idleHeap(watchers);
+                bridge = bench.runs(watchers, perSecond, changes, changes);
+            }
+            // A cache of its own: the query API's watches stay subscribed to the first until their next change.
+            FixedResourceCache floorCache = podCache(fanout);
+            try (RawFanoutServer raw = RawFanoutServer.start(floorCache.changes())) {
+                Runs floor =
+                        new WatchFanout(floorCache, raw.port()).runs(watchers, perSecond, FLOOR_WARM_UP, FLOOR_CHANGES);
+                return new Result(bridge, floor, idleHeap);
             }
         } finally {
             fanout.shutdownNow();
         }
     }
 
-    /** Opens the watchers, warms up, then measures {@code changes} changes. */
-    private Run run(int watchers, int perSecond, int changes) throws Exception {
+    /** The same pods every time, whose feed offers changes on {@code fanout}. */
+    private static FixedResourceCache podCache(ScheduledExecutorService fanout) {
+        FixedResourceCache cache =
+                new FixedResourceCache(QueryApiFixture.PODS, new WatchWindow(10_000, Duration.ofMinutes(5)), fanout);
+        Workload workload = new Workload(41);
+        for (int i = 0; i < PODS; i++) {
+            cache.put(Workload.decode(workload.nextJson(i, NAMESPACES, false)));
+        }
+        return cache;
+    }
+
+    /** A run with one watcher, then one with {@code watchers} and one more that never reads. */
+    private Runs runs(int watchers, int perSecond, int warmUp, int changes) throws Exception {
+        Run one = run(1, perSecond, warmUp, changes);
+        try (SilentWatch stalled = new SilentWatch(port, watchPath())) {
+            Run many = run(watchers, perSecond, warmUp, changes);
+            return new Runs(many, one, stalled.cutOff());
+        }
+    }
+
+    /** Opens the watchers, warms up with {@code warmUp} changes, then measures {@code changes} changes. */
+    private Run run(int watchers, int perSecond, int warmUp, int changes) throws Exception {
         try (WatchClients clients = WatchClients.open(port, watchPath(), watchers)) {
-            change(clients, perSecond, changes);
+            change(clients, perSecond, warmUp);
             clients.reset();
             long cpuStart = ProcessCpu.nanos();
+            long clientCpuStart = clients.cpuNanos();
             change(clients, perSecond, changes);
-            double cpuMicrosPerLine = (ProcessCpu.nanos() - cpuStart) / 1e3 / changes / watchers;
-            return new Run(new Samples(clients.latenciesMillis(sent)), cpuMicrosPerLine);
+            double lines = (double) changes * watchers;
+            return new Run(
+                    new Samples(clients.latenciesMillis(sent)),
+                    (ProcessCpu.nanos() - cpuStart) / 1e3 / lines,
+                    (clients.cpuNanos() - clientCpuStart) / 1e3 / lines);
         }
     }
 
