@@ -122,9 +122,16 @@ final class PendingEvents {
         }
     }
 
-    /** Kafka acknowledged {@code event}: its object's next event may go. */
-    void acknowledged(OutgoingEvent event) {
-        release(event, null);
+    /**
+     * Kafka acknowledged {@code event}: its object's next event may go. If it is still its object's event in flight,
+     * {@code beforeNext} runs first, under the same lock, so what it records of this event comes before anything of
+     * the next; one lookup of the object for both, on the producer's I/O thread, which acknowledges every event.
+     *
+     * @return whether it was in flight, and {@code beforeNext} ran: not once the queue was cleared while it was (its
+     *     term ended), even if the object has an event of the next term in flight
+     */
+    boolean acknowledged(OutgoingEvent event, Runnable beforeNext) {
+        return release(event, null, beforeNext);
     }
 
     /** Sending {@code event} failed: it goes back to the front of its object's queue, merged with newer states. */
@@ -134,10 +141,11 @@ final class PendingEvents {
 
     /** The same, with {@code retried} going back in place of {@code event}. */
     void failed(OutgoingEvent event, OutgoingEvent retried) {
-        release(event, retried);
+        release(event, retried, null);
     }
 
-    private void release(OutgoingEvent sent, OutgoingEvent requeue) {
+    /** @return whether {@code sent} was in flight, and so released */
+    private boolean release(OutgoingEvent sent, OutgoingEvent requeue, Runnable beforeNext) {
         QueuedObject id = QueuedObject.of(sent);
         lock.lock();
         try {
@@ -145,7 +153,10 @@ final class PendingEvents {
             // By identity: after a clear, the object may have an event of the next term in flight, which a late outcome
             // of one from before must not release (its next event would overtake it) nor put back behind.
             if (object == null || object.inFlight != sent) {
-                return; // forgotten: the queue was cleared while it was in flight
+                return false; // forgotten: the queue was cleared while it was in flight
+            }
+            if (beforeNext != null) {
+                beforeNext.run();
             }
             object.inFlight = null;
             inFlightCount--;
@@ -173,6 +184,7 @@ final class PendingEvents {
             if (becameReady || size + inFlightCount == 0) {
                 readyOrEmpty.signalAll();
             }
+            return true;
         } finally {
             lock.unlock();
         }

@@ -45,10 +45,7 @@ final class SendOutcomes implements PublisherState {
         // Recorded before the object's next event may go, whose checkpoint must come after this one's; not for an
         // event sent before its term ended, whose older checkpoint could replace one the next term recorded (that
         // term's leader reconciles the object from its own cache).
-        if (queue.isInFlight(event)) {
-            checkpoints.acknowledged(event, checkpoint);
-        }
-        queue.acknowledged(event);
+        queue.acknowledged(event, () -> checkpoints.acknowledged(event, checkpoint));
         backoff.reset();
         Instant outageStart = failingSince;
         if (outageStart != null) {
@@ -59,10 +56,7 @@ final class SendOutcomes implements PublisherState {
                     queue.size());
         }
         metrics.published(event.type(), event.operation());
-        if (event.event().getTime() != null) {
-            metrics.acknowledgedAfter(
-                    event.type(), Duration.between(event.event().getTime().toInstant(), clock.instant()));
-        }
+        metrics.acknowledgedAfter(event.type(), Duration.ofNanos(System.nanoTime() - event.madeAtNanos()));
         if (log.isDebugEnabled()) {
             // Runs on the producer's I/O thread for every event: describe() only when it is logged.
             log.debug("Published {} to {}", event.describe(), event.topic());

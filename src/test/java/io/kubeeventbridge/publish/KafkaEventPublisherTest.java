@@ -16,6 +16,7 @@ import io.kubeeventbridge.config.KafkaSettings.ContentMode;
 import io.kubeeventbridge.event.EventExtensions;
 import io.kubeeventbridge.event.EventVariants;
 import io.kubeeventbridge.metrics.EventMetrics;
+import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -27,6 +28,7 @@ import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -64,6 +66,7 @@ class KafkaEventPublisherTest {
             kafka,
             Duration.ofHours(1),
             new CheckpointWriteOutcomes("checkpoints", new SimpleMeterRegistry(), Clock.systemUTC()));
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final KafkaEventPublisher publisher = publisher(Clock.systemUTC());
 
     @AfterEach
@@ -79,7 +82,7 @@ class KafkaEventPublisherTest {
                 queue,
                 checkpoints,
                 new PublishSettings(true, DRAIN_TIMEOUT, Duration.ofMillis(100)),
-                new EventMetrics(new SimpleMeterRegistry()),
+                new EventMetrics(meters),
                 clock);
     }
 
@@ -238,6 +241,27 @@ class KafkaEventPublisherTest {
         heldSends.get().get(0).complete(new SendResult<>(late, null));
 
         assertThat(checkpoints.unwrittenCount()).isZero();
+    }
+
+    @Test
+    void anAcknowledgedEventIsTimedFromWhenItWasMade() {
+        publisher.begin(() -> {});
+        OutgoingEvent event = event("shop/a", CREATED, 1);
+        long fiveSecondsAgo = System.nanoTime() - Duration.ofSeconds(5).toNanos();
+
+        publisher.publish(new OutgoingEvent(
+                event.topic(),
+                event.key(),
+                event.event(),
+                event.type(),
+                event.operation(),
+                event.fingerprint(),
+                fiveSecondsAgo));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> queue.size() == 0);
+        Timer latency = meters.get("bridge.events.latency").timer();
+        assertThat(latency.count()).isOne();
+        assertThat(latency.totalTime(TimeUnit.SECONDS)).isBetween(5.0, 60.0);
     }
 
     @Test

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -102,7 +103,7 @@ class PendingEventsTest {
                 .as("a's delete waits for the creation's acknowledgement")
                 .isEqualTo("created uid-b/2");
         assertThat(take(Duration.ZERO)).isNull();
-        queue.acknowledged(first);
+        queue.acknowledged(first, () -> {});
         assertThat(describe(take(Duration.ZERO))).isEqualTo("deleted uid-a/1/deleted");
     }
 
@@ -122,7 +123,7 @@ class PendingEventsTest {
                 .as("in the order they became ready; a's delete waits for the creation's acknowledgement")
                 .containsExactly("created uid-a/1", "created uid-b/2", "created uid-c/3");
         assertThat(queue.drainTo(taken, 10, Duration.ZERO)).isZero();
-        queue.acknowledged(taken.get(0));
+        queue.acknowledged(taken.get(0), () -> {});
         assertThat(queue.drainTo(taken, 10, Duration.ZERO)).isEqualTo(1);
         assertThat(describe(taken.get(3))).isEqualTo("deleted uid-a/1/deleted");
         assertThat(queue.size()).isEqualTo(3);
@@ -155,9 +156,11 @@ class PendingEventsTest {
         queue.clear();
         queue.add(event("b", UPDATED, 2));
 
+        AtomicBoolean recorded = new AtomicBoolean();
         queue.failed(failing);
-        queue.acknowledged(acknowledged);
 
+        assertThat(queue.acknowledged(acknowledged, () -> recorded.set(true))).isFalse();
+        assertThat(recorded).as("nothing is recorded of an event forgotten").isFalse();
         assertThat(queue.size()).isEqualTo(1);
         assertThat(drain()).containsExactly("updated uid-b/2");
     }
@@ -175,14 +178,30 @@ class PendingEventsTest {
         if (outcome.equals("failure")) {
             queue.failed(fromBefore);
         } else {
-            queue.acknowledged(fromBefore);
+            assertThat(queue.acknowledged(fromBefore, () -> {})).isFalse();
         }
 
         assertThat(take(Duration.ZERO))
                 .as("the newer state waits for the acknowledgement of the one in flight")
                 .isNull();
-        queue.acknowledged(inFlight);
+        queue.acknowledged(inFlight, () -> {});
         assertThat(drain()).containsExactly("updated uid-a/3");
+    }
+
+    @Test
+    void whatAnAcknowledgementRecordsRunsWhileItsEventIsStillInFlight() throws InterruptedException {
+        queue.add(event("a", CREATED, 1));
+        OutgoingEvent created = take(Duration.ZERO);
+        queue.add(event("a", UPDATED, 2));
+        List<Integer> sizeWhileRecording = new ArrayList<>();
+
+        assertThat(queue.acknowledged(created, () -> sizeWhileRecording.add(queue.size())))
+                .isTrue();
+
+        assertThat(sizeWhileRecording)
+                .as("the creation in flight and the update waiting")
+                .containsExactly(2);
+        assertThat(describe(take(Duration.ZERO))).isEqualTo("updated uid-a/2");
     }
 
     @Test
@@ -211,7 +230,7 @@ class PendingEventsTest {
         queue.add(event("a", CREATED, 1));
         assertThat(queue.awaitEmpty(Duration.ofMillis(10))).isFalse();
 
-        queue.acknowledged(take(Duration.ZERO));
+        queue.acknowledged(take(Duration.ZERO), () -> {});
 
         assertThat(queue.awaitEmpty(Duration.ofMillis(10))).isTrue();
     }
@@ -224,7 +243,7 @@ class PendingEventsTest {
         CompletableFuture<OutgoingEvent> next = takeAsync(Duration.ofMinutes(1));
         await().during(Duration.ofMillis(200)).atMost(Duration.ofSeconds(10)).until(() -> !next.isDone());
 
-        queue.acknowledged(inFlight);
+        queue.acknowledged(inFlight, () -> {});
 
         await().atMost(Duration.ofSeconds(10)).until(next::isDone);
         assertThat(describe(next.join())).isEqualTo("deleted uid-a/1/deleted");
@@ -244,9 +263,9 @@ class PendingEventsTest {
             }
         });
 
-        queue.acknowledged(first);
+        queue.acknowledged(first, () -> {});
         await().during(Duration.ofMillis(200)).atMost(Duration.ofSeconds(10)).until(() -> !empty.isDone());
-        queue.acknowledged(second);
+        queue.acknowledged(second, () -> {});
 
         await().atMost(Duration.ofSeconds(10)).until(empty::isDone);
         assertThat(empty.join()).isTrue();
@@ -274,7 +293,7 @@ class PendingEventsTest {
         OutgoingEvent next;
         while ((next = take(Duration.ZERO)) != null) {
             sent.add(describe(next));
-            queue.acknowledged(next);
+            queue.acknowledged(next, () -> {});
         }
         return sent;
     }
