@@ -19,8 +19,8 @@ import java.util.function.Supplier;
  *     states checkpointed. {@code null} where the resource does not compare updates (and for a delete): the
  *     checkpoint then records no fingerprint, only uid and resourceVersion
  * @param madeAtNanos {@link System#nanoTime()} when it was made, just after its change was observed: where its latency
- *     to Kafka's acknowledgement starts, read there without the event's time, which the thread that acknowledges
- *     would read from memory its CPU no longer holds, and converting it costs more than the rest of the measurement
+ *     to Kafka's acknowledgement starts. The event's time would say the same, but the producer's I/O thread, which
+ *     acknowledges, would read it from memory and convert it, at more cost than the rest of the measurement
  */
 public record OutgoingEvent(
         String topic,
