@@ -17,8 +17,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param resyncPeriod period of informer resyncs; {@code 0} (the default) disables them. Resyncs never publish
  *     events, since the resourceVersion does not change
  * @param listPageSize how many objects each list request asks for ({@code limit}, following {@code continue}), so
- *     that objects reach the cache and Kafka page by page and the memory a list takes is bounded by a page; {@code 0}
- *     lists in one request, which the API server may answer from its watch cache, all objects held at once
+ *     that objects reach the cache and Kafka page by page and the memory a list takes is bounded by two pages (the
+ *     next is read while one is stored); {@code 0} lists in one request, which the API server may answer from its
+ *     watch cache, all objects held at once
  */
 public record InformerSettings(
         @DefaultValue("wait") @NotNull MissingResourcePolicy missingResource,

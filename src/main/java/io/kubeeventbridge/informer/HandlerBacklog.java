@@ -5,14 +5,15 @@ import java.util.function.IntSupplier;
 
 /**
  * Keeps an informer's thread from running far ahead of its handler. fabric8 queues every notification, with the
- * decoded object it carries, until the handler takes it, and asks for the next page of a list as soon as the store
- * has the last one: on a machine where pages decode faster than the handler turns them into events, a list of many
- * pages would otherwise hold most of its objects decoded at once. So the informer thread waits while more than
- * {@link #MAX_DECODED} states await the handler.
+ * decoded object it carries, until the handler takes it, and reads the next page of a list while the store takes the
+ * last one ({@link PrefetchingLister}): on a machine where pages decode faster than the handler turns them into
+ * events, a list of many pages would otherwise hold most of its objects decoded at once. So the informer thread waits
+ * while more than {@link #MAX_DECODED} states await the handler.
  *
- * <p>That thread is an HTTP client event loop that other connections share, so a wait is short: once the handler has
- * made no progress for a while ({@link #MAX_WAIT} in the store; a publishing term reading checkpoints holds it), the informer thread stops
- * waiting until the handler takes a state again, and the backlog grows meanwhile.
+ * <p>That thread is one of the client's pool for listed states, and for watched ones an HTTP client event loop that
+ * other connections share, so a wait is short: once the handler has made no progress for a while ({@link #MAX_WAIT}
+ * in the store; a publishing term reading checkpoints holds it), the informer thread stops waiting until the handler
+ * takes a state again, and the backlog grows meanwhile.
  */
 final class HandlerBacklog {
 

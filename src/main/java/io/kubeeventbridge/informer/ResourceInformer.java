@@ -40,8 +40,8 @@ final class ResourceInformer {
             int listPageSize) {
         this.target = target;
         this.compression = compression;
-        // fabric8 hands each page to the store before it asks for the next, so objects are compacted while the next
-        // page is read, and a list holds at most about a page decoded instead of every object at once.
+        // fabric8 hands each page to the store before it asks for the next, which is read meanwhile
+        // (PrefetchingLister): a list holds about two pages decoded instead of every object at once.
         this.informer = informer(client, target, listPageSize, resync);
         // Before anything else: the store admits (filters) every object before the cache or the listener sees it.
         CompactItemStore store = new CompactItemStore(filter, target.type(), compression);
@@ -102,21 +102,21 @@ final class ResourceInformer {
     /**
      * What {@code runnableInformer} builds, but running its tasks on a {@link ChainingExecutor} over the client's
      * pool rather than on the pool itself, so that its notifications do not each move to another thread, and reading
-     * list pages as {@link PartlyDecodedList}s; watch events are decoded as fabric8 decodes them.
+     * list pages as {@link PartlyDecodedList}s, each while the page before it is stored ({@link PrefetchingLister});
+     * watch events are decoded as fabric8 decodes them.
      */
     @SuppressWarnings("unchecked")
     private static SharedIndexInformer<GenericKubernetesResource> informer(
             KubernetesClient client, InformerTarget target, int listPageSize, Duration resync) {
-        // Every operation of the client is its own lister and watcher.
-        BaseOperation<GenericKubernetesResource, GenericKubernetesResourceList, ?> listerWatcher =
+        BaseOperation<GenericKubernetesResource, GenericKubernetesResourceList, ?> operation =
                 (BaseOperation<GenericKubernetesResource, GenericKubernetesResourceList, ?>)
                         scope(client, target).withLimit(listPageSize == 0 ? null : (long) listPageSize);
-        listerWatcher.setListType((Class<GenericKubernetesResourceList>) (Class<?>) PartlyDecodedList.class);
+        operation.setListType((Class<GenericKubernetesResourceList>) (Class<?>) PartlyDecodedList.class);
         BaseClient base = client.adapt(BaseClient.class);
         DefaultSharedIndexInformer<GenericKubernetesResource, GenericKubernetesResourceList> informer =
                 new DefaultSharedIndexInformer<>(
                         GenericKubernetesResource.class,
-                        listerWatcher,
+                        new PrefetchingLister(operation, base.getExecutor()),
                         resync.toMillis(),
                         new ChainingExecutor(base.getExecutor()));
         // As runnableInformer does: closing the client stops the informer.

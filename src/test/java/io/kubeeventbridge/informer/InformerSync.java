@@ -13,6 +13,7 @@ import io.kubeeventbridge.bench.HeapAfterGc;
 import io.kubeeventbridge.bench.PodListServer;
 import io.kubeeventbridge.bench.ProcessCpu;
 import io.kubeeventbridge.bench.Samples;
+import io.kubeeventbridge.bench.ThreadCpu;
 import io.kubeeventbridge.event.EventNormaliser;
 import io.kubeeventbridge.event.ResourceType;
 import java.lang.ref.ReferenceQueue;
@@ -98,7 +99,7 @@ public final class InformerSync {
     }
 
     private static Synced bare(KubernetesClient client, int objects) throws InterruptedException {
-        return timeToSync(objects, () -> {
+        return timeToSync("bare informer", objects, () -> {
             SharedIndexInformer<GenericKubernetesResource> informer = client.genericKubernetesResources(definition())
                     .inAnyNamespace()
                     .runnableInformer(0);
@@ -110,7 +111,7 @@ public final class InformerSync {
     private static Synced bridge(
             KubernetesClient client, EventNormaliser normaliser, CacheCompressor compressor, int objects)
             throws Exception {
-        Synced synced = timeToSync(objects, () -> {
+        Synced synced = timeToSync("bridge", objects, () -> {
             ResourceInformer informer = new ResourceInformer(
                     client,
                     new InformerTarget(PODS, null, null, null),
@@ -129,16 +130,18 @@ public final class InformerSync {
     }
 
     /** Syncs the informer {@code start} starts, then stops it and waits until it is collected. */
-    private static Synced timeToSync(int objects, Supplier<Started> start) throws InterruptedException {
+    private static Synced timeToSync(String label, int objects, Supplier<Started> start) throws InterruptedException {
         ReferenceQueue<Object> collected = new ReferenceQueue<>();
-        Synced synced = syncAndStop(objects, start, collected);
+        Synced synced = syncAndStop(label, objects, start, collected);
         awaitCollected(collected);
         return synced;
     }
 
     // A method of its own, so that nothing on the caller's stack still refers to the informer or its cache.
-    private static Synced syncAndStop(int objects, Supplier<Started> start, ReferenceQueue<Object> collected) {
+    private static Synced syncAndStop(
+            String label, int objects, Supplier<Started> start, ReferenceQueue<Object> collected) {
         try (HeapAfterGc heap = HeapAfterGc.open()) {
+            ThreadCpu threads = ThreadCpu.start();
             long begin = System.nanoTime();
             long cpuBegin = ProcessCpu.nanos();
             Started informer = start.get();
@@ -146,6 +149,7 @@ public final class InformerSync {
                 awaitSynced(informer.synced());
                 long end = System.nanoTime();
                 long cpuEnd = ProcessCpu.nanos();
+                threads.print(label, objects);
                 List<?> cached = informer.cached().get();
                 check(cached.size(), objects);
                 heap.collectFully();
