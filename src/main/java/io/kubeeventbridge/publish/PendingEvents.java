@@ -125,13 +125,12 @@ final class PendingEvents {
     /**
      * Kafka acknowledged {@code event}: its object's next event may go. If it is still its object's event in flight,
      * {@code beforeNext} runs first, under the same lock, so what it records of this event comes before anything of
-     * the next; one lookup of the object for both, on the producer's I/O thread, which acknowledges every event.
-     *
-     * @return whether it was in flight, and {@code beforeNext} ran: not once the queue was cleared while it was (its
-     *     term ended), even if the object has an event of the next term in flight
+     * the next; one lookup of the object for both, on the producer's I/O thread, which acknowledges every event. Not
+     * once the queue was cleared while it was in flight (its term ended), even if the object has an event of the next
+     * term in flight.
      */
-    boolean acknowledged(OutgoingEvent event, Runnable beforeNext) {
-        return release(event, null, beforeNext);
+    void acknowledged(OutgoingEvent event, Runnable beforeNext) {
+        release(event, null, beforeNext);
     }
 
     /** Sending {@code event} failed: it goes back to the front of its object's queue, merged with newer states. */
@@ -144,8 +143,7 @@ final class PendingEvents {
         release(event, retried, null);
     }
 
-    /** @return whether {@code sent} was in flight, and so released */
-    private boolean release(OutgoingEvent sent, OutgoingEvent requeue, Runnable beforeNext) {
+    private void release(OutgoingEvent sent, OutgoingEvent requeue, Runnable beforeNext) {
         QueuedObject id = QueuedObject.of(sent);
         lock.lock();
         try {
@@ -153,7 +151,7 @@ final class PendingEvents {
             // By identity: after a clear, the object may have an event of the next term in flight, which a late outcome
             // of one from before must not release (its next event would overtake it) nor put back behind.
             if (object == null || object.inFlight != sent) {
-                return false; // forgotten: the queue was cleared while it was in flight
+                return; // forgotten: the queue was cleared while it was in flight
             }
             if (beforeNext != null) {
                 beforeNext.run();
@@ -184,7 +182,6 @@ final class PendingEvents {
             if (becameReady || size + inFlightCount == 0) {
                 readyOrEmpty.signalAll();
             }
-            return true;
         } finally {
             lock.unlock();
         }
