@@ -61,6 +61,10 @@ class KubeEventBridgeBenchmark {
     // Each round sends 100,000 pods of 2-8 KB (about 500 MB) per side: two rounds after the warm-up.
     private static final int SNAPSHOT_PODS = 100_000;
     private static final int SNAPSHOT_ROUNDS = 2;
+    // A round of 2,000 events takes 50-150 ms: the case takes a few seconds, and has no figure in the summary.
+    private static final int WATCH_EVENTS = 2_000;
+    private static final int WATCH_EVENT_WARM_UPS = 10;
+    private static final int WATCH_EVENT_ROUNDS = 7;
 
     private static final BenchSummary summary = new BenchSummary();
     private static EmbeddedKafkaKraftBroker broker;
@@ -262,6 +266,24 @@ class KubeEventBridgeBenchmark {
                 "e2e_latency_p99",
                 result.bridge().percentile(99),
                 result.baseline().percentile(99));
+    }
+
+    @Test
+    @Order(11)
+    void watchEventDecoding() throws InterruptedException {
+        var result = WatchEventDecoding.measure(WATCH_EVENTS, WATCH_EVENT_WARM_UPS, WATCH_EVENT_ROUNDS);
+        System.out.printf(
+                "watch_event: µs of CPU per watch event of a 2-8 KB pod, line to published bytes (median)%n"
+                        + "%-10s %8s %8s%n%-10s %8.1f %8.1f%n%-10s %8.1f %8.1f%n",
+                "",
+                "bridge",
+                "fabric8",
+                "pod",
+                result.pods().value() / 1e3,
+                result.pods().baseline() / 1e3,
+                "custom",
+                result.customObjects().value() / 1e3,
+                result.customObjects().baseline() / 1e3);
     }
 
     private static void printLatency(String pipeline, Samples millis) {
