@@ -6,8 +6,6 @@ import io.fabric8.kubernetes.api.model.WatchEvent;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
-import io.kubeeventbridge.bench.Rounds.Contender;
-import io.kubeeventbridge.bench.Rounds.Medians;
 import io.kubeeventbridge.event.ObjectJson;
 import io.kubeeventbridge.kubernetes.KubernetesClients;
 import java.lang.management.ManagementFactory;
@@ -22,6 +20,9 @@ import java.util.List;
  * where it is not one, as the manager does, and encoded ({@link ObjectJson}). The bridge's clients
  * ({@link KubernetesClients}) against fabric8's default serialization, for pods (a kind of fabric8's typed model)
  * and for the same objects as a custom kind, which fabric8 decodes into maps straight away.
+ *
+ * <p>Only this thread's CPU counts, so unlike {@link Rounds} no round starts with a collection (on other threads, and
+ * longer than a round in the suite's heap of 8 GB): the four sides take turns in every round instead.
  */
 public final class WatchEventDecoding {
 
@@ -29,46 +30,49 @@ public final class WatchEventDecoding {
     private static final String POD_TYPE = "{\"apiVersion\":\"v1\",\"kind\":\"Pod\"";
     private static final String CUSTOM_TYPE = "{\"apiVersion\":\"bench.example.com/v1\",\"kind\":\"BenchPod\"";
 
-    /** Nanoseconds of CPU per event, the medians of the bridge's and fabric8's rounds. */
-    public record Result(Medians pods, Medians customObjects) {}
+    /** Nanoseconds of CPU per event in each measured round. */
+    public record Result(Samples bridgePods, Samples fabric8Pods, Samples bridgeCustom, Samples fabric8Custom) {}
+
+    private record Side(KubernetesSerialization serialization, List<String> lines) {}
 
     private WatchEventDecoding() {}
 
-    public static Result measure(int events, int warmUpRounds, int rounds) throws InterruptedException {
+    public static Result measure(int events, int warmUpRounds, int rounds) {
         List<String> pods = lines(events, POD_TYPE);
         List<String> customObjects = lines(events, CUSTOM_TYPE);
         KubernetesSerialization fabric8 = new KubernetesSerialization();
         try (KubernetesClient client = KubernetesClients.withoutWireLog(Config.empty())) {
             KubernetesSerialization bridge = client.getKubernetesSerialization();
+            List<Side> sides = List.of(
+                    new Side(bridge, pods),
+                    new Side(fabric8, pods),
+                    new Side(bridge, customObjects),
+                    new Side(fabric8, customObjects));
+            double[][] nanos = new double[sides.size()][rounds];
+            for (int round = -warmUpRounds; round < rounds; round++) {
+                for (int side = 0; side < sides.size(); side++) {
+                    double perEvent = nanosPerEvent(sides.get(side));
+                    if (round >= 0) {
+                        nanos[side][round] = perEvent;
+                    }
+                }
+            }
             return new Result(
-                    Rounds.alternate(
-                            "watch_event_pod",
-                            "ns/event",
-                            warmUpRounds,
-                            rounds,
-                            new Contender("bridge", () -> nanosPerEvent(bridge, pods)),
-                            new Contender("fabric8", () -> nanosPerEvent(fabric8, pods))),
-                    Rounds.alternate(
-                            "watch_event_custom",
-                            "ns/event",
-                            warmUpRounds,
-                            rounds,
-                            new Contender("bridge", () -> nanosPerEvent(bridge, customObjects)),
-                            new Contender("fabric8", () -> nanosPerEvent(fabric8, customObjects))));
+                    new Samples(nanos[0]), new Samples(nanos[1]), new Samples(nanos[2]), new Samples(nanos[3]));
         }
     }
 
-    private static double nanosPerEvent(KubernetesSerialization serialization, List<String> lines) {
+    private static double nanosPerEvent(Side side) {
         long bytes = 0;
         long start = THREADS.getCurrentThreadCpuTime();
-        for (String line : lines) {
-            bytes += published(serialization, line).length;
+        for (String line : side.lines()) {
+            bytes += published(side.serialization(), line).length;
         }
         long nanos = THREADS.getCurrentThreadCpuTime() - start;
         if (bytes == 0) {
             throw new IllegalStateException("Nothing encoded");
         }
-        return (double) nanos / lines.size();
+        return (double) nanos / side.lines().size();
     }
 
     /** What a bridge informer's handler publishes for one line of a watch. */
