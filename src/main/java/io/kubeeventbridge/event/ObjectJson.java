@@ -24,8 +24,9 @@ import tools.jackson.databind.json.JsonMapper;
  * keys that are no strings and strings that need escaping still go through databind, so they come out as they always
  * did.
  *
- * <p>A {@link PartlyDecodedResource} (a listed object) holds its members other than apiVersion, kind and metadata
- * already written by the same rules ({@link #copyMember}, straight from the parser that read them): they are copied.
+ * <p>A {@link PartlyDecodedResource} (an object listed or watched) holds its members other than apiVersion, kind and
+ * metadata already written by the same rules ({@link #copyMember}, straight from the parser that read them): they are
+ * copied.
  */
 public final class ObjectJson {
 

@@ -21,10 +21,10 @@ import tools.jackson.databind.jsontype.TypeSerializer;
  * maps take, and the bytes are what the query API answers and what an event carries, so the common paths never
  * decode.
  *
- * <p>A new state is kept decoded, as fabric8 parsed it (a listed one partly: {@link PartlyDecodedList}), until its
- * change reaches the {@link ChangeClassifier}: the encoding the event needs is then kept instead
- * ({@link CompactItemStore#compact}). So each state is encoded once, on the handler thread, and the informer thread
- * does no more than a bare informer's.
+ * <p>A new state is kept partly decoded, as the informer read it (from a {@link PartlyDecodedList}, or from a watch
+ * event by the client {@code KubernetesClients} builds), until its change reaches the {@link ChangeClassifier}: the
+ * encoding the event needs is then kept instead ({@link CompactItemStore#compact}). So each state is encoded once, on
+ * the handler thread, and the informer thread does no more than a bare informer's.
  *
  * <p>Once its type has a dictionary, the {@link CacheCompressor} compresses the JSON in place: every holder of this
  * instance (the store, the change feed and its window) keeps the compressed bytes from then on, and {@link #json()}

@@ -17,8 +17,8 @@ import java.util.function.IntSupplier;
  */
 final class HandlerBacklog {
 
-    // Two pages of the default bridge.informer.list-page-size; listed states wait partly decoded (PartlyDecodedList),
-    // at about a third of the heap of decoded ones.
+    // Two pages of the default bridge.informer.list-page-size; states wait partly decoded (PartlyDecodedList, and
+    // watch events likewise), at about a third of the heap of decoded ones.
     static final int MAX_DECODED = 2_000;
     static final Duration MAX_WAIT = Duration.ofSeconds(1);
 

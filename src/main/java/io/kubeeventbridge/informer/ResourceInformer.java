@@ -103,7 +103,7 @@ final class ResourceInformer {
      * What {@code runnableInformer} builds, but running its tasks on a {@link ChainingExecutor} over the client's
      * pool rather than on the pool itself, so that its notifications do not each move to another thread, and reading
      * list pages as {@link PartlyDecodedList}s, each while the page before it is stored ({@link PrefetchingLister});
-     * watch events are decoded as fabric8 decodes them.
+     * watch events are read partly decoded too, by the client ({@code KubernetesClients}).
      */
     @SuppressWarnings("unchecked")
     private static SharedIndexInformer<GenericKubernetesResource> informer(

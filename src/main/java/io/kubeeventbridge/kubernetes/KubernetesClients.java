@@ -14,11 +14,13 @@ public final class KubernetesClients {
 
     /**
      * A client without fabric8's HTTP wire log, whatever the log level: at TRACE it would write every response body
-     * (Secret values, before any redaction) and the bearer token to the log.
+     * (Secret values, before any redaction) and the bearer token to the log. Its watches read objects partly decoded
+     * ({@link PartlyDecodedWatchEvents}).
      */
     public static KubernetesClient withoutWireLog(Config config) {
         return new KubernetesClientBuilder()
                 .withConfig(config)
+                .withKubernetesSerialization(PartlyDecodedWatchEvents.serialization())
                 .withHttpClientBuilderConsumer(builder -> builder.addOrReplaceInterceptor(HTTP_LOGGING, null))
                 .build();
     }

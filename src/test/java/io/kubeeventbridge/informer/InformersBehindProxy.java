@@ -2,7 +2,7 @@ package io.kubeeventbridge.informer;
 
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.kubeeventbridge.kubernetes.KubernetesClients;
 import io.kubeeventbridge.support.MockKubernetes;
 import io.kubeeventbridge.support.TcpProxy;
 import java.net.URI;
@@ -14,11 +14,10 @@ import java.net.URI;
 final class InformersBehindProxy implements AutoCloseable {
 
     private final TcpProxy proxy = new TcpProxy(URI.create(MockKubernetes.url()).getPort());
-    private final KubernetesClient client = new KubernetesClientBuilder()
-            .withConfig(new ConfigBuilder(MockKubernetes.client().getConfiguration())
+    private final KubernetesClient client = KubernetesClients.withoutWireLog(
+            new ConfigBuilder(MockKubernetes.client().getConfiguration())
                     .withMasterUrl("http://localhost:" + proxy.port())
-                    .build())
-            .build();
+                    .build());
     private final InformerFactory informers = TestCompression.informers(client);
 
     InformerFactory informers() {

@@ -5,9 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.kubeeventbridge.event.ResourceType;
 import io.kubeeventbridge.informer.InformerError.Reason;
+import io.kubeeventbridge.kubernetes.KubernetesClients;
 import io.kubeeventbridge.support.MockKubernetes;
 import java.time.Duration;
 import java.util.List;
@@ -25,9 +25,8 @@ class ResourceInformerTest {
 
     private final String namespace = "informer-" + UUID.randomUUID().toString().substring(0, 6);
     private final List<String> changes = new CopyOnWriteArrayList<>();
-    private final KubernetesClient client = new KubernetesClientBuilder()
-            .withConfig(MockKubernetes.client().getConfiguration())
-            .build();
+    private final KubernetesClient client =
+            KubernetesClients.withoutWireLog(MockKubernetes.client().getConfiguration());
     private final ResourceInformer informer = new ResourceInformer(
             client,
             new InformerTarget(CONFIG_MAPS, namespace, null, null),

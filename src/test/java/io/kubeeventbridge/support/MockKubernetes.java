@@ -8,13 +8,13 @@ import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.dsl.MixedOperation;
 import io.fabric8.kubernetes.client.dsl.Resource;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
+import io.kubeeventbridge.kubernetes.KubernetesClients;
 import java.util.HashMap;
 import java.util.Locale;
 
@@ -104,12 +104,13 @@ public final class MockKubernetes {
         return kind.toLowerCase(Locale.ROOT) + "s";
     }
 
-    // Informers back off exponentially up to 32 times this interval after a failure; keep that short in tests.
+    // Informers back off exponentially up to 32 times this interval after a failure; keep that short in tests. Built
+    // as the bridge builds its client, so that the tests' informers read watch events as the bridge's do.
     private static KubernetesClient quickToRetry(KubernetesClient client) {
         Config config = new ConfigBuilder(client.getConfiguration())
                 .withWatchReconnectInterval(200)
                 .build();
-        return new KubernetesClientBuilder().withConfig(config).build();
+        return KubernetesClients.withoutWireLog(config);
     }
 
     private static KubernetesMockServer start() {
