@@ -19,7 +19,7 @@ class InformerConfiguration {
      */
     @Bean(destroyMethod = "close")
     KubernetesClient kubernetesClient() {
-        return KubernetesClients.withoutWireLog(Config.autoConfigure(null));
+        return KubernetesClients.create(Config.autoConfigure(null));
     }
 
     @Bean(destroyMethod = "close")

@@ -17,7 +17,7 @@ public final class KubernetesClients {
      * (Secret values, before any redaction) and the bearer token to the log. Its watches read objects partly decoded
      * ({@link PartlyDecodedWatchEvents}).
      */
-    public static KubernetesClient withoutWireLog(Config config) {
+    public static KubernetesClient create(Config config) {
         return new KubernetesClientBuilder()
                 .withConfig(config)
                 .withKubernetesSerialization(PartlyDecodedWatchEvents.serialization())

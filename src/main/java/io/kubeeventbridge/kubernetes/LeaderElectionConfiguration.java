@@ -37,7 +37,7 @@ class LeaderElectionConfiguration {
     @Bean(destroyMethod = "close")
     ElectionClient electionClient(KubernetesClient client, BridgeProperties properties) {
         int timeout = Math.toIntExact(properties.leaderElection().retryPeriod().toMillis());
-        return new ElectionClient(KubernetesClients.withoutWireLog(new ConfigBuilder(client.getConfiguration())
+        return new ElectionClient(KubernetesClients.create(new ConfigBuilder(client.getConfiguration())
                 .withRequestRetryBackoffLimit(0)
                 .withRequestTimeout(timeout)
                 .withConnectionTimeout(timeout)

@@ -41,7 +41,7 @@ public final class WatchEventDecoding {
         List<String> pods = lines(events, POD_TYPE);
         List<String> customObjects = lines(events, CUSTOM_TYPE);
         KubernetesSerialization fabric8 = new KubernetesSerialization();
-        try (KubernetesClient client = KubernetesClients.withoutWireLog(Config.empty())) {
+        try (KubernetesClient client = KubernetesClients.create(Config.empty())) {
             KubernetesSerialization bridge = client.getKubernetesSerialization();
             List<Side> sides = List.of(
                     new Side(bridge, pods),

@@ -14,8 +14,8 @@ import java.net.URI;
 final class InformersBehindProxy implements AutoCloseable {
 
     private final TcpProxy proxy = new TcpProxy(URI.create(MockKubernetes.url()).getPort());
-    private final KubernetesClient client = KubernetesClients.withoutWireLog(
-            new ConfigBuilder(MockKubernetes.client().getConfiguration())
+    private final KubernetesClient client =
+            KubernetesClients.create(new ConfigBuilder(MockKubernetes.client().getConfiguration())
                     .withMasterUrl("http://localhost:" + proxy.port())
                     .build());
     private final InformerFactory informers = TestCompression.informers(client);

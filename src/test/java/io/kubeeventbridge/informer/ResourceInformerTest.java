@@ -26,7 +26,7 @@ class ResourceInformerTest {
     private final String namespace = "informer-" + UUID.randomUUID().toString().substring(0, 6);
     private final List<String> changes = new CopyOnWriteArrayList<>();
     private final KubernetesClient client =
-            KubernetesClients.withoutWireLog(MockKubernetes.client().getConfiguration());
+            KubernetesClients.create(MockKubernetes.client().getConfiguration());
     private final ResourceInformer informer = new ResourceInformer(
             client,
             new InformerTarget(CONFIG_MAPS, namespace, null, null),

@@ -31,7 +31,7 @@ class WatchedObjectsIT {
 
     private final String namespace = "watched-" + UUID.randomUUID().toString().substring(0, 6);
     private final KubernetesClient direct = MockKubernetes.client();
-    private final KubernetesClient client = KubernetesClients.withoutWireLog(direct.getConfiguration());
+    private final KubernetesClient client = KubernetesClients.create(direct.getConfiguration());
     private final List<String> updates = new CopyOnWriteArrayList<>();
     private final ResourceInformer informer = new ResourceInformer(
             client,

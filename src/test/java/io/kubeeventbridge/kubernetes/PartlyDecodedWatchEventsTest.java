@@ -43,7 +43,7 @@ class PartlyDecodedWatchEventsTest {
 
     @Test
     void theClientsOfTheBridgeReadWatchEventsSo() {
-        try (KubernetesClient client = KubernetesClients.withoutWireLog(Config.empty())) {
+        try (KubernetesClient client = KubernetesClients.create(Config.empty())) {
             assertThat(client.getKubernetesSerialization()
                             .unmarshal(event("ADDED", pod), WatchEvent.class)
                             .getObject())

@@ -110,7 +110,7 @@ public final class MockKubernetes {
         Config config = new ConfigBuilder(client.getConfiguration())
                 .withWatchReconnectInterval(200)
                 .build();
-        return KubernetesClients.withoutWireLog(config);
+        return KubernetesClients.create(config);
     }
 
     private static KubernetesMockServer start() {
