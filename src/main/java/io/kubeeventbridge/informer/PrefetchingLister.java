@@ -55,7 +55,7 @@ final class PrefetchingLister implements ListerWatcher<GenericKubernetesResource
     private synchronized CompletableFuture<GenericKubernetesResourceList> prefetchedOrRequested(ListOptions options) {
         Prefetched ahead = prefetched;
         prefetched = null;
-        return ahead != null && ahead.options().equals(options) ? ahead.page() : operation.submitList(options);
+        return ahead != null && ahead.options().equals(options) ? ahead.page() : request(options);
     }
 
     private void prefetchAfter(ListOptions options, GenericKubernetesResourceList list) {
@@ -71,7 +71,7 @@ final class PrefetchingLister implements ListerWatcher<GenericKubernetesResource
                 .build();
         CompletableFuture<GenericKubernetesResourceList> page;
         try {
-            page = operation.submitList(next);
+            page = request(next);
         } catch (RuntimeException e) {
             // Thrown to fabric8 when it asks for that page, as its own request would have.
             page = CompletableFuture.failedFuture(e);
@@ -79,6 +79,12 @@ final class PrefetchingLister implements ListerWatcher<GenericKubernetesResource
         synchronized (this) {
             prefetched = new Prefetched(next, page);
         }
+    }
+
+    // On a copy: fabric8 writes the operation's selectors into the options it is given, and the options of a page
+    // read ahead must still equal those fabric8 asks for it with.
+    private CompletableFuture<GenericKubernetesResourceList> request(ListOptions options) {
+        return operation.submitList(new ListOptionsBuilder(options).build());
     }
 
     @Override

@@ -117,6 +117,30 @@ class PagedListTest {
         assertThat(informer.store().size()).isEqualTo(PODS_LISTED - 1);
     }
 
+    @Test
+    void aListWithASelectorRequestsEachPageOnce() {
+        ResourceInformer selecting = new ResourceInformer(
+                client,
+                new InformerTarget(PODS, null, "app=web", null),
+                (operation, object, json) -> {},
+                ObjectFilter.NONE,
+                TestCompression.off(PODS),
+                Duration.ZERO,
+                PAGE);
+        try {
+            selecting.start();
+
+            await().atMost(Duration.ofMinutes(2)).until(selecting::hasSynced);
+            assertThat(server.listQueries())
+                    .containsExactly(
+                            "labelSelector=app%3Dweb&limit=500",
+                            "continue=500&labelSelector=app%3Dweb&limit=500",
+                            "continue=1000&labelSelector=app%3Dweb&limit=500");
+        } finally {
+            selecting.stop();
+        }
+    }
+
     private static List<String> snapshotsOfAll() {
         return IntStream.range(0, PODS_LISTED)
                 .mapToObj(index -> "SNAPSHOT pod-" + index + " " + (1000 + index))
