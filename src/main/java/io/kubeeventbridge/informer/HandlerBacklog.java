@@ -10,10 +10,10 @@ import java.util.function.IntSupplier;
  * events, a list of many pages would otherwise hold most of its objects decoded at once. So the informer thread waits
  * while more than {@link #MAX_DECODED} states await the handler.
  *
- * <p>That thread is one of the client's pool for listed states, and for watched ones an HTTP client event loop that
- * other connections share, so a wait is short: once the handler has made no progress for a while ({@link #MAX_WAIT}
- * in the store; a publishing term reading checkpoints holds it), the informer thread stops waiting until the handler
- * takes a state again, and the backlog grows meanwhile.
+ * <p>That thread is one of the client's pool, for watched states too (fabric8 reads each watch's events there, one
+ * after the other), and while it waits the informer reads nothing more, so a wait is short: once the handler has made
+ * no progress for a while ({@link #MAX_WAIT} in the store; a publishing term reading checkpoints holds it), the
+ * informer thread stops waiting until the handler takes a state again, and the backlog grows meanwhile.
  */
 final class HandlerBacklog {
 
