@@ -7,8 +7,8 @@ import java.util.function.Function;
 
 /**
  * Bounds startup discovery ({@code bridge.informer.discovery-timeout}): each lookup is tried again, a pause apart,
- * until it answers or the deadline passes; from then on every lookup gives up at once, with the last error seen. A
- * refusal ({@code DiscoveryAccessException}) is not retried.
+ * until it answers or the deadline passes; from then on every lookup gives up at once, with the last error the API
+ * server gave. A refusal ({@code DiscoveryAccessException}) is not retried.
  */
 final class DiscoveryDeadline {
 
@@ -40,7 +40,11 @@ final class DiscoveryDeadline {
             try {
                 return request.apply(Duration.ofNanos(remaining));
             } catch (DiscoveryUnavailableException e) {
-                lastError = e.getMessage();
+                // An attempt that ran out of time because the deadline did tells nothing the answer before it did not
+                // (it may have had a few milliseconds): the last error is what the server last said, if it said any.
+                if (lastError == null || System.nanoTime() < end) {
+                    lastError = e.getMessage();
+                }
                 pause(Math.min(remaining, pause.toNanos()));
             }
         }
