@@ -4,6 +4,7 @@ import io.kubeeventbridge.discovery.DiscoveryUnavailableException;
 import io.kubeeventbridge.discovery.Timeouts;
 import java.time.Duration;
 import java.util.function.Function;
+import java.util.function.LongSupplier;
 
 /**
  * Bounds startup discovery ({@code bridge.informer.discovery-timeout}): each lookup is tried again, a pause apart,
@@ -14,14 +15,21 @@ final class DiscoveryDeadline {
 
     private final Duration timeout;
     private final Duration pause;
+    private final LongSupplier nanoTime;
     private final long end;
     private String lastError;
     private boolean passed;
 
     DiscoveryDeadline(Duration timeout, Duration pause) {
+        this(timeout, pause, System::nanoTime);
+    }
+
+    /** @param nanoTime the clock the deadline is kept by, as {@link System#nanoTime()} */
+    DiscoveryDeadline(Duration timeout, Duration pause, LongSupplier nanoTime) {
         this.timeout = timeout;
         this.pause = pause;
-        this.end = System.nanoTime() + timeout.toNanos();
+        this.nanoTime = nanoTime;
+        this.end = nanoTime.getAsLong() + timeout.toNanos();
     }
 
     /**
@@ -31,7 +39,7 @@ final class DiscoveryDeadline {
      */
     <T> T lookUp(Function<Duration, T> request) {
         while (true) {
-            long remaining = end - System.nanoTime();
+            long remaining = end - nanoTime.getAsLong();
             if (remaining <= 0) {
                 passed = true;
                 throw new DiscoveryUnavailableException(
@@ -42,7 +50,7 @@ final class DiscoveryDeadline {
             } catch (DiscoveryUnavailableException e) {
                 // An attempt that ran out of time because the deadline did tells nothing the answer before it did not
                 // (it may have had a few milliseconds): the last error is what the server last said, if it said any.
-                if (lastError == null || System.nanoTime() < end) {
+                if (lastError == null || nanoTime.getAsLong() < end) {
                     lastError = e.getMessage();
                 }
                 pause(Math.min(remaining, pause.toNanos()));
