@@ -9,12 +9,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What becomes of each checkpoint written outside transactions. A failed write is retried with the next batch
- * ({@link CheckpointStore}); one still unwritten when the term ends costs at most a repeated event after a restart. A
+ * What becomes of each checkpoint written outside transactions. A failed write is retried with the next batch ({@link
+ * CheckpointStore}); one still unwritten when the term ends costs at most a repeated event after a restart. A
  * checkpoint topic that keeps refusing writes, though, has every restart and every new leader publish again what
  * changed meanwhile, so an operator must see it: each failure is counted per resource, the first of an outage logged,
  * the rest summarised every {@link #SUMMARY_INTERVAL} (not one line per object while Kafka is away), the end of the
- * outage logged too, and health learns since when writes fail. Only during a term: a replica that writes nothing has no outage to report.
+ * outage logged too, and health learns since when writes fail. Only during a term: a replica that writes nothing has no
+ * outage to report.
  */
 final class CheckpointWriteOutcomes implements CheckpointWriteState {
 

@@ -1,6 +1,7 @@
 package io.kubeeventbridge.kubernetes;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -8,6 +9,7 @@ import io.fabric8.kubernetes.api.model.Status;
 import io.fabric8.kubernetes.api.model.WatchEvent;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.kubeeventbridge.bench.Workload;
 import io.kubeeventbridge.event.ObjectJson;
@@ -16,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import tools.jackson.core.JacksonException;
 
 /**
  * Watch events read by the bridge's clients: the object partly decoded whatever its kind, a Status still a Status,
@@ -87,6 +90,16 @@ class PartlyDecodedWatchEventsTest {
 
         assertThat(((GenericKubernetesResource) event.getObject()).getMetadata().getResourceVersion())
                 .isEqualTo("12746");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"\"a pod\"", "[1, 2]", "42", "{\"kind\":\"Pod\",\"metadata\":\"web\"}"})
+    void anObjectThatIsNoKubernetesObjectIsRefused(String malformed) {
+        // Never half read: fabric8's watch manager then closes the watch with a WatcherException, as it does for an
+        // object it cannot use, and the informer watches again.
+        assertThatThrownBy(() -> BRIDGE.unmarshal(event("MODIFIED", malformed), WatchEvent.class))
+                .isInstanceOf(KubernetesClientException.class)
+                .hasRootCauseInstanceOf(JacksonException.class);
     }
 
     private static String event(String type, String object) {
